@@ -1,0 +1,273 @@
+/**
+ * The Renewal API v1 contract, written once with `zod/mini`.
+ *
+ * The browser client parses every response with these schemas, and the sandbox server validates every request
+ * with them and builds its OpenAPI document from them: one source of truth for both sides.
+ */
+import * as z from 'zod/mini';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building blocks
+
+/** An ISO 8601 UTC timestamp, e.g. `2026-11-25T08:00:00.000Z`. */
+export const Timestamp = z.iso.datetime();
+
+/** A whole number of bytes; never negative. */
+const Bytes = z.int().check(z.minimum(0));
+
+/** Money in minor units (cents, fen) of an ISO 4217 currency. */
+export const Money = z.object({
+  amount: z.int().check(z.minimum(0)),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+});
+
+export const ERROR_CODES = [
+  'unauthorized',
+  'session_expired',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'plan_unavailable',
+  'quote_expired',
+  'promo_invalid',
+  'idempotency_conflict',
+  'invalid_state',
+  'payment_failed',
+  'rate_limited',
+  'payload_too_large',
+  'internal',
+] as const;
+
+/** The error body every non-2xx response carries. `code` is kept a string so a newer server cannot break parsing. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.optional(z.unknown()),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sessions and partner back office (secret key, server to server)
+
+/** ICCIDs are 18 to 22 digits (ITU-T E.118), the last one a check digit. */
+const Iccid = z.string().check(z.regex(/^\d{18,22}$/));
+
+/** A BCP 47 language tag the widget should speak, e.g. `zh-CN` or `en`. */
+const Locale = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/));
+
+export const CreateSessionInput = z.object({
+  iccid: Iccid,
+  locale: z.optional(Locale),
+  /** Lifetime in seconds; 30 minutes when left out. */
+  ttlSeconds: z.optional(z.int().check(z.minimum(60), z.maximum(86_400))),
+});
+
+export const Session = z.object({
+  token: z.string().check(z.startsWith('rs_')),
+  expiresAt: Timestamp,
+  cardId: z.string(),
+});
+
+export const CARD_STATUSES = ['active', 'expiring', 'expired', 'suspended'] as const;
+export const CardStatus = z.enum(CARD_STATUSES);
+
+/** Data left and in total; `null` means unlimited. */
+export const DataBalance = z.object({
+  remainingBytes: z.nullable(Bytes),
+  totalBytes: z.nullable(Bytes),
+});
+
+export const PartnerCard = z.object({
+  id: z.string(),
+  iccid: Iccid,
+  status: CardStatus,
+  label: z.string(),
+  expiresAt: Timestamp,
+  data: DataBalance,
+});
+
+export const PartnerCardList = z.object({ cards: z.array(PartnerCard) });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cards and plans (session token, browser)
+
+export const PERIODS = ['day', 'month', 'year'] as const;
+export const Period = z.enum(PERIODS);
+
+export const CardPlan = z.object({
+  id: z.string(),
+  name: z.string(),
+  period: Period,
+});
+
+export const AutoRenew = z.object({
+  enabled: z.boolean(),
+  planId: z.nullable(z.string()),
+});
+
+export const Card = z.object({
+  id: z.string(),
+  /** Masked: only the last four digits are shown, e.g. `•••• 1234`. */
+  iccid: z.string(),
+  status: CardStatus,
+  plan: CardPlan,
+  data: DataBalance,
+  validFrom: Timestamp,
+  expiresAt: Timestamp,
+  /** ISO 3166-1 alpha-2 codes of the countries the card works in. */
+  coverage: z.array(z.string()),
+  autoRenew: AutoRenew,
+  renewalCount: z.int().check(z.minimum(0)),
+  /** The currency this card's renewals are priced in. */
+  currency: z.string(),
+  /** When the balance was read from the network; balances are never guessed. */
+  asOf: Timestamp,
+});
+
+export const PLAN_TAGS = ['popular', 'best_value', 'discount', 'unlimited', 'new'] as const;
+
+export const Plan = z.object({
+  id: z.string(),
+  name: z.string(),
+  period: Period,
+  durationDays: z.int().check(z.positive()),
+  /** Data included; `null` means unlimited. */
+  dataBytes: z.nullable(Bytes),
+  coverage: z.array(z.string()),
+  /** The plan's region, e.g. `JP`, `EU`, `ASIA`, `GLOBAL`; its display name is `regionName`. */
+  region: z.string(),
+  regionName: z.string(),
+  price: Money,
+  /** The regular price when `price` is discounted. */
+  compareAtPrice: z.optional(Money),
+  /** Known tags are in `PLAN_TAGS`; others may appear and should be ignored. */
+  tags: z.array(z.string()),
+});
+
+export const PlanList = z.object({ plans: z.array(Plan) });
+
+export const PlansQuery = z.object({
+  region: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,8}$/))),
+  period: z.optional(Period),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quotes and orders
+
+export const CreateQuoteInput = z.object({
+  planId: z.string().check(z.minLength(1), z.maxLength(64)),
+  quantity: z.optional(z.int().check(z.minimum(1), z.maximum(12))),
+  promoCode: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+});
+
+export const DISCOUNT_KINDS = ['first_topup', 'loyalty', 'promo'] as const;
+
+export const Discount = z.object({
+  kind: z.enum(DISCOUNT_KINDS),
+  label: z.string(),
+  amount: Money,
+});
+
+export const Quote = z.object({
+  id: z.string(),
+  plan: Plan,
+  quantity: z.int().check(z.positive()),
+  subtotal: Money,
+  discounts: z.array(Discount),
+  total: Money,
+  /** The card's expiry after this renewal: max(now, current expiry) + the plan's duration × quantity. */
+  newExpiresAt: Timestamp,
+  /** Data after renewal: what remains is carried over and the plan's data added; `null` means unlimited. */
+  dataAfterBytes: z.nullable(Bytes),
+  /** The quote can be ordered until then (15 minutes). */
+  expiresAt: Timestamp,
+});
+
+export const PAYMENT_METHODS = ['card', 'alipay', 'wechat_pay'] as const;
+export const PaymentMethod = z.enum(PAYMENT_METHODS);
+
+/** Where a `returnUrl` must point: an absolute http(s) URL. */
+const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s]+$/));
+
+export const CreateOrderInput = z.object({
+  quoteId: z.string().check(z.minLength(1), z.maxLength(64)),
+  paymentMethod: PaymentMethod,
+  returnUrl: z.optional(HttpUrl),
+});
+
+export const PaymentAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('redirect'), url: z.string() }),
+  z.object({ type: z.literal('qr'), data: z.string(), expiresAt: Timestamp }),
+]);
+
+export const ORDER_STATUSES = ['requires_payment', 'processing', 'succeeded', 'failed', 'canceled'] as const;
+export const OrderStatus = z.enum(ORDER_STATUSES);
+
+/** Statuses an order never leaves. */
+export const FINAL_ORDER_STATUSES = ['succeeded', 'failed', 'canceled'] as const;
+
+export const Order = z.object({
+  id: z.string(),
+  status: OrderStatus,
+  paymentMethod: PaymentMethod,
+  quote: Quote,
+  /** What the traveller does to pay; `null` once nothing is left to do. */
+  paymentAction: z.nullable(PaymentAction),
+  /** Why the order failed, e.g. `card_declined`, `payment_expired`. */
+  failureCode: z.optional(z.nullable(z.string())),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** The renewed card, present once the order has `succeeded`. */
+  card: z.optional(Card),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Usage and auto-renew
+
+export const UsageQuery = z.object({
+  days: z.optional(z.int().check(z.minimum(1), z.maximum(90))),
+});
+
+export const Usage = z.object({
+  days: z.array(z.object({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), usedBytes: Bytes })),
+});
+
+export const SetAutoRenewInput = z.object({
+  enabled: z.boolean(),
+  planId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sandbox-only
+
+export const SimulateInput = z.object({ outcome: z.enum(['succeed', 'fail']) });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Types
+
+export type Money = z.infer<typeof Money>;
+export type RenewalErrorBody = z.infer<typeof ErrorBody>;
+export type CreateSessionInput = z.infer<typeof CreateSessionInput>;
+export type Session = z.infer<typeof Session>;
+export type PartnerCard = z.infer<typeof PartnerCard>;
+export type CardStatus = z.infer<typeof CardStatus>;
+export type DataBalance = z.infer<typeof DataBalance>;
+export type Period = z.infer<typeof Period>;
+export type AutoRenew = z.infer<typeof AutoRenew>;
+export type Card = z.infer<typeof Card>;
+export type Plan = z.infer<typeof Plan>;
+export type PlanTag = (typeof PLAN_TAGS)[number];
+export type PlansQuery = z.infer<typeof PlansQuery>;
+export type CreateQuoteInput = z.infer<typeof CreateQuoteInput>;
+export type Discount = z.infer<typeof Discount>;
+export type Quote = z.infer<typeof Quote>;
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
+export type PaymentAction = z.infer<typeof PaymentAction>;
+export type OrderStatus = z.infer<typeof OrderStatus>;
+export type Order = z.infer<typeof Order>;
+export type UsageQuery = z.infer<typeof UsageQuery>;
+export type Usage = z.infer<typeof Usage>;
+export type SetAutoRenewInput = z.infer<typeof SetAutoRenewInput>;
+export type ServerErrorCode = (typeof ERROR_CODES)[number];
