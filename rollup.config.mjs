@@ -1,0 +1,60 @@
+// Two builds from one source (see TOOLCHAIN.md: TypeScript 7 has no compiler API, so esbuild transpiles and
+// `tsc --emitDeclarationOnly` writes the .d.ts files beside the ESM output).
+//  1. dist/**/*.js  ESM for npm: one file per module, every dependency external, per-element entry points.
+//  2. dist/esim-renewal.js  one self-contained, minified IIFE for a plain <script src> tag: the `EsimRenewal` global.
+import { readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = [...Object.keys(pkg.dependencies ?? {})];
+const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+/** zod's sources carry explanatory comments next to `@__PURE__` marks that rollup cannot place; they are harmless. */
+const onwarn = (warning, warn) => {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/node_modules/'))) return;
+  warn(warning);
+};
+
+const transpile = () => [
+  replace({ preventAssignment: true, values: { __ESIM_VERSION__: JSON.stringify(pkg.version) } }),
+  esbuild({ target: 'es2021', tsconfig: './tsconfig.json', sourceMap: true }),
+];
+
+/** Public entry points of the npm build; every element gets its own, so importing one pulls in only what it needs. */
+export const entries = {
+  index: 'src/index.ts',
+  'client/index': 'src/client/index.ts',
+  'server/index': 'src/server/index.ts',
+};
+
+export default [
+  {
+    input: entries,
+    external: isExternal,
+    onwarn,
+    plugins: transpile(),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+    },
+  },
+  {
+    input: 'src/cdn.ts',
+    onwarn,
+    plugins: [nodeResolve({ browser: true }), ...transpile()],
+    output: {
+      file: 'dist/esim-renewal.js',
+      format: 'iife',
+      name: 'EsimRenewal',
+      sourcemap: true,
+      plugins: [terser({ format: { comments: false } })],
+    },
+  },
+];

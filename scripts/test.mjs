@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: every suite in one run — the sandbox and client in Node (`node --test`), then the elements and the
+// client in Chromium (`web-test-runner`) — and one last line that adds them up: `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const RESULTS = 'test-results';
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+const nodeTests = ['test/sandbox', 'test/node']
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)));
+
+const suites = [
+  {
+    name: 'node',
+    command: process.execPath,
+    args: [
+      '--import', 'tsx', '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=junit', `--test-reporter-destination=${RESULTS}/node.xml`,
+      ...nodeTests,
+    ],
+  },
+  {
+    name: 'browser',
+    command: process.execPath,
+    args: ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
+  },
+];
+
+/** Counts test cases in a JUnit XML file: those with a <failure>/<error> failed, <skipped> are left out. */
+function count(file) {
+  if (!existsSync(file)) return undefined;
+  const xml = readFileSync(file, 'utf8');
+  let passed = 0;
+  let failed = 0;
+  for (const [, body = ''] of xml.matchAll(/<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
+    if (/<(failure|error)\b/.test(body)) failed += 1;
+    else if (!/<skipped\b/.test(body)) passed += 1;
+  }
+  return { passed, failed };
+}
+
+let passed = 0;
+let failed = 0;
+const only = process.argv[2];
+for (const suite of suites) {
+  if (only && suite.name !== only) continue;
+  if (suite.name === 'node' && nodeTests.length === 0) continue;
+  console.log(`\n▶ ${suite.name} tests`);
+  const run = spawnSync(suite.command, suite.args, { stdio: 'inherit' });
+  const counts = count(join(RESULTS, `${suite.name}.xml`));
+  if (!counts) {
+    console.error(`✖ the ${suite.name} suite produced no results (exit ${run.status})`);
+    failed += 1;
+    continue;
+  }
+  // A suite that crashed or failed outside a test case still counts as one failure.
+  const extra = run.status !== 0 && counts.failed === 0 ? 1 : 0;
+  console.log(`  ${suite.name}: ${counts.passed} passed, ${counts.failed + extra} failed`);
+  passed += counts.passed;
+  failed += counts.failed + extra;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

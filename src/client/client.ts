@@ -1,0 +1,138 @@
+import * as z from 'zod/mini';
+import { RenewalError } from './errors.js';
+import {
+  AutoRenew,
+  Card,
+  FINAL_ORDER_STATUSES,
+  Order,
+  PlanList,
+  Quote,
+  Usage,
+  type CreateOrderInput,
+  type CreateQuoteInput,
+  type Plan,
+  type PlansQuery,
+  type SetAutoRenewInput,
+  type UsageQuery,
+} from './schemas.js';
+import { createTransport, newIdempotencyKey, sleep } from './transport.js';
+
+export interface RenewalClientOptions {
+  /** The Renewal API's base URL, e.g. `https://renew.example.com` or the sandbox's `http://localhost:8787`. */
+  baseUrl: string;
+  /** A short-lived session token (`rs_…`) minted by the partner's backend. Never a secret key. */
+  sessionToken?: string;
+  /**
+   * Asks the partner's backend for a session token. Called when no `sessionToken` is given, and once more when the
+   * server says the session expired, so a long checkout survives the token's lifetime.
+   */
+  getSessionToken?: () => string | Promise<string>;
+  /** BCP 47 tag the server should use for plan names and labels, e.g. `zh-CN`. */
+  locale?: string;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in milliseconds. Default 10 000. */
+  timeout?: number;
+  /** How many times a safe or idempotent request is retried on timeouts, network errors, 429 and 5xx. Default 2. */
+  retry?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface CreateOrderOptions extends RequestOptions {
+  /**
+   * Identifies one purchase attempt. Reuse it to repeat the same attempt safely (a double click, a retry after a
+   * dropped answer): the server returns the same order. Generated when left out, and reused across retries.
+   */
+  idempotencyKey?: string;
+}
+
+export interface WaitForOrderOptions extends RequestOptions {
+  /** First delay between polls in milliseconds. Default 1 000; it grows by half each time. */
+  interval?: number;
+  /** The longest delay between polls. Default 5 000. */
+  maxInterval?: number;
+  /** Called with every order read, final or not. */
+  onUpdate?: (order: Order) => void;
+}
+
+/** The Renewal API as the browser sees it, with a session token scoped to one card. */
+export interface RenewalClient {
+  readonly baseUrl: string;
+  getCard(options?: RequestOptions): Promise<Card>;
+  listPlans(query?: PlansQuery, options?: RequestOptions): Promise<Plan[]>;
+  createQuote(input: CreateQuoteInput, options?: RequestOptions): Promise<Quote>;
+  createOrder(input: CreateOrderInput, options?: CreateOrderOptions): Promise<Order>;
+  getOrder(id: string, options?: RequestOptions): Promise<Order>;
+  cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
+  /** Polls the order with backoff until it is `succeeded`, `failed` or `canceled`, and returns it. */
+  waitForOrder(id: string, options?: WaitForOrderOptions): Promise<Order>;
+  getUsage(query?: UsageQuery, options?: RequestOptions): Promise<Usage>;
+  setAutoRenew(input: SetAutoRenewInput, options?: RequestOptions): Promise<AutoRenew>;
+}
+
+const Plans = z.pipe(
+  PlanList,
+  z.transform((list) => list.plans),
+);
+
+export function isFinalOrder(order: Pick<Order, 'status'>): boolean {
+  return (FINAL_ORDER_STATUSES as readonly string[]).includes(order.status);
+}
+
+export function createRenewalClient(options: RenewalClientOptions): RenewalClient {
+  const { sessionToken, getSessionToken } = options;
+  if (!options.baseUrl) throw new RenewalError('validation_failed', 'createRenewalClient needs a baseUrl');
+  if (!sessionToken && !getSessionToken) {
+    throw new RenewalError('validation_failed', 'createRenewalClient needs a sessionToken or getSessionToken');
+  }
+  if (sessionToken?.startsWith('sk_')) {
+    throw new RenewalError('forbidden', 'A secret key was given as sessionToken; mint a session on your server');
+  }
+  let token = sessionToken;
+  const call = createTransport({
+    ...options,
+    canRefresh: Boolean(getSessionToken),
+    credential: async (refresh) => {
+      if (!token || refresh) token = await getSessionToken!();
+      return token;
+    },
+  });
+  const id = (value: string) => encodeURIComponent(value);
+
+  const client: RenewalClient = {
+    baseUrl: options.baseUrl,
+    getCard: ({ signal } = {}) => call(Card, 'GET', '/v1/card', { signal }),
+    listPlans: (query = {}, { signal } = {}) => call(Plans, 'GET', '/v1/plans', { signal, searchParams: query }),
+    createQuote: (input, { signal } = {}) => call(Quote, 'POST', '/v1/quotes', { signal, json: input }),
+    createOrder: (input, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
+      call(Order, 'POST', '/v1/orders', { signal, json: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+    getOrder: (orderId, { signal } = {}) => call(Order, 'GET', `/v1/orders/${id(orderId)}`, { signal }),
+    cancelOrder: (orderId, { signal } = {}) =>
+      call(Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
+    getUsage: (query = {}, { signal } = {}) => call(Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
+    setAutoRenew: (input, { signal } = {}) => call(AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
+
+    async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, onUpdate } = {}) {
+      let delay = interval;
+      for (;;) {
+        let order: Order | undefined;
+        try {
+          order = await client.getOrder(orderId, { signal });
+        } catch (error) {
+          // A flaky network while waiting is normal abroad: keep waiting unless the error is final.
+          if (!(error instanceof RenewalError && error.retryable)) throw error;
+        }
+        if (order) {
+          onUpdate?.(order);
+          if (isFinalOrder(order)) return order;
+        }
+        await sleep(delay, signal);
+        delay = Math.min(maxInterval, Math.round(delay * 1.5));
+      }
+    },
+  };
+  return client;
+}

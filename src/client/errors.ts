@@ -1,0 +1,132 @@
+import { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError, type HTTPError } from 'ky';
+import { ErrorBody, type ServerErrorCode } from './schemas.js';
+
+/**
+ * Every way a Renewal API call can fail. The server's codes, plus what only the client can see:
+ * - `invalid_response`: the server answered 2xx with a body that does not match the contract.
+ * - `timeout`: no answer in time. `network`: no answer at all (offline, connection dropped, CORS).
+ * - `aborted`: the caller's `AbortSignal` fired.
+ * - `unknown`: a status or code this client does not know; see `status` and `serverCode`.
+ */
+export type RenewalErrorCode = ServerErrorCode | 'invalid_response' | 'timeout' | 'network' | 'aborted' | 'unknown';
+
+const SERVER_CODES: ReadonlySet<string> = new Set<ServerErrorCode>([
+  'unauthorized',
+  'session_expired',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'plan_unavailable',
+  'quote_expired',
+  'promo_invalid',
+  'idempotency_conflict',
+  'invalid_state',
+  'payment_failed',
+  'rate_limited',
+  'payload_too_large',
+  'internal',
+]);
+
+export interface RenewalErrorOptions {
+  status?: number;
+  requestId?: string;
+  details?: unknown;
+  /** The code as the server sent it, kept even when this client maps it to `unknown`. */
+  serverCode?: string;
+  cause?: unknown;
+}
+
+/** The one error type of the Renewal client. Branch on `code`; it is stable across versions. */
+export class RenewalError extends Error {
+  override readonly name = 'RenewalError';
+  readonly code: RenewalErrorCode;
+  /** The HTTP status, when the server answered. */
+  readonly status?: number;
+  /** The server's `X-Request-Id`, worth quoting to support. */
+  readonly requestId?: string;
+  readonly details?: unknown;
+  readonly serverCode?: string;
+
+  constructor(code: RenewalErrorCode, message: string, options: RenewalErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status;
+    this.requestId = options.requestId;
+    this.details = options.details;
+    this.serverCode = options.serverCode;
+  }
+
+  /** True when trying the same thing again later may work. */
+  get retryable(): boolean {
+    return ['timeout', 'network', 'rate_limited', 'internal', 'unknown'].includes(this.code);
+  }
+}
+
+/** A response that did not match the contract; `issues` says where. */
+export class InvalidResponseError extends RenewalError {
+  readonly issues: readonly { path: readonly PropertyKey[]; message: string }[];
+
+  constructor(message: string, issues: InvalidResponseError['issues'], options: RenewalErrorOptions = {}) {
+    super('invalid_response', message, options);
+    this.issues = issues;
+  }
+}
+
+/** Works across bundles and realms, where `instanceof` does not. */
+export function isRenewalError(value: unknown): value is RenewalError {
+  return value instanceof RenewalError || (value instanceof Error && value.name === 'RenewalError' && 'code' in value);
+}
+
+function statusCode(status: number): RenewalErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 408) return 'timeout';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'rate_limited';
+  if (status === 400 || status === 422) return 'validation_failed';
+  if (status >= 500) return 'internal';
+  return 'unknown';
+}
+
+/** Turns whatever a ky call threw into a `RenewalError`; `where` is `METHOD url`, quoted in the message. */
+export function toRenewalError(error: unknown, where: string): RenewalError {
+  if (isRenewalError(error)) return error;
+  if (error instanceof SchemaValidationError) {
+    const issues = error.issues.map((issue) => ({
+      path: (issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    const at = first ? ` at ${first.path.join('.') || '(root)'}` : '';
+    return new InvalidResponseError(`Unexpected response shape${at}: ${where}`, issues, { cause: error });
+  }
+  if (isHTTPError(error)) return fromHttpError(error, where);
+  if (isTimeoutError(error)) return new RenewalError('timeout', `Request timed out: ${where}`, { cause: error });
+  if (isNetworkError(error)) return new RenewalError('network', `Network error: ${where}`, { cause: error });
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new RenewalError('aborted', `Request aborted: ${where}`, { cause: error });
+  }
+  if (error instanceof SyntaxError) {
+    return new InvalidResponseError(`Response is not valid JSON: ${where}`, [], { cause: error });
+  }
+  if (error instanceof TypeError) {
+    // fetch rejects with a bare TypeError when the connection fails and ky could not classify it.
+    return new RenewalError('network', `Network error: ${where}`, { cause: error });
+  }
+  return new RenewalError('unknown', `${error instanceof Error ? error.message : String(error)}: ${where}`, {
+    cause: error,
+  });
+}
+
+function fromHttpError(error: HTTPError, where: string): RenewalError {
+  const { status } = error.response;
+  const requestId = error.response.headers.get('x-request-id') ?? undefined;
+  const parsed = ErrorBody.safeParse(error.data);
+  if (!parsed.success) {
+    return new RenewalError(statusCode(status), `HTTP ${status}: ${where}`, { status, requestId, cause: error });
+  }
+  const { code, message, details } = parsed.data.error;
+  const known = SERVER_CODES.has(code) ? (code as ServerErrorCode) : statusCode(status);
+  return new RenewalError(known, `${message}: ${where}`, { status, requestId, details, serverCode: code, cause: error });
+}

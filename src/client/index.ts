@@ -1,0 +1,12 @@
+export { createRenewalClient, isFinalOrder } from './client.js';
+export type {
+  CreateOrderOptions,
+  RenewalClient,
+  RenewalClientOptions,
+  RequestOptions,
+  WaitForOrderOptions,
+} from './client.js';
+export { InvalidResponseError, RenewalError, isRenewalError } from './errors.js';
+export type { RenewalErrorCode, RenewalErrorOptions } from './errors.js';
+export { newIdempotencyKey } from './transport.js';
+export type * from './schemas.js';

@@ -1,0 +1,22 @@
+// Runs the real sandbox in its own process for a test run: a temporary database, a free port, a short settle
+// delay. Prints one JSON line `{ "url": … }` once it listens, then serves until killed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../../sandbox/server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'esim-sandbox-'));
+const server = await startSandbox({
+  port: 0,
+  dbPath: join(dir, 'sandbox.db'),
+  settleDelayMs: Number(process.env.SANDBOX_SETTLE_DELAY_MS ?? 300),
+});
+process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+
+const stop = () => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,90 @@
+// Browser-side helpers for tests that talk to the real sandbox. Sessions are minted by the test server playing the
+// partner's backend (see test/harness/sandbox-plugin.mjs); the secret key never reaches the page.
+
+export type CardTemplate =
+  | 'active'
+  | 'expiring'
+  | 'expired'
+  | 'low_data'
+  | 'suspended'
+  | 'never_renewed'
+  | 'unlimited'
+  | 'japan_only';
+
+export interface TestSession {
+  baseUrl: string;
+  token: string;
+  expiresAt: string;
+  cardId: string;
+  /** The card's full ICCID, as the partner knows it. */
+  iccid: string;
+}
+
+export interface SessionRequest {
+  /** A fresh card built from this template; every test gets its own card. */
+  template?: CardTemplate;
+  /** Or a seeded demo card by ICCID (read-only tests only: other tests may renew it). */
+  iccid?: string;
+  currency?: 'CNY' | 'USD';
+  locale?: string;
+  ttlSeconds?: number;
+}
+
+export async function sandboxUrl(): Promise<string> {
+  const response = await fetch('/__partner/config');
+  return ((await response.json()) as { baseUrl: string }).baseUrl;
+}
+
+export async function newSession(request: SessionRequest = {}): Promise<TestSession> {
+  const response = await fetch('/__partner/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ template: 'active', ...request }),
+  });
+  if (!response.ok) throw new Error(`Could not mint a test session: ${await response.text()}`);
+  return (await response.json()) as TestSession;
+}
+
+async function sandboxCall(session: TestSession, method: string, path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`${session.baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** Pays or declines an order the way the sandbox's wallet would. */
+export async function simulatePayment(session: TestSession, orderId: string, outcome: 'succeed' | 'fail') {
+  await sandboxCall(session, 'POST', `/sandbox/orders/${orderId}/simulate`, { outcome });
+}
+
+/** Submits the sandbox's hosted card page with a test card number. */
+export async function payByCard(session: TestSession, orderId: string, cardNumber = '4242 4242 4242 4242') {
+  await fetch(`${session.baseUrl}/sandbox/checkout/${orderId}`, {
+    method: 'POST',
+    body: new URLSearchParams({ number: cardNumber, expiry: '12/34', cvc: '123' }),
+  });
+}
+
+/** Ends the session now, as if its 30 minutes had passed. */
+export async function expireSession(session: TestSession) {
+  await sandboxCall(session, 'POST', '/sandbox/sessions/expire');
+}
+
+export interface Fault {
+  method?: string;
+  path: string;
+  kind: 'status' | 'malformed_json' | 'wrong_shape' | 'delay' | 'drop';
+  status?: number;
+  retryAfter?: number;
+  delayMs?: number;
+  times?: number;
+  phase?: 'before' | 'after';
+}
+
+/** Arms a fault in the sandbox for requests carrying this session's token. */
+export async function injectFault(session: TestSession, fault: Fault) {
+  await sandboxCall(session, 'POST', '/sandbox/faults', fault);
+}

@@ -1,0 +1,25 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { junitReporter } from '@web/test-runner-junit-reporter';
+import { sandboxPlugin } from './test/harness/sandbox-plugin.mjs';
+
+// Browser tests: Debian's Chromium (see TOOLCHAIN.md), talking to the real sandbox that sandboxPlugin starts.
+export default {
+  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/node/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), sandboxPlugin()],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), junitReporter({ outputPath: './test-results/browser.xml' })],
+};
