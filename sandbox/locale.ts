@@ -1,0 +1,23 @@
+/** The two languages the sandbox answers in, and how a request picks one. */
+import type { Context } from 'hono';
+
+export type Lang = 'en' | 'zh-CN';
+
+/** `zh*` means Simplified Chinese; anything else English. */
+export function normalizeLocale(tag: string | null | undefined): Lang | undefined {
+  if (!tag) return undefined;
+  return tag.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** `Accept-Language`'s first tag wins, then the session's locale, then English. */
+export function requestLang(c: Context, sessionLocale?: string | null): Lang {
+  const header = c.req.header('accept-language');
+  const first = header?.split(',')[0]?.split(';')[0]?.trim();
+  return normalizeLocale(first && first !== '*' ? first : undefined) ?? normalizeLocale(sessionLocale) ?? 'en';
+}
+
+export const DISCOUNT_LABELS = {
+  first_topup: { en: 'First top-up 10% off', 'zh-CN': '首次续费 9 折' },
+  loyalty: { en: 'Loyalty 5% off', 'zh-CN': '老用户 95 折' },
+  promo: { en: (code: string) => `Promo ${code}`, 'zh-CN': (code: string) => `优惠码 ${code}` },
+} as const;

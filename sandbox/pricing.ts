@@ -1,0 +1,89 @@
+/** Which plans can renew a card, and what a renewal costs: the rules behind `/v1/plans` and `/v1/quotes`. */
+import type { Discount, Quote } from '../src/client/schemas.ts';
+import type { CardRow, PlanRow, PromoRow } from './db.ts';
+import { ApiError } from './errors.ts';
+import { DISCOUNT_LABELS, type Lang } from './locale.ts';
+import { toPlan } from './views.ts';
+import { DAY_MS, iso } from './util.ts';
+
+export const QUOTE_TTL_MS = 15 * 60_000;
+
+/** A plan can renew a card when the card's profile works in every country the plan covers. */
+export function canRenew(card: CardRow, plan: PlanRow): boolean {
+  const cardCoverage = new Set(JSON.parse(card.coverage) as string[]);
+  return (JSON.parse(plan.coverage) as string[]).every((code) => cardCoverage.has(code));
+}
+
+export interface PlanFilter {
+  region?: string | undefined;
+  period?: string | undefined;
+}
+
+export function matchesFilter(plan: PlanRow, filter: PlanFilter): boolean {
+  if (filter.period && plan.period !== filter.period) return false;
+  if (filter.region) {
+    const wanted = filter.region.toUpperCase();
+    const coverage = JSON.parse(plan.coverage) as string[];
+    if (plan.region.toUpperCase() !== wanted && !coverage.includes(wanted)) return false;
+  }
+  return true;
+}
+
+/** Throws `promo_invalid` with the reason when a code cannot be used now. */
+export function checkPromo(promo: PromoRow | undefined, now: number): PromoRow {
+  const invalid = (reason: string, message: string) => new ApiError('promo_invalid', message, { reason });
+  if (!promo) throw invalid('unknown', 'This promo code does not exist');
+  if (now < promo.starts_at) throw invalid('not_started', `Promo code ${promo.code} is not valid yet`);
+  if (now >= promo.ends_at) throw invalid('expired', `Promo code ${promo.code} has expired`);
+  if (promo.max_uses !== null && promo.uses >= promo.max_uses) {
+    throw invalid('exhausted', `Promo code ${promo.code} has been used up`);
+  }
+  return promo;
+}
+
+const percentOf = (amount: number, percent: number) => Math.round((amount * percent) / 100);
+
+export interface QuoteInput {
+  card: CardRow;
+  plan: PlanRow;
+  quantity: number;
+  promo: PromoRow | null;
+  lang: Lang;
+  now: number;
+}
+
+/** Prices a renewal: subtotal, discounts, total, and what the card will look like after it. */
+export function priceQuote(id: string, { card, plan, quantity, promo, lang, now }: QuoteInput): Quote {
+  const currency = card.currency;
+  const planView = toPlan(plan, currency, lang);
+  const subtotal = planView.price.amount * quantity;
+  const discounts: Discount[] = [];
+  const add = (kind: Discount['kind'], label: string, percent: number) => {
+    const amount = percentOf(subtotal, percent);
+    if (amount > 0) discounts.push({ kind, label, amount: { amount, currency } });
+  };
+  if (card.renewal_count === 0) add('first_topup', DISCOUNT_LABELS.first_topup[lang], 10);
+  else add('loyalty', DISCOUNT_LABELS.loyalty[lang], 5);
+  if (promo) add('promo', DISCOUNT_LABELS.promo[lang](promo.code), promo.percent_off);
+  const discounted = discounts.reduce((sum, d) => sum + d.amount.amount, 0);
+  const after = renewalResult(card, plan, quantity, now);
+  return {
+    id,
+    plan: planView,
+    quantity,
+    subtotal: { amount: subtotal, currency },
+    discounts,
+    total: { amount: Math.max(0, subtotal - discounted), currency },
+    newExpiresAt: iso(after.expiresAt),
+    dataAfterBytes: after.remainingBytes,
+    expiresAt: iso(now + QUOTE_TTL_MS),
+  };
+}
+
+/** The card after a renewal: time added from max(now, expiry); data carried over and added; unlimited stays so. */
+export function renewalResult(card: CardRow, plan: PlanRow, quantity: number, now: number) {
+  const expiresAt = Math.max(now, card.expires_at) + plan.duration_days * quantity * DAY_MS;
+  const remainingBytes =
+    card.remaining_bytes === null || plan.data_bytes === null ? null : card.remaining_bytes + plan.data_bytes * quantity;
+  return { expiresAt, remainingBytes };
+}

@@ -1,0 +1,47 @@
+/**
+ * Schemas of the sandbox-only test-support endpoints. They are not part of the Renewal API the SDK talks to, so
+ * they live here rather than in `src/client/schemas.ts` (the browser bundle never needs them).
+ */
+import * as z from 'zod/mini';
+import { CARD_TEMPLATE_NAMES } from './seed.ts';
+
+export const CreateSandboxCardInput = z.object({
+  template: z.enum(CARD_TEMPLATE_NAMES),
+  currency: z.optional(z.enum(['CNY', 'USD'])),
+});
+
+export const FAULT_KINDS = ['status', 'malformed_json', 'wrong_shape', 'delay', 'drop'] as const;
+
+export const FaultInput = z.object({
+  method: z.optional(z.string().check(z.regex(/^[A-Za-z]{3,10}$/))),
+  /** An exact path like `/v1/card`, or a prefix ending in `*` like `/v1/orders/*`. */
+  path: z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^\/[^\s]*$/)),
+  kind: z.enum(FAULT_KINDS),
+  /** For `status`: the HTTP status to answer (500 when left out). */
+  status: z.optional(z.int().check(z.minimum(400), z.maximum(599))),
+  /** For a 429 `status`: the `Retry-After` seconds (1 when left out). */
+  retryAfter: z.optional(z.int().check(z.minimum(0), z.maximum(3600))),
+  /** For `delay`. */
+  delayMs: z.optional(z.int().check(z.minimum(0), z.maximum(30_000))),
+  /** How many matching requests the fault hits; 1 when left out. */
+  times: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+  /** `before` answers instead of the real handler; `after` runs the handler, then spoils its response. */
+  phase: z.optional(z.enum(['before', 'after'])),
+});
+
+export const Fault = z.object({
+  id: z.string(),
+  method: z.nullable(z.string()),
+  path: z.string(),
+  kind: z.enum(FAULT_KINDS),
+  status: z.nullable(z.int()),
+  retryAfter: z.nullable(z.int()),
+  delayMs: z.nullable(z.int()),
+  remaining: z.int(),
+  phase: z.enum(['before', 'after']),
+});
+
+export const Health = z.object({ ok: z.literal(true) });
+
+export type FaultInput = z.infer<typeof FaultInput>;
+export type Fault = z.infer<typeof Fault>;

@@ -1,0 +1,44 @@
+/**
+ * Settlement: a `processing` order whose settle time has passed becomes `succeeded`, and the renewal is applied
+ * exactly once, in the same transaction as the conditional status change.
+ */
+import type { CardRow, Db, OrderRow, PlanRow, QuoteRow } from './db.ts';
+import { renewalResult } from './pricing.ts';
+
+export function createSettler(db: Db, now: () => number): () => number {
+  const due = db.prepare<[number], Pick<OrderRow, 'id'>>(
+    `SELECT id FROM orders WHERE status = 'processing' AND settle_at <= ? ORDER BY settle_at LIMIT 100`);
+  const markSucceeded = db.prepare<[number, string], void>(
+    `UPDATE orders SET status = 'succeeded', updated_at = ? WHERE id = ? AND status = 'processing'`);
+  const order = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?');
+  const quote = db.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE id = ?');
+  const card = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
+  const plan = db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?');
+  const renewCard = db.prepare<[number, number | null, number | null, string, string], void>(
+    `UPDATE cards SET expires_at = ?, remaining_bytes = ?, total_bytes = ?, renewal_count = renewal_count + 1,
+     plan_id = ? WHERE id = ?`);
+  const usePromo = db.prepare<[string], void>('UPDATE promo_codes SET uses = uses + 1 WHERE code = ?');
+
+  const settleOne = db.transaction((orderId: string, at: number): boolean => {
+    if (markSucceeded.run(at, orderId).changes !== 1) return false;
+    const o = order.get(orderId)!;
+    const q = quote.get(o.quote_id)!;
+    const c = card.get(o.card_id)!;
+    const p = plan.get(q.plan_id)!;
+    const after = renewalResult(c, p, q.quantity, at);
+    renewCard.run(after.expiresAt, after.remainingBytes, after.remainingBytes, p.id, c.id);
+    if (q.promo_code) usePromo.run(q.promo_code);
+    return true;
+  });
+
+  /** Settles every order that is due; returns how many this call settled. */
+  return function settleDue(): number {
+    const at = now();
+    let settled = 0;
+    for (const { id } of due.all(at)) {
+      // IMMEDIATE takes the write lock first, so two processes sharing the file cannot both apply it.
+      if (settleOne.immediate(id, at)) settled++;
+    }
+    return settled;
+  };
+}

@@ -1,0 +1,81 @@
+/** Prepared statements over the sandbox database, one method per question the routes ask. */
+import type { CardRow, Db, OrderRow, PartnerRow, PlanRow, PromoRow, QuoteRow, SessionRow } from './db.ts';
+
+export class Store {
+  readonly #s;
+
+  constructor(readonly db: Db) {
+    this.#s = {
+      partnerByKeyHash: db.prepare<[string], PartnerRow>('SELECT * FROM partners WHERE key_hash = ?'),
+      partner: db.prepare<[string], PartnerRow>('SELECT * FROM partners WHERE id = ?'),
+      card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?'),
+      cardByIccid: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE iccid = ?'),
+      cardsOfPartner: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE partner_id = ? ORDER BY created_at, iccid'),
+      setAutoRenew: db.prepare<[number, string | null, string], void>(
+        'UPDATE cards SET auto_renew = ?, auto_renew_plan_id = ? WHERE id = ?'),
+      plan: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?'),
+      plans: db.prepare<[], PlanRow>('SELECT * FROM plans ORDER BY position'),
+      promo: db.prepare<[string], PromoRow>('SELECT * FROM promo_codes WHERE code = ?'),
+      insertSession: db.prepare<[string, string, string, string | null, number, number], void>(
+        'INSERT INTO sessions (id, token_hash, card_id, locale, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      sessionByHash: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
+      expireSession: db.prepare<[number, string], void>('UPDATE sessions SET expires_at = MIN(expires_at, ?) WHERE id = ?'),
+      insertQuote: db.prepare<[string, string, string, number, string | null, string, number, number], void>(
+        `INSERT INTO quotes (id, card_id, plan_id, quantity, promo_code, body, expires_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      quote: db.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE id = ?'),
+      order: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?'),
+      ordersOfQuote: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE quote_id = ?'),
+      insertOrder: db.prepare<[string, string, string, string, string | null, string, number | null, number, number], void>(
+        `INSERT INTO orders (id, card_id, quote_id, status, payment_method, return_url, public_base, action_expires_at,
+         created_at, updated_at) VALUES (?, ?, ?, 'requires_payment', ?, ?, ?, ?, ?, ?)`),
+      transition: db.prepare<[string, string | null, number | null, number, string, string], void>(
+        `UPDATE orders SET status = ?, failure_code = ?, settle_at = ?, updated_at = ? WHERE id = ? AND status = ?`),
+      idempotencyKey: db.prepare<[string, string], { body_hash: string; order_id: string }>(
+        'SELECT body_hash, order_id FROM idempotency_keys WHERE card_id = ? AND key = ?'),
+      insertIdempotencyKey: db.prepare<[string, string, string, string, number], void>(
+        `INSERT INTO idempotency_keys (card_id, key, body_hash, order_id, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (card_id, key) DO NOTHING`),
+    };
+  }
+
+  partnerByKeyHash = (hash: string) => this.#s.partnerByKeyHash.get(hash);
+  partner = (id: string) => this.#s.partner.get(id);
+  card = (id: string) => this.#s.card.get(id);
+  cardByIccid = (iccid: string) => this.#s.cardByIccid.get(iccid);
+  cardsOfPartner = (partnerId: string) => this.#s.cardsOfPartner.all(partnerId);
+  setAutoRenew = (cardId: string, enabled: boolean, planId: string | null) =>
+    this.#s.setAutoRenew.run(enabled ? 1 : 0, planId, cardId);
+  plan = (id: string) => this.#s.plan.get(id);
+  plans = () => this.#s.plans.all();
+  promo = (code: string) => this.#s.promo.get(code);
+
+  insertSession = (s: SessionRow) =>
+    this.#s.insertSession.run(s.id, s.token_hash, s.card_id, s.locale, s.expires_at, s.created_at);
+  sessionByHash = (hash: string) => this.#s.sessionByHash.get(hash);
+  expireSession = (id: string, at: number) => this.#s.expireSession.run(at, id);
+
+  insertQuote = (q: QuoteRow) =>
+    this.#s.insertQuote.run(q.id, q.card_id, q.plan_id, q.quantity, q.promo_code, q.body, q.expires_at, q.created_at);
+  quote = (id: string) => this.#s.quote.get(id);
+
+  order = (id: string) => this.#s.order.get(id);
+  ordersOfQuote = (quoteId: string) => this.#s.ordersOfQuote.all(quoteId);
+  insertOrder = (o: Pick<OrderRow, 'id' | 'card_id' | 'quote_id' | 'payment_method' | 'return_url' | 'public_base' | 'action_expires_at' | 'created_at'>) =>
+    this.#s.insertOrder.run(o.id, o.card_id, o.quote_id, o.payment_method, o.return_url, o.public_base,
+      o.action_expires_at, o.created_at, o.created_at);
+
+  /**
+   * Moves an order from one status to another only if it is still in `from`; returns whether it moved.
+   * The conditional update is what makes concurrent payments and settlements safe.
+   */
+  transition(orderId: string, from: OrderRow['status'], to: OrderRow['status'], at: number,
+    extra: { failureCode?: string | null; settleAt?: number | null } = {}): boolean {
+    return this.#s.transition.run(to, extra.failureCode ?? null, extra.settleAt ?? null, at, orderId, from).changes === 1;
+  }
+
+  idempotencyKey = (cardId: string, key: string) => this.#s.idempotencyKey.get(cardId, key);
+  /** Returns false when another request stored the key first. */
+  insertIdempotencyKey = (cardId: string, key: string, bodyHash: string, orderId: string, at: number) =>
+    this.#s.insertIdempotencyKey.run(cardId, key, bodyHash, orderId, at).changes === 1;
+}

@@ -1,0 +1,88 @@
+/** Turning rows into the contract's response objects. */
+import type { Card, Order, PartnerCard, Plan, Quote } from '../src/client/schemas.ts';
+import type { CardRow, OrderRow, PlanRow } from './db.ts';
+import type { Lang } from './locale.ts';
+import { DAY_MS, iso } from './util.ts';
+
+const EXPIRING_WITHIN_MS = 7 * DAY_MS;
+
+export function cardStatus(card: CardRow, now: number): Card['status'] {
+  if (card.suspended) return 'suspended';
+  if (card.expires_at <= now) return 'expired';
+  if (card.expires_at - now <= EXPIRING_WITHIN_MS) return 'expiring';
+  return 'active';
+}
+
+/** `•••• 1234`: the traveller recognises the card, nobody learns the ICCID. */
+export const maskIccid = (iccid: string): string => `•••• ${iccid.slice(-4)}`;
+
+export const planName = (plan: PlanRow, lang: Lang): string => (lang === 'zh-CN' ? plan.name_zh : plan.name_en);
+
+export function toPlan(plan: PlanRow, currency: string, lang: Lang): Plan {
+  const usd = currency === 'USD';
+  const compare = usd ? plan.compare_usd : plan.compare_cny;
+  return {
+    id: plan.id,
+    name: planName(plan, lang),
+    period: plan.period,
+    durationDays: plan.duration_days,
+    dataBytes: plan.data_bytes,
+    coverage: JSON.parse(plan.coverage) as string[],
+    region: plan.region,
+    regionName: lang === 'zh-CN' ? plan.region_name_zh : plan.region_name_en,
+    price: { amount: usd ? plan.price_usd : plan.price_cny, currency },
+    ...(compare === null ? {} : { compareAtPrice: { amount: compare, currency } }),
+    tags: JSON.parse(plan.tags) as string[],
+  };
+}
+
+export function toCard(card: CardRow, plan: PlanRow, lang: Lang, now: number): Card {
+  return {
+    id: card.id,
+    iccid: maskIccid(card.iccid),
+    status: cardStatus(card, now),
+    plan: { id: plan.id, name: planName(plan, lang), period: plan.period },
+    data: { remainingBytes: card.remaining_bytes, totalBytes: card.total_bytes },
+    validFrom: iso(card.valid_from),
+    expiresAt: iso(card.expires_at),
+    coverage: JSON.parse(card.coverage) as string[],
+    autoRenew: { enabled: card.auto_renew === 1, planId: card.auto_renew_plan_id },
+    renewalCount: card.renewal_count,
+    currency: card.currency,
+    asOf: iso(now),
+  };
+}
+
+export function toPartnerCard(card: CardRow, now: number): PartnerCard {
+  return {
+    id: card.id,
+    iccid: card.iccid,
+    status: cardStatus(card, now),
+    label: card.label,
+    expiresAt: iso(card.expires_at),
+    data: { remainingBytes: card.remaining_bytes, totalBytes: card.total_bytes },
+  };
+}
+
+export function paymentAction(order: OrderRow): Order['paymentAction'] {
+  if (order.status !== 'requires_payment') return null;
+  if (order.payment_method === 'card') {
+    return { type: 'redirect', url: `${order.public_base}/sandbox/checkout/${order.id}` };
+  }
+  return { type: 'qr', data: `${order.public_base}/sandbox/wallet/${order.id}`, expiresAt: iso(order.action_expires_at ?? order.created_at) };
+}
+
+/** `card` is the renewed card, given only for a succeeded order. */
+export function toOrder(order: OrderRow, quoteBody: string, card?: Card): Order {
+  return {
+    id: order.id,
+    status: order.status,
+    paymentMethod: order.payment_method,
+    quote: JSON.parse(quoteBody) as Quote,
+    paymentAction: paymentAction(order),
+    failureCode: order.failure_code,
+    createdAt: iso(order.created_at),
+    updatedAt: iso(order.updated_at),
+    ...(order.status === 'succeeded' && card ? { card } : {}),
+  };
+}

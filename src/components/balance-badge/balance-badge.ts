@@ -1,0 +1,170 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Card } from '../../client/schemas.js';
+import type { RenewalStore } from '../../context/store.js';
+import { daysUntil, formatBytes, formatDate, formatTime } from '../../i18n/format.js';
+import { EsimElement } from '../../internal/esim-element.js';
+import { tokens } from '../../internal/theme.js';
+import { styles } from './balance-badge.styles.js';
+
+/** What the badge shows; reflected as the `state` attribute for styling. */
+export type BadgeState = 'loading' | 'ok' | 'expiring' | 'expired' | 'suspended' | 'error';
+
+const LOW_DATA_RATIO = 0.1;
+
+/**
+ * Shows how much data and time an eSIM card has left, and warns before it runs out.
+ *
+ * @summary Balance and expiry at a glance.
+ * @csspart badge - The badge's box.
+ * @csspart data - The data left.
+ * @csspart status - The status pill (active, expiring soon, expired…).
+ * @csspart meter - The data meter's track; its fill is `meter-fill`.
+ * @csspart meter-fill - The filled part of the meter.
+ * @csspart details - Days left and the expiry date.
+ * @csspart retry - The retry button of the error state.
+ * @cssprop --esim-badge-radius - Corner radius (default `--esim-radius-m`).
+ * @cssprop --esim-badge-width - Width of the badge (default 18rem).
+ * @cssprop --esim-badge-meter-color - Meter fill (default `--esim-color-primary`).
+ * @cssprop --esim-badge-warning-color - Colour of the expiring state.
+ * @cssprop --esim-badge-danger-color - Colour of the expired, suspended and error states.
+ */
+export class EsimBalanceBadge extends EsimElement {
+  static override styles = [tokens, styles];
+
+  /** Warn this many days before expiry (the data warning starts under 10% left). */
+  @property({ type: Number, attribute: 'warn-days' }) warnDays = 14;
+
+  /** The state shown, reflected for styling: `loading`, `ok`, `expiring`, `expired`, `suspended`, `error`. */
+  @property({ reflect: true }) state: BadgeState = 'loading';
+
+  private announcement = '';
+  private lastRenewalCount?: number;
+
+  override storeConnected(store: RenewalStore): void {
+    void store.loadCard();
+  }
+
+  /** Reads the card again. */
+  refresh(): Promise<void> {
+    return this.store?.loadCard({ force: true }) ?? Promise.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { card } = this.renewal;
+    this.state = card.status === 'error' && !card.value ? 'error' : card.value ? this.stateOf(card.value) : 'loading';
+    const count = card.value?.renewalCount;
+    if (count !== undefined && this.lastRenewalCount !== undefined && count > this.lastRenewalCount) {
+      this.announcement = this.msg.badge.renewed;
+    } else if (this.state === 'error') {
+      this.announcement = this.msg.badge.error;
+    }
+    this.lastRenewalCount = count ?? this.lastRenewalCount;
+  }
+
+  private stateOf(card: Card): BadgeState {
+    if (card.status === 'suspended') return 'suspended';
+    if (card.status === 'expired' || daysUntil(card.expiresAt) <= 0) return 'expired';
+    if (daysUntil(card.expiresAt) <= this.warnDays || this.isLowOnData(card)) return 'expiring';
+    return 'ok';
+  }
+
+  private isLowOnData(card: Card): boolean {
+    const { remainingBytes, totalBytes } = card.data;
+    return remainingBytes !== null && totalBytes !== null && totalBytes > 0 && remainingBytes / totalBytes < LOW_DATA_RATIO;
+  }
+
+  protected override render() {
+    const { card } = this.renewal;
+    const m = this.msg.badge;
+    return html`
+      <section class="badge" part="badge" aria-label=${m.label} aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
+        ${this.state === 'error' && card.status === 'error'
+          ? this.renderError(card.error.code)
+          : card.value
+            ? this.renderCard(card.value)
+            : this.renderSkeleton()}
+      </section>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderSkeleton() {
+    return html`
+      <span class="visually-hidden">${this.msg.badge.loading}</span>
+      <span class="skeleton line-1"></span>
+      <span class="skeleton line-2"></span>
+      <span class="skeleton line-3"></span>
+    `;
+  }
+
+  private renderError(code: string) {
+    return html`
+      <div class="error">
+        <p>${this.msg.badge.error} ${this.msg.errors[code as keyof typeof this.msg.errors] ?? ''}</p>
+        <button class="button secondary" part="retry" @click=${() => this.refresh()}>${this.msg.common.retry}</button>
+      </div>
+    `;
+  }
+
+  private renderCard(card: Card) {
+    const m = this.msg.badge;
+    const locale = this.resolvedLocale;
+    const { remainingBytes, totalBytes } = card.data;
+    const unlimited = remainingBytes === null;
+    const days = daysUntil(card.expiresAt);
+    const low = this.isLowOnData(card);
+    const statusLabel = {
+      ok: m.status.active,
+      expiring: low && days > this.warnDays ? m.status.lowData : m.status.expiring,
+      expired: m.status.expired,
+      suspended: m.status.suspended,
+      loading: '',
+      error: '',
+    }[this.state];
+    const ratio = unlimited || !totalBytes ? 1 : Math.min(1, remainingBytes / totalBytes);
+    const dataText = unlimited
+      ? m.unlimited
+      : totalBytes
+        ? m.dataOf(formatBytes(remainingBytes, locale), formatBytes(totalBytes, locale))
+        : m.dataLeft(formatBytes(remainingBytes, locale));
+    return html`
+      <div class="top">
+        <span class="data" part="data">${unlimited ? m.unlimited : m.dataLeft(formatBytes(remainingBytes, locale))}</span>
+        <span class="status" part="status">${statusLabel}</span>
+      </div>
+      ${unlimited
+        ? nothing
+        : html`<div
+            class="meter"
+            part="meter"
+            role="meter"
+            aria-label=${m.meterLabel}
+            aria-valuemin="0"
+            aria-valuemax="100"
+            aria-valuenow=${Math.round(ratio * 100)}
+            aria-valuetext=${dataText}
+          >
+            <span part="meter-fill" style=${styleMap({ width: `${(ratio * 100).toFixed(1)}%` })}></span>
+          </div>`}
+      <div class="details" part="details">
+        <span>${days > 0 ? m.daysLeft(days) : days === 0 ? m.expiresToday : m.status.expired}</span>
+        <span>${days >= 0 ? m.expiresOn(formatDate(card.expiresAt, locale)) : m.expiredOn(formatDate(card.expiresAt, locale))}</span>
+      </div>
+      ${this.state === 'suspended'
+        ? html`<p class="hint">${m.suspendedHint}</p>`
+        : this.state === 'expired'
+          ? html`<p class="hint">${m.expiredHint}</p>`
+          : nothing}
+      <p class="as-of">${m.asOf(formatTime(card.asOf, locale))}</p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'esim-balance-badge': EsimBalanceBadge;
+  }
+}

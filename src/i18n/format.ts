@@ -1,0 +1,62 @@
+import type { Money } from '../client/schemas.js';
+
+/** Formatters are costly to build and pure: keep one per locale and options. */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) cache.set(key, (value = make()));
+  return value;
+}
+
+/** Money in minor units, in its own currency: `{ amount: 1500, currency: 'CNY' }` → `¥15.00`. */
+export function formatMoney(money: Money, locale: string): string {
+  const format = memo(`money|${locale}|${money.currency}`, () =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }),
+  );
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(money.amount / 10 ** digits);
+}
+
+/** The same money with a minus sign, for discount lines. */
+export function formatDiscount(money: Money, locale: string): string {
+  return `−${formatMoney(money, locale)}`;
+}
+
+const UNITS = [
+  ['terabyte', 1024 ** 4],
+  ['gigabyte', 1024 ** 3],
+  ['megabyte', 1024 ** 2],
+  ['kilobyte', 1024],
+] as const;
+
+/** Bytes for people: `3.2 GB`, `300 MB`; binary multiples, labelled as operators and phones label them. */
+export function formatBytes(bytes: number, locale: string): string {
+  const [unit, size] = UNITS.find(([, size]) => bytes >= size) ?? (['byte', 1] as const);
+  const value = bytes / size;
+  const format = memo(`bytes|${locale}|${unit}|${value < 10 ? 1 : 0}`, () =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }),
+  );
+  return format.format(value);
+}
+
+export function formatDate(iso: string, locale: string): string {
+  return memo(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso));
+}
+
+export function formatTime(iso: string, locale: string): string {
+  return memo(`time|${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short' })).format(new Date(iso));
+}
+
+/** `in 5 days`, `tomorrow`, `3 days ago` in the traveller's language. */
+export function formatRelativeDays(days: number, locale: string): string {
+  return memo(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(days, 'day');
+}
+
+const DAY = 86_400_000;
+
+/** Whole days from `now` until `iso`, rounded up (a card expiring in 3 hours has 1 day left); negative if past. */
+export function daysUntil(iso: string, now = Date.now()): number {
+  const ms = Date.parse(iso) - now;
+  return ms >= 0 ? Math.ceil(ms / DAY) : -Math.ceil(-ms / DAY);
+}

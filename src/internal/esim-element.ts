@@ -1,0 +1,107 @@
+import { consume } from '@lit/context';
+import { LitElement, type ReactiveController } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRenewalClient } from '../client/client.js';
+import { renewalContext } from '../context/renewal-context.js';
+import { RenewalStore, type RenewalState } from '../context/store.js';
+import { messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
+
+/** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
+class StoreController implements ReactiveController {
+  private store?: RenewalStore;
+  private unsubscribe?: () => void;
+
+  constructor(private readonly host: EsimElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.store = undefined;
+  }
+
+  private sync(): void {
+    const store = this.host.store;
+    if (store === this.store && this.unsubscribe) return;
+    this.unsubscribe?.();
+    this.store = store;
+    this.unsubscribe = store?.subscribe(() => this.host.requestUpdate());
+    if (store) this.host.storeConnected(store);
+  }
+}
+
+/** The page language where the element sits: the nearest `lang`, crossing shadow roots, else the browser's. */
+function ambientLanguage(node: Node): string | undefined {
+  for (let current: Node | null = node; current; ) {
+    if (current instanceof Element && current.getAttribute('lang')) return current.getAttribute('lang')!;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return globalThis.navigator?.language;
+}
+
+/**
+ * What every esim element shares: the store (from an enclosing `<esim-renewal>`, or its own when given
+ * `api-base` and `session-token`), the locale and its messages.
+ */
+export abstract class EsimElement extends LitElement {
+  /** The Renewal API's base URL; only needed when the element is used without an `<esim-renewal>` provider. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** A session token minted by the partner's backend; only needed without a provider. */
+  @property({ attribute: 'session-token' }) sessionToken?: string;
+
+  /** The language to speak (`zh-CN`, `en`); defaults to the provider's, then the page's `lang`, then the browser's. */
+  @property({ reflect: true }) locale?: string;
+
+  /** @internal The store of the enclosing `<esim-renewal>`, if any. */
+  @consume({ context: renewalContext, subscribe: true })
+  @state()
+  providedStore?: RenewalStore;
+
+  private ownStore?: RenewalStore;
+  private ownStoreKey?: string;
+
+  constructor() {
+    super();
+    new StoreController(this);
+  }
+
+  /** The store this element reads and writes; undefined until it has a provider or its own credentials. */
+  get store(): RenewalStore | undefined {
+    if (this.providedStore) return this.providedStore;
+    if (!this.apiBase || !this.sessionToken) return undefined;
+    const key = `${this.apiBase}|${this.sessionToken}`;
+    if (this.ownStoreKey !== key) {
+      const locale = this.locale;
+      this.ownStore = new RenewalStore(createRenewalClient({ baseUrl: this.apiBase, sessionToken: this.sessionToken, locale }));
+      this.ownStoreKey = key;
+    }
+    return this.ownStore;
+  }
+
+  /** The shared state, or an empty one before a store exists. */
+  protected get renewal(): RenewalState {
+    return this.store?.state ?? { card: { status: 'idle' }, plans: { status: 'idle' } };
+  }
+
+  /** The resolved locale tag used for messages and `Intl`. */
+  protected get resolvedLocale(): string {
+    return resolveLocale(this.locale ?? this.store?.locale ?? ambientLanguage(this));
+  }
+
+  protected get msg(): Messages {
+    return messagesFor(this.resolvedLocale);
+  }
+
+  /** Called when the element gets (or changes) its store: start the loads it needs. */
+  storeConnected(_store: RenewalStore): void {}
+}
