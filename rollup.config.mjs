@@ -29,6 +29,11 @@ export const entries = {
   index: 'src/index.ts',
   'client/index': 'src/client/index.ts',
   'server/index': 'src/server/index.ts',
+  renewal: 'src/renewal.ts',
+  'balance-badge': 'src/balance-badge.ts',
+  'plan-picker': 'src/plan-picker.ts',
+  'checkout-button': 'src/checkout-button.ts',
+  define: 'src/define.ts',
 };
 
 export default [

@@ -17,3 +17,18 @@ export type { RenewalErrorCode, RenewalErrorOptions } from './client/errors.js';
 export { newIdempotencyKey } from './client/transport.js';
 export type * from './client/schemas.js';
 export { VERSION } from './version.js';
+
+export { EsimBalanceBadge } from './components/balance-badge/balance-badge.js';
+export type { BadgeState } from './components/balance-badge/balance-badge.js';
+export { EsimCheckoutButton } from './components/checkout-button/checkout-button.js';
+export type { CheckoutStep } from './components/checkout-button/checkout-flow.js';
+export { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
+export { EsimRenewal } from './components/renewal/renewal.js';
+export { RenewalStore } from './context/store.js';
+export type { Loadable, RenewalState, SupportContact } from './context/store.js';
+export { renewalContext } from './context/renewal-context.js';
+export { defineAll, elements } from './define.js';
+export { EsimCheckoutStartEvent, EsimPlanChangeEvent, EsimRenewalErrorEvent, EsimRenewalSuccessEvent } from './events/index.js';
+export { formatBytes, formatDate, formatMoney, formatRelativeDays } from './i18n/format.js';
+export { messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
+export type { Messages } from './i18n/index.js';

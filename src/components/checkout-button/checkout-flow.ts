@@ -1,0 +1,274 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isRenewalError, RenewalError } from '../../client/errors.js';
+import type { Card, Order, PaymentMethod, Plan, Quote } from '../../client/schemas.js';
+import { newIdempotencyKey } from '../../client/transport.js';
+import type { RenewalStore } from '../../context/store.js';
+import { readPendingAttempt, savePendingAttempt, clearPendingAttempt, takeReturnedOrderId } from './pending.js';
+
+/**
+ * The steps of a checkout. `summary` shows the quote; `paying` waits for the traveller in the payment window or
+ * wallet; `confirming` re-reads the card until the renewal shows on it.
+ */
+export type CheckoutStep =
+  | 'idle'
+  | 'quoting'
+  | 'summary'
+  | 'creating'
+  | 'paying'
+  | 'confirming'
+  | 'success'
+  | 'error';
+
+export interface CheckoutHost extends ReactiveControllerHost {
+  readonly store: RenewalStore | undefined;
+  /** How card payments open: a popup window (falls back to redirect when blocked) or a full-page redirect. */
+  readonly paymentMode: 'popup' | 'redirect';
+  /** Where the hosted card page sends the traveller back to in redirect mode. */
+  readonly returnUrl?: string;
+  onCheckoutSucceeded(order: Order, card: Card): void;
+  onCheckoutFailed(error: RenewalError): void;
+}
+
+/** After this long without a final answer, the traveller is told it is slow (and we keep checking). */
+const SLOW_AFTER_MS = 20_000;
+
+function asError(error: unknown): RenewalError {
+  return isRenewalError(error) ? error : new RenewalError('unknown', String(error), { cause: error });
+}
+
+/**
+ * The checkout's behaviour, apart from its looks: quote, one order per attempt, payment, waiting, confirmation.
+ *
+ * One attempt has one Idempotency-Key, minted when the traveller first presses Pay and kept for every repeat of
+ * that press (double clicks, retries after a lost answer), so an attempt can create at most one order. The attempt
+ * is remembered in sessionStorage (order id and key, never the token) so a reload or a redirect back resumes it
+ * instead of starting another.
+ */
+export class CheckoutFlow implements ReactiveController {
+  step: CheckoutStep = 'idle';
+  plan?: Plan;
+  quote?: Quote;
+  order?: Order;
+  card?: Card;
+  error?: RenewalError;
+  method: PaymentMethod = 'card';
+  promoCode?: string;
+  /** True once waiting has taken longer than usual. */
+  slow = false;
+  /** Set when the quote was refreshed because the old one expired. */
+  quoteRefreshed = false;
+
+  private attemptKey?: string;
+  private creating?: Promise<void>;
+  private popup?: Window | null;
+  private abort?: AbortController;
+  private slowTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly host: CheckoutHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stopWaiting();
+  }
+
+  private set(patch: Partial<CheckoutFlow>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  private fail(error: unknown): void {
+    const failure = asError(error);
+    if (failure.code === 'aborted') return;
+    this.stopWaiting();
+    this.popup?.close();
+    this.set({ step: 'error', error: failure });
+    this.host.onCheckoutFailed(failure);
+  }
+
+  /** Starts a checkout for `plan`: gets a quote for the summary. A running checkout is left as it is. */
+  async start(plan: Plan): Promise<void> {
+    if (this.step !== 'idle' && this.step !== 'success' && this.step !== 'error') return;
+    const store = this.host.store;
+    if (!store) return;
+    this.set({ step: 'quoting', plan, quote: undefined, order: undefined, error: undefined, quoteRefreshed: false });
+    this.attemptKey = undefined;
+    try {
+      const quote = await store.client.createQuote({ planId: plan.id, promoCode: this.promoCode });
+      this.set({ step: 'summary', quote });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /**
+   * Creates the order and starts its payment. Safe to call many times: while an attempt is being created the same
+   * promise is returned, and the attempt's key makes the server return the same order.
+   */
+  pay(): Promise<void> {
+    if (this.creating) return this.creating;
+    if (this.step !== 'summary' || !this.quote) return Promise.resolve();
+    // A popup must be opened in the click itself or the browser blocks it; it gets its address once the order exists.
+    if (this.method === 'card' && this.host.paymentMode === 'popup') this.popup = openPaymentWindow();
+    this.attemptKey ??= newIdempotencyKey();
+    this.creating = this.createOrder(this.quote, this.attemptKey).finally(() => (this.creating = undefined));
+    return this.creating;
+  }
+
+  private async createOrder(quote: Quote, key: string): Promise<void> {
+    const store = this.host.store!;
+    this.set({ step: 'creating' });
+    try {
+      const order = await store.client.createOrder(
+        { quoteId: quote.id, paymentMethod: this.method, returnUrl: this.host.returnUrl },
+        { idempotencyKey: key },
+      );
+      store.setOrder(order);
+      savePendingAttempt({ orderId: order.id, key, cardId: store.state.card.value?.id });
+      this.set({ order });
+      this.follow(order);
+    } catch (error) {
+      this.popup?.close();
+      if (isRenewalError(error) && error.code === 'quote_expired' && this.plan) {
+        // Prices are only held for 15 minutes: show the new one rather than fail.
+        this.set({ step: 'idle' });
+        await this.start(this.plan);
+        this.set({ quoteRefreshed: true });
+        return;
+      }
+      this.fail(error);
+    }
+  }
+
+  /** Sends the traveller to pay (popup, redirect or wallet code), then waits for the order. */
+  private follow(order: Order): void {
+    const action = order.paymentAction;
+    if (action?.type === 'redirect' && order.status === 'requires_payment') {
+      if (this.popup && !this.popup.closed) {
+        this.popup.location.href = action.url;
+      } else {
+        this.popup = undefined;
+        globalThis.location.assign(action.url);
+        this.set({ step: 'paying' });
+        return;
+      }
+    }
+    this.set({ step: 'paying' });
+    void this.wait(order.id);
+  }
+
+  /** Opens the card payment page again, e.g. after the traveller closed the window by mistake. */
+  reopenPayment(): void {
+    const action = this.order?.paymentAction;
+    if (action?.type !== 'redirect') return;
+    this.popup = globalThis.open(action.url, 'esim-payment', 'popup,width=480,height=720');
+    if (!this.popup) globalThis.location.assign(action.url);
+  }
+
+  private async wait(orderId: string): Promise<void> {
+    const store = this.host.store;
+    if (!store) return;
+    this.stopWaiting();
+    const abort = (this.abort = new AbortController());
+    this.slowTimer = setTimeout(() => this.set({ slow: true }), SLOW_AFTER_MS);
+    try {
+      const order = await store.client.waitForOrder(orderId, {
+        signal: abort.signal,
+        onUpdate: (update) => {
+          store.setOrder(update);
+          if (update.status === 'processing' && this.step === 'paying') this.set({ step: 'confirming', order: update });
+          else this.set({ order: update });
+        },
+      });
+      this.popup?.close();
+      if (order.status === 'succeeded') return await this.confirm(order, abort.signal);
+      clearPendingAttempt();
+      const code = order.failureCode ?? order.status;
+      this.fail(new RenewalError('payment_failed', `The order ended ${order.status} (${code})`, { details: { failureCode: code, orderId: order.id } }));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The order says succeeded; re-read the card until it shows the renewal, then report success. */
+  private async confirm(order: Order, signal: AbortSignal): Promise<void> {
+    const store = this.host.store!;
+    this.set({ step: 'confirming', order });
+    const target = Date.parse(order.card?.expiresAt ?? order.quote.newExpiresAt);
+    let card = await store.client.getCard({ signal });
+    for (let attempt = 0; Date.parse(card.expiresAt) < target && attempt < 10; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      card = await store.client.getCard({ signal });
+    }
+    this.stopWaiting();
+    clearPendingAttempt();
+    store.setCard(card);
+    this.set({ step: 'success', card });
+    this.host.onCheckoutSucceeded(order, card);
+  }
+
+  /** Resumes an attempt after a reload or the redirect back from the payment page, if there is one. */
+  async resume(): Promise<boolean> {
+    const store = this.host.store;
+    const returned = takeReturnedOrderId();
+    const pending = readPendingAttempt();
+    const orderId = returned ?? pending?.orderId;
+    if (!store || !orderId || this.step !== 'idle') return false;
+    this.set({ step: 'confirming' });
+    try {
+      const order = await store.client.getOrder(orderId);
+      this.attemptKey = pending?.orderId === orderId ? pending.key : undefined;
+      this.set({ order, quote: order.quote, plan: order.quote.plan, method: order.paymentMethod });
+      store.setOrder(order);
+      if (order.status === 'succeeded') await this.confirm(order, new AbortController().signal);
+      else {
+        this.set({ step: order.status === 'processing' ? 'confirming' : 'paying' });
+        void this.wait(order.id);
+      }
+      return true;
+    } catch (error) {
+      clearPendingAttempt();
+      if (isRenewalError(error) && error.code === 'not_found') {
+        // An attempt left by another card's session in this tab: not ours to resume.
+        this.reset();
+        return false;
+      }
+      this.fail(error);
+      return true;
+    }
+  }
+
+  /** Back to the start after success or an error; a new attempt gets a new key. */
+  reset(): void {
+    this.stopWaiting();
+    this.attemptKey = undefined;
+    this.set({ step: 'idle', quote: undefined, order: undefined, error: undefined, slow: false, quoteRefreshed: false });
+  }
+
+  /** Gives up on the current attempt: cancels an unpaid order, and stops waiting. */
+  async cancel(): Promise<void> {
+    const order = this.order;
+    this.stopWaiting();
+    this.popup?.close();
+    if (order?.status === 'requires_payment') {
+      try {
+        await this.host.store?.client.cancelOrder(order.id);
+      } catch {
+        // Paid in the meantime, or already over: the order's own state is the truth, nothing to undo.
+      }
+    }
+    clearPendingAttempt();
+    this.reset();
+  }
+
+  private stopWaiting(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    clearTimeout(this.slowTimer);
+    this.slow = false;
+  }
+}
+
+function openPaymentWindow(): Window | null {
+  return globalThis.open?.('about:blank', 'esim-payment', 'popup,width=480,height=720') ?? null;
+}

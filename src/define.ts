@@ -1,0 +1,18 @@
+import { EsimBalanceBadge } from './components/balance-badge/balance-badge.js';
+import { EsimCheckoutButton } from './components/checkout-button/checkout-button.js';
+import { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
+import { EsimRenewal } from './components/renewal/renewal.js';
+import { defineElement } from './internal/define.js';
+
+/** Every element of the SDK by tag name. */
+export const elements = {
+  'esim-renewal': EsimRenewal,
+  'esim-balance-badge': EsimBalanceBadge,
+  'esim-plan-picker': EsimPlanPicker,
+  'esim-checkout-button': EsimCheckoutButton,
+} as const;
+
+/** Registers every element whose name is still free. Importing this module registers nothing by itself. */
+export function defineAll(): void {
+  for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);
+}
