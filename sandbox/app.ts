@@ -1,0 +1,122 @@
+/**
+ * The sandbox: a real reference implementation of the Renewal API v1, with simulated payments.
+ *
+ * `createSandbox` wires storage, middleware and routes into one Hono app; `server.ts` serves it over HTTP.
+ */
+import { Hono } from 'hono';
+import { openDatabase, type Db } from './db.ts';
+import type { Deps } from './deps.ts';
+import { handleError, handleNotFound } from './errors.ts';
+import { FaultStore, faultMiddleware } from './faults.ts';
+import { contentLengthLimit, sendJson } from './http.ts';
+import { cors, requestId } from './middleware.ts';
+import { buildOpenApi } from './openapi.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { cardRoutes } from './routes/card.ts';
+import { faultRoutes } from './routes/faults.ts';
+import { orderRoutes } from './routes/orders.ts';
+import { partnerRoutes } from './routes/partner.ts';
+import { quoteRoutes } from './routes/quotes.ts';
+import { sandboxApiRoutes } from './routes/sandbox-api.ts';
+import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
+import { Health } from './sandbox-schemas.ts';
+import { createSettler } from './settle.ts';
+import { Store } from './store.ts';
+
+export interface SandboxOptions {
+  /** SQLite file, or `:memory:`. */
+  dbPath: string;
+  /** Base of the payment page URLs; the request's own origin when left out. */
+  publicUrl?: string;
+  /** How long a paid order stays `processing` before it settles; 2000 ms by default. */
+  settleDelayMs?: number;
+  /** How long a wallet QR code can be paid; 5 minutes by default. */
+  qrTtlMs?: number;
+  /** The clock, in epoch milliseconds (tests may move it). */
+  now?: () => number;
+  rateLimits?: { sessionsPerMinute?: number; ordersPerMinute?: number };
+  /** How often due orders are settled with nobody asking; 200 ms by default. */
+  sweepIntervalMs?: number;
+  /** Mounts extra routes (the demo page, the SDK script) before the 404 handler. */
+  staticRoutes?: (app: Hono) => void;
+}
+
+export interface Sandbox {
+  app: Hono;
+  db: Db;
+  /** Settles every order that is due now; returns how many it settled. */
+  settleDue(): number;
+  /** Stops the sweep timer and closes the database. */
+  close(): void;
+}
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(options.dbPath, now());
+  const settleDue = createSettler(db, now);
+  const deps: Deps = {
+    db,
+    store: new Store(db),
+    now,
+    settleDelayMs: options.settleDelayMs ?? 2000,
+    qrTtlMs: options.qrTtlMs ?? 5 * 60_000,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    limits: {
+      sessions: new RateLimiter(options.rateLimits?.sessionsPerMinute ?? 60, now),
+      orders: new RateLimiter(options.rateLimits?.ordersPerMinute ?? 20, now),
+    },
+    faults: new FaultStore(),
+    settleDue,
+  };
+
+  const app = new Hono();
+  app.use(requestId);
+  app.use(cors);
+  app.use(contentLengthLimit);
+
+  let openApi: Record<string, unknown> | undefined;
+  app.get('/healthz', (c) => sendJson(c, Health, { ok: true }));
+  app.get('/openapi.json', (c) => c.json((openApi ??= buildOpenApi())));
+
+  // Lazy settlement: whatever is due is settled before any API or sandbox request reads it.
+  const settleFirst = async (_c: unknown, next: () => Promise<void>) => {
+    settleDue();
+    await next();
+  };
+  app.use('/v1/*', settleFirst);
+  app.use('/sandbox/*', settleFirst);
+  app.use(faultMiddleware(deps.faults));
+
+  partnerRoutes(app, deps);
+  cardRoutes(app, deps);
+  quoteRoutes(app, deps);
+  orderRoutes(app, deps);
+  sandboxPageRoutes(app, deps);
+  sandboxApiRoutes(app, deps);
+  faultRoutes(app, deps);
+  options.staticRoutes?.(app);
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+
+  // Whatever fell due while the sandbox was down settles now; the rest settles on the sweep with nobody watching.
+  settleDue();
+  const sweep = setInterval(() => {
+    try {
+      settleDue();
+    } catch (error) {
+      console.error('[sandbox] settlement sweep failed:', error);
+    }
+  }, options.sweepIntervalMs ?? 200);
+  sweep.unref();
+
+  return {
+    app,
+    db,
+    settleDue,
+    close() {
+      clearInterval(sweep);
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the client parses with and the sandbox validates
+ * with. Each operation below is one line of routing facts; the schemas come from the contract.
+ */
+import * as z from 'zod/mini';
+import * as api from '../src/client/schemas.ts';
+import * as sandbox from './sandbox-schemas.ts';
+
+const COMPONENTS = {
+  Timestamp: api.Timestamp, Money: api.Money, ErrorBody: api.ErrorBody,
+  CreateSessionInput: api.CreateSessionInput, Session: api.Session, CardStatus: api.CardStatus,
+  DataBalance: api.DataBalance, PartnerCard: api.PartnerCard, PartnerCardList: api.PartnerCardList,
+  Period: api.Period, CardPlan: api.CardPlan, AutoRenew: api.AutoRenew, Card: api.Card, Plan: api.Plan,
+  PlanList: api.PlanList, CreateQuoteInput: api.CreateQuoteInput, Discount: api.Discount, Quote: api.Quote,
+  PaymentMethod: api.PaymentMethod, CreateOrderInput: api.CreateOrderInput, PaymentAction: api.PaymentAction,
+  OrderStatus: api.OrderStatus, Order: api.Order, Usage: api.Usage, SetAutoRenewInput: api.SetAutoRenewInput,
+  SimulateInput: api.SimulateInput, CreateSandboxCardInput: sandbox.CreateSandboxCardInput,
+  FaultInput: sandbox.FaultInput, Fault: sandbox.Fault, Health: sandbox.Health,
+} satisfies Record<string, z.ZodMiniType>;
+
+type SchemaName = keyof typeof COMPONENTS;
+type Security = 'secretKey' | 'sessionToken' | 'either' | 'none';
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  tag: 'Partner' | 'Card' | 'Orders' | 'Sandbox' | 'Meta';
+  summary: string;
+  security: Security;
+  body?: SchemaName | 'checkoutForm' | 'walletForm';
+  query?: z.ZodMiniObject;
+  idempotencyKey?: boolean;
+  ok: { status: number; schema?: SchemaName; html?: boolean; description: string };
+  errors: number[];
+}
+
+const AUTH = [400, 401, 403];
+const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/healthz', tag: 'Meta', summary: 'Liveness check', security: 'none', ok: { status: 200, schema: 'Health', description: 'Alive' }, errors: [] },
+  { method: 'get', path: '/openapi.json', tag: 'Meta', summary: 'This document', security: 'none', ok: { status: 200, description: 'OpenAPI 3.1 document' }, errors: [] },
+  { method: 'post', path: '/v1/sessions', tag: 'Partner', summary: 'Mint a session token for one card', security: 'secretKey', body: 'CreateSessionInput', ok: { status: 201, schema: 'Session', description: 'Session created' }, errors: [...AUTH, 404, 413, 429] },
+  { method: 'get', path: '/v1/cards', tag: 'Partner', summary: "List the partner's cards", security: 'secretKey', ok: { status: 200, schema: 'PartnerCardList', description: 'Cards' }, errors: [401, 403] },
+  { method: 'get', path: '/v1/card', tag: 'Card', summary: "The session's card", security: 'sessionToken', ok: { status: 200, schema: 'Card', description: 'The card' }, errors: [401, 403] },
+  { method: 'get', path: '/v1/plans', tag: 'Card', summary: 'Plans that can renew this card', security: 'sessionToken', query: api.PlansQuery, ok: { status: 200, schema: 'PlanList', description: 'Plans' }, errors: AUTH },
+  { method: 'get', path: '/v1/card/usage', tag: 'Card', summary: 'Daily data usage, oldest first', security: 'sessionToken', query: api.UsageQuery, ok: { status: 200, schema: 'Usage', description: 'Usage' }, errors: AUTH },
+  { method: 'put', path: '/v1/card/auto-renew', tag: 'Card', summary: 'Turn auto-renew on or off', security: 'sessionToken', body: 'SetAutoRenewInput', ok: { status: 200, schema: 'AutoRenew', description: 'Auto-renew settings' }, errors: [...AUTH, 409, 413] },
+  { method: 'post', path: '/v1/quotes', tag: 'Orders', summary: 'Price a renewal', security: 'sessionToken', body: 'CreateQuoteInput', ok: { status: 201, schema: 'Quote', description: 'Quote' }, errors: [...AUTH, 409, 413, 422] },
+  { method: 'post', path: '/v1/orders', tag: 'Orders', summary: 'Order a quote (idempotent)', security: 'sessionToken', body: 'CreateOrderInput', idempotencyKey: true, ok: { status: 201, schema: 'Order', description: 'Order created, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 410, 413, 429] },
+  { method: 'get', path: '/v1/orders/{id}', tag: 'Orders', summary: 'Read an order', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order' }, errors: [401, 403, 404] },
+  { method: 'post', path: '/v1/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel an order awaiting payment', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The canceled order' }, errors: [401, 403, 404, 409] },
+  { method: 'get', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Hosted card checkout page', security: 'none', ok: { status: 200, html: true, description: 'Checkout page' }, errors: [404, 409] },
+  { method: 'post', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Pay with a test card', security: 'none', body: 'checkoutForm', ok: { status: 200, html: true, description: 'Payment submitted page, or 303 to the return URL' }, errors: [404, 409, 413, 422] },
+  { method: 'get', path: '/sandbox/wallet/{orderId}', tag: 'Sandbox', summary: 'Simulated Alipay / WeChat Pay wallet', security: 'none', ok: { status: 200, html: true, description: 'Wallet page' }, errors: [404, 409] },
+  { method: 'post', path: '/sandbox/wallet/{orderId}', tag: 'Sandbox', summary: 'Pay or decline in the wallet', security: 'none', body: 'walletForm', ok: { status: 200, html: true, description: 'Result page' }, errors: [400, 404, 409, 410, 413] },
+  { method: 'post', path: '/sandbox/orders/{id}/simulate', tag: 'Sandbox', summary: 'Simulate a payment outcome', security: 'either', body: 'SimulateInput', ok: { status: 200, schema: 'Order', description: 'The order' }, errors: [...AUTH, 404, 409, 413] },
+  { method: 'post', path: '/sandbox/cards', tag: 'Sandbox', summary: 'Create a fresh card from a template', security: 'secretKey', body: 'CreateSandboxCardInput', ok: { status: 201, schema: 'PartnerCard', description: 'The new card' }, errors: [...AUTH, 413] },
+  { method: 'post', path: '/sandbox/sessions/expire', tag: 'Sandbox', summary: 'Expire the calling session now', security: 'sessionToken', ok: { status: 204, description: 'Expired' }, errors: [401] },
+  { method: 'post', path: '/sandbox/faults', tag: 'Sandbox', summary: "Arm a fault for this session's requests", security: 'sessionToken', body: 'FaultInput', ok: { status: 201, schema: 'Fault', description: 'Armed fault' }, errors: [...AUTH, 413] },
+  { method: 'delete', path: '/sandbox/faults', tag: 'Sandbox', summary: "Clear this session's faults", security: 'sessionToken', ok: { status: 204, description: 'Cleared' }, errors: [401, 403] },
+];
+
+const ERROR_RESPONSES: Record<number, [string, string]> = {
+  400: ['BadRequest', 'validation_failed: the request is malformed or breaks the schema'],
+  401: ['Unauthorized', 'unauthorized or session_expired'],
+  403: ['Forbidden', 'forbidden: wrong kind of credential, secret key from a browser, or a suspended card'],
+  404: ['NotFound', 'not_found'],
+  409: ['Conflict', 'plan_unavailable, invalid_state or idempotency_conflict'],
+  410: ['Gone', 'quote_expired'],
+  413: ['PayloadTooLarge', 'payload_too_large: bodies are limited to 64 KB'],
+  422: ['Unprocessable', 'promo_invalid'],
+  429: ['TooManyRequests', 'rate_limited; see Retry-After'],
+  500: ['Internal', 'internal'],
+};
+
+const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
+const REQUEST_ID = { 'X-Request-Id': ref('headers', 'XRequestId') };
+
+const FORMS = {
+  checkoutForm: { type: 'object', required: ['number'], properties: { number: { type: 'string', examples: ['4242 4242 4242 4242'] }, expiry: { type: 'string' }, cvc: { type: 'string' } } },
+  walletForm: { type: 'object', required: ['action'], properties: { action: { type: 'string', enum: ['pay', 'decline'] } } },
+};
+
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+  // OpenAPI components are not standalone documents: drop the per-schema $schema / $id.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
+}
+
+function queryParameters(query: z.ZodMiniObject) {
+  const json = z.toJSONSchema(query) as { properties: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties).map(([name, schema]) => ({
+    name, in: 'query', required: json.required?.includes(name) ?? false, schema,
+  }));
+}
+
+function operation(op: Operation) {
+  const parameters: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name, in: 'path', required: true, schema: { type: 'string' },
+  }));
+  if (op.query) parameters.push(...queryParameters(op.query));
+  if (op.idempotencyKey) {
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'Same key and body replay the order; 1–255 printable characters.', schema: { type: 'string', minLength: 1, maxLength: 255 } });
+  }
+  if (op.security === 'sessionToken') {
+    parameters.push({ name: 'Accept-Language', in: 'header', required: false, description: 'zh* answers in zh-CN, anything else in English; defaults to the session locale.', schema: { type: 'string' } });
+  }
+  const okContent = op.ok.html
+    ? { 'text/html': { schema: { type: 'string' } } }
+    : op.ok.schema ? { 'application/json': { schema: ref('schemas', op.ok.schema) } } : op.ok.status === 200 ? { 'application/json': { schema: { type: 'object' } } } : undefined;
+  const okHeaders = op.idempotencyKey ? { ...REQUEST_ID, 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') } : REQUEST_ID;
+  const responses: Record<string, unknown> = {
+    [op.ok.status]: { description: op.ok.description, headers: okHeaders, ...(okContent ? { content: okContent } : {}) },
+  };
+  for (const status of [...op.errors, 500]) responses[status] = ref('responses', ERROR_RESPONSES[status]![0]);
+  const security = { secretKey: [{ secretKey: [] }], sessionToken: [{ sessionToken: [] }], either: [{ sessionToken: [] }, { secretKey: [] }], none: [] }[op.security];
+  let requestBody;
+  if (op.body === 'checkoutForm' || op.body === 'walletForm') {
+    requestBody = { required: true, content: { 'application/x-www-form-urlencoded': { schema: FORMS[op.body] } } };
+  } else if (op.body) {
+    requestBody = { required: true, content: { 'application/json': { schema: ref('schemas', op.body) } } };
+  }
+  return {
+    tags: [op.tag], summary: op.summary, operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+    security, ...(parameters.length ? { parameters } : {}), ...(requestBody ? { requestBody } : {}), responses,
+  };
+}
+
+export function buildOpenApi(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op);
+  const responses = Object.fromEntries(
+    Object.entries(ERROR_RESPONSES).map(([status, [name, description]]) => [name, {
+      description,
+      headers: status === '429' ? { ...REQUEST_ID, 'Retry-After': ref('headers', 'RetryAfter') } : REQUEST_ID,
+      content: { 'application/json': { schema: ref('schemas', 'ErrorBody') } },
+    }]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'eSIM Renewal API',
+      version: '1.0.0',
+      description: 'Renewal API v1 as implemented by the sandbox. Errors are always { error: { code, message, details? } } with an X-Request-Id header.',
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'Partner', description: 'Server to server, with a secret key (sk_test_…)' },
+      { name: 'Card', description: 'From the browser, with a session token (rs_…)' },
+      { name: 'Orders', description: 'Quotes and orders, with a session token' },
+      { name: 'Sandbox', description: 'Sandbox only: simulated payments and test support' },
+      { name: 'Meta', description: 'Health and this document' },
+    ],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      responses,
+      headers: {
+        XRequestId: { description: 'Id of this request, for support', schema: { type: 'string' } },
+        RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
+        IdempotentReplayed: { description: '`true` when an earlier order was replayed', schema: { type: 'string', enum: ['true'] } },
+      },
+      securitySchemes: {
+        secretKey: { type: 'http', scheme: 'bearer', description: 'Partner secret key, sk_test_…; server to server only (refused with an Origin header).' },
+        sessionToken: { type: 'http', scheme: 'bearer', description: 'Session token rs_… minted by POST /v1/sessions; scoped to one card.' },
+      },
+    },
+  };
+}
