@@ -14,8 +14,8 @@ export const FAULT_KINDS = ['status', 'malformed_json', 'wrong_shape', 'delay', 
 
 export const FaultInput = z.object({
   method: z.optional(z.string().check(z.regex(/^[A-Za-z]{3,10}$/))),
-  /** An exact path like `/v1/card`, or a prefix ending in `*` like `/v1/orders/*`. */
-  path: z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^\/[^\s]*$/)),
+  /** An exact path like `/v1/card`, a prefix ending in `*` like `/v1/orders/*`, or `*` for every path. */
+  path: z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^(\*|\/\S*)$/)),
   kind: z.enum(FAULT_KINDS),
   /** For `status`: the HTTP status to answer (500 when left out). */
   status: z.optional(z.int().check(z.minimum(400), z.maximum(599))),

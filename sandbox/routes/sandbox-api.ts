@@ -55,6 +55,7 @@ export function sandboxApiRoutes(app: Hono, deps: Deps): void {
 
   app.post('/sandbox/sessions/expire', (c) => {
     const token = bearerToken(c);
+    if (token?.startsWith('sk_')) throw new ApiError('forbidden', 'Send the session token to expire, not a secret key');
     if (!token?.startsWith('rs_')) throw new ApiError('unauthorized', 'Send the session token to expire as a Bearer token');
     const session = store.sessionByHash(sha256(token));
     if (!session) throw new ApiError('unauthorized', 'Unknown session token');

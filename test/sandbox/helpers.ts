@@ -90,16 +90,18 @@ export async function quote(sandbox: Sandbox, token: string, body: Record<string
   return reply.body;
 }
 
-export async function order(sandbox: Sandbox, token: string, body: Record<string, unknown>, key = crypto.randomUUID()) {
+export async function order(sandbox: Sandbox, token: string, body: Record<string, unknown>, key: string = crypto.randomUUID()) {
   return call(sandbox, 'POST', '/v1/orders', { token, body, headers: { 'Idempotency-Key': key } });
 }
 
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
 /** Polls until `check` returns a truthy value (never a fixed sleep). */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 3000): Promise<T> {
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 3000): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as Truthy<T>;
     if (Date.now() > deadline) throw new Error('waitFor: timed out');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
