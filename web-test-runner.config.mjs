@@ -2,7 +2,9 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { junitReporter } from '@web/test-runner-junit-reporter';
-import { sandboxPlugin } from './test/harness/sandbox-plugin.mjs';
+import { sandboxHarness } from './test/harness/sandbox-plugin.mjs';
+
+const sandbox = sandboxHarness();
 
 // Browser tests: Debian's Chromium (see TOOLCHAIN.md), talking to the real sandbox that sandboxPlugin starts.
 export default {
@@ -16,10 +18,24 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+        // Test files run in parallel pages; keep background pages rendering (open-wc's fixture waits for a frame).
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+        ],
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), sandboxPlugin()],
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), junitReporter({ outputPath: './test-results/browser.xml' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), sandbox.plugin],
+  middleware: [sandbox.middleware],
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    junitReporter({ outputPath: './test-results/browser.xml' }),
+  ],
 };

@@ -41,30 +41,40 @@ async function readJson(ctx) {
   return raw ? JSON.parse(raw) : {};
 }
 
-export function sandboxPlugin() {
+/**
+ * Returns the plugin (starts and stops the sandbox) and the middleware (the partner backend), which must go in the
+ * config's `middleware` so it runs before the dev server's own file serving.
+ */
+export function sandboxHarness() {
   let sandbox;
-  return {
+  const middleware = async (ctx, next) => {
+    if (!ctx.path.startsWith('/__partner/')) return next();
+    try {
+      if (ctx.path === '/__partner/config') {
+        ctx.body = { baseUrl: sandbox.url };
+      } else if (ctx.path === '/__partner/session' && ctx.method === 'POST') {
+        const { template, iccid, currency, locale, ttlSeconds } = await readJson(ctx);
+        const card = iccid
+          ? { iccid }
+          : await partnerCall(sandbox.url, 'POST', '/sandbox/cards', { template, currency });
+        const session = await partnerCall(sandbox.url, 'POST', '/v1/sessions', {
+          iccid: card.iccid,
+          locale,
+          ttlSeconds,
+        });
+        ctx.body = { baseUrl: sandbox.url, iccid: card.iccid, ...session };
+      } else {
+        ctx.status = 404;
+      }
+    } catch (error) {
+      ctx.status = 500;
+      ctx.body = { error: String(error) };
+    }
+  };
+  const plugin = {
     name: 'esim-sandbox',
-    async serverStart({ app }) {
+    async serverStart() {
       sandbox = await startProcess();
-      app.use(async (ctx, next) => {
-        if (!ctx.path.startsWith('/__partner/')) return next();
-        try {
-          if (ctx.path === '/__partner/config') {
-            ctx.body = { baseUrl: sandbox.url };
-          } else if (ctx.path === '/__partner/session' && ctx.method === 'POST') {
-            const { template, iccid, currency, locale, ttlSeconds } = await readJson(ctx);
-            const card = iccid ? { iccid } : await partnerCall(sandbox.url, 'POST', '/sandbox/cards', { template, currency });
-            const session = await partnerCall(sandbox.url, 'POST', '/v1/sessions', { iccid: card.iccid, locale, ttlSeconds });
-            ctx.body = { baseUrl: sandbox.url, iccid: card.iccid, ...session };
-          } else {
-            ctx.status = 404;
-          }
-        } catch (error) {
-          ctx.status = 500;
-          ctx.body = { error: String(error) };
-        }
-      });
     },
     async serverStop() {
       if (!sandbox) return;
@@ -73,4 +83,5 @@ export function sandboxPlugin() {
       await exited;
     },
   };
+  return { plugin, middleware };
 }

@@ -10,11 +10,13 @@ const server = await startSandbox({
   port: 0,
   dbPath: join(dir, 'sandbox.db'),
   settleDelayMs: Number(process.env.SANDBOX_SETTLE_DELAY_MS ?? 300),
+  // Every test mints its own session: the partner-wide limit would throttle the suite, not test anything.
+  rateLimits: { sessionsPerMinute: 100_000, ordersPerMinute: 1_000 },
 });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 
-const stop = () => {
-  server.close();
+const stop = async () => {
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 };

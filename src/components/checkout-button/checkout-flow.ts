@@ -120,7 +120,8 @@ export class CheckoutFlow implements ReactiveController {
     this.set({ step: 'creating' });
     try {
       const order = await store.client.createOrder(
-        { quoteId: quote.id, paymentMethod: this.method, returnUrl: this.host.returnUrl },
+        // A payment page in a popup just says "done" and we close it; only a full-page redirect needs the way back.
+        { quoteId: quote.id, paymentMethod: this.method, returnUrl: this.popup ? undefined : this.host.returnUrl },
         { idempotencyKey: key },
       );
       store.setOrder(order);
