@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mountDemo } from '../demo/routes.ts';
 import { startSandbox } from './server.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -28,6 +29,7 @@ const running = await startSandbox({
   dbPath: join(dataDir, 'sandbox.db'),
   publicUrl: process.env.PUBLIC_URL || undefined,
   settleDelayMs: number('SANDBOX_SETTLE_DELAY_MS', 2000),
+  staticRoutes: mountDemo,
 });
 
 const shown = `http://localhost:${running.port}`;

@@ -22,7 +22,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const { port = 0, hostname = '127.0.0.1', dbPath = ':memory:', ...rest } = options;
   const sandbox = createSandbox({ ...rest, dbPath });
   return new Promise((resolve, reject) => {
