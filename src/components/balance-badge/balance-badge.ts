@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { property, query } from 'lit/decorators.js';
 import type { Card } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { daysUntil, formatBytes, formatDate, formatTime } from '../../i18n/format.js';
@@ -39,6 +38,8 @@ export class EsimBalanceBadge extends EsimElement {
   /** The state shown, reflected for styling: `loading`, `ok`, `expiring`, `expired`, `suspended`, `error`. */
   @property({ reflect: true }) state: BadgeState = 'loading';
 
+  @query('[part=meter-fill]') private meterFill?: HTMLElement;
+
   private announcement = '';
   private lastRenewalCount?: number;
 
@@ -62,6 +63,11 @@ export class EsimBalanceBadge extends EsimElement {
       this.announcement = this.msg.badge.error;
     }
     this.lastRenewalCount = count ?? this.lastRenewalCount;
+  }
+
+  protected override updated(): void {
+    // Through the CSSOM, not a style attribute: a strict Content-Security-Policy blocks inline style attributes.
+    if (this.meterFill) this.meterFill.style.width = `${Number(this.meterFill.dataset.ratio) * 100}%`;
   }
 
   private stateOf(card: Card): BadgeState {
@@ -147,7 +153,7 @@ export class EsimBalanceBadge extends EsimElement {
             aria-valuenow=${Math.round(ratio * 100)}
             aria-valuetext=${dataText}
           >
-            <span part="meter-fill" style=${styleMap({ width: `${(ratio * 100).toFixed(1)}%` })}></span>
+            <span part="meter-fill" data-ratio=${ratio.toFixed(4)}></span>
           </div>`}
       <div class="details" part="details">
         <span>${days > 0 ? m.daysLeft(days) : days === 0 ? m.expiresToday : m.status.expired}</span>

@@ -1,0 +1,73 @@
+/**
+ * The demo partner page that `npm start` serves at /demo: a travel agency's "My eSIM" page.
+ *
+ * It plays the partner's backend the way a real one would: the secret key stays on this server, which mints a
+ * short-lived session token for the traveller's card (over HTTP, with the SDK's server client) and renders it into
+ * the page; the page's script asks `/demo/session` for a fresh one when it expires.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { createPartnerClient } from '../src/server/partner.ts';
+import { renderDemoPage, type DemoCard } from './page.ts';
+
+const SECRET_KEY = process.env.DEMO_SECRET_KEY ?? 'sk_test_demo';
+const DEFAULT_ICCID = '89860000000000000029';
+const files = {
+  '/demo/demo.css': ['assets/demo.css', 'text/css; charset=utf-8'],
+  '/demo/demo.js': ['assets/demo.js', 'text/javascript; charset=utf-8'],
+  '/sdk/esim-renewal.js': ['../dist/esim-renewal.js', 'text/javascript; charset=utf-8'],
+  '/sdk/esim-renewal.js.map': ['../dist/esim-renewal.js.map', 'application/json'],
+} as const;
+
+/** A strict policy: no inline script or style, no eval, Trusted Types required — the SDK works under all of it. */
+function contentSecurityPolicy(apiOrigin: string): string {
+  return [
+    "default-src 'self'",
+    `connect-src 'self' ${apiOrigin}`,
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+}
+
+export function mountDemo(app: Hono): void {
+  const partnerFor = (origin: string) => createPartnerClient({ baseUrl: origin, secretKey: SECRET_KEY });
+
+  app.get('/', (c) => c.redirect('/demo'));
+
+  app.get('/demo', async (c) => {
+    const origin = new URL(c.req.url).origin;
+    const partner = partnerFor(origin);
+    const cards: DemoCard[] = await partner.listCards();
+    const iccid = cards.some((card) => card.iccid === c.req.query('card')) ? c.req.query('card')! : DEFAULT_ICCID;
+    const locale = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
+    const session = await partner.createSession({ iccid, locale });
+    c.header('Content-Security-Policy', contentSecurityPolicy(origin));
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderDemoPage({ apiBase: origin, token: session.token, cards, iccid, locale }));
+  });
+
+  // The page's script calls this when the widget's session expires: same card, fresh token.
+  app.get('/demo/session', async (c) => {
+    const iccid = c.req.query('card') ?? DEFAULT_ICCID;
+    const session = await partnerFor(new URL(c.req.url).origin).createSession({ iccid, locale: c.req.query('lang') });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ token: session.token, expiresAt: session.expiresAt });
+  });
+
+  for (const [path, [file, type]] of Object.entries(files)) {
+    app.get(path, async (c) => {
+      try {
+        const body = await readFile(fileURLToPath(new URL(file, import.meta.url)));
+        return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+      } catch {
+        return c.text('Not built yet: run `npm run build` (or `npm start`, which builds first).', 503);
+      }
+    });
+  }
+}
