@@ -9,11 +9,20 @@ export function normalizeLocale(tag: string | null | undefined): Lang | undefine
   return tag.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** `Accept-Language`'s first tag wins, then the session's locale, then English. */
+/**
+ * The language of an answer: the widget's explicit choice (`Esim-Locale`), then the locale the partner minted the
+ * session with, then `Accept-Language`'s first tag, then English. Browsers send `Accept-Language` on every request
+ * whatever the page chose, so it only decides when nobody said anything more specific.
+ */
 export function requestLang(c: Context, sessionLocale?: string | null): Lang {
   const header = c.req.header('accept-language');
   const first = header?.split(',')[0]?.split(';')[0]?.trim();
-  return normalizeLocale(first && first !== '*' ? first : undefined) ?? normalizeLocale(sessionLocale) ?? 'en';
+  return (
+    normalizeLocale(c.req.header('esim-locale')) ??
+    normalizeLocale(sessionLocale) ??
+    normalizeLocale(first && first !== '*' ? first : undefined) ??
+    'en'
+  );
 }
 
 export const DISCOUNT_LABELS = {

@@ -26,7 +26,7 @@ export const requestId: MiddlewareHandler = async (c, next) => {
   setHeaders(c, { 'X-Request-Id': id });
 };
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, Esim-Locale';
 const EXPOSE_HEADERS = 'Retry-After, X-Request-Id, Idempotent-Replayed';
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 

@@ -46,7 +46,8 @@ export function createTransport(options: TransportOptions): Call {
     prefix: base,
     timeout: options.timeout ?? 10_000,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    headers: options.locale ? { 'Accept-Language': options.locale } : {},
+    // Not Accept-Language: browsers send their own on every request, so the server could not tell it was chosen.
+    headers: options.locale ? { 'Esim-Locale': options.locale } : {},
   });
   let refreshing: Promise<string> | undefined;
 

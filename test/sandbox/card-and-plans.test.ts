@@ -85,7 +85,7 @@ describe('the card, its plans and usage', () => {
     assert.deepEqual(bad.body.error.details.issues[0].path, ['period']);
   });
 
-  it('speaks Chinese when Accept-Language or the session locale asks for it', async () => {
+  it('speaks the language of Esim-Locale, else the session locale, else Accept-Language', async () => {
     const token = await sessionFor(sandbox, ICCID.active);
     const zh = (await call(sandbox, 'GET', '/v1/plans?region=JP&period=day', { token, headers: { 'Accept-Language': 'zh-TW,zh;q=0.9' } })).body.plans;
     const jpDay = zh.find((plan: { id: string }) => plan.id === 'jp-day-1gb');
@@ -94,7 +94,10 @@ describe('the card, its plans and usage', () => {
     const zhSession = await sessionFor(sandbox, ICCID.active, { locale: 'zh-CN' });
     const eu = (await call(sandbox, 'GET', '/v1/plans?region=EU&period=year', { token: zhSession })).body.plans[0];
     assert.equal(eu.regionName, '欧洲 33 国');
-    const en = (await call(sandbox, 'GET', '/v1/plans?region=EU&period=year', { token: zhSession, headers: { 'Accept-Language': 'en-GB' } })).body.plans[0];
+    // A browser's own Accept-Language does not override the partner's choice; the widget's Esim-Locale does.
+    const browser = (await call(sandbox, 'GET', '/v1/plans?region=EU&period=year', { token: zhSession, headers: { 'Accept-Language': 'en-GB' } })).body.plans[0];
+    assert.equal(browser.regionName, '欧洲 33 国');
+    const en = (await call(sandbox, 'GET', '/v1/plans?region=EU&period=year', { token: zhSession, headers: { 'Esim-Locale': 'en' } })).body.plans[0];
     assert.equal(en.regionName, 'Europe (33 countries)');
   });
 

@@ -109,7 +109,7 @@ describe('CORS, health and the OpenAPI document', () => {
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), 'https://shop.example');
     assert.equal(res.headers.get('access-control-allow-credentials'), null);
-    for (const header of ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language']) {
+    for (const header of ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Esim-Locale']) {
       assert.ok(res.headers.get('access-control-allow-headers')!.includes(header), header);
     }
     assert.ok(res.headers.get('x-request-id'));
