@@ -22,9 +22,11 @@ const sandbox = sandboxHarness();
 
 // Browser tests: Debian's Chromium (see TOOLCHAIN.md), talking to the real sandbox that sandboxPlugin starts.
 export default {
-  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/node/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: keyboard tests bring their page to the front, and a page sent to the back stops getting
+  // animation frames, which open-wc's fixture waits for.
+  concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   browsers: [

@@ -9,7 +9,7 @@ const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
-const nodeTests = ['test/sandbox', 'test/node']
+const nodeTests = ['test/sandbox', 'test/node', 'test/e2e']
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)));
 

@@ -51,6 +51,8 @@ export const en = {
     buttonWithPrice: (price: string) => `Renew now · ${price}`,
     choosePlanFirst: 'Choose a plan to renew',
     quoting: 'Preparing your order…',
+    dialogTitle: 'Renew your eSIM',
+    paymentTitle: 'Payment',
     summaryTitle: 'Review your renewal',
     plan: 'Plan',
     quantity: 'Quantity',

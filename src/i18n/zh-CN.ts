@@ -49,6 +49,8 @@ export const zhCN: Messages = {
     buttonWithPrice: (price) => `立即续费 · ${price}`,
     choosePlanFirst: '请先选择套餐',
     quoting: '正在生成订单…',
+    dialogTitle: '续费 eSIM',
+    paymentTitle: '支付',
     summaryTitle: '确认续费信息',
     plan: '套餐',
     quantity: '数量',

@@ -102,6 +102,14 @@ export abstract class EsimElement extends LitElement {
     return messagesFor(this.resolvedLocale);
   }
 
+  /**
+   * Dispatches one of our typed events and says whether the page let it through (`false` if a cancelable event
+   * was `preventDefault()`ed). Each element lists what it fires with `@fires` in its JSDoc.
+   */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
   /** Called when the element gets (or changes) its store: start the loads it needs. */
   storeConnected(_store: RenewalStore): void {}
 }

@@ -8,7 +8,7 @@ import type { Plan } from '../../src/client/schemas.js';
 import { $, $$, mountWithProvider, visibleText } from '../helpers/dom.js';
 import { injectFault, newSession } from '../helpers/sandbox.js';
 
-async function pickerFor(locale = 'en', attributes = html`<esim-plan-picker></esim-plan-picker>`) {
+async function pickerFor(locale = 'en', attributes = html`<esim-plan-picker region=""></esim-plan-picker>`) {
   const session = await newSession({ template: 'active' });
   const provider = await mountWithProvider(session, attributes, locale);
   const picker = provider.querySelector('esim-plan-picker')!;
@@ -29,6 +29,20 @@ describe('<esim-plan-picker>', () => {
     expect(first).to.match(/CN¥\d+\.\d\d/);
     expect($(picker, '[role=radiogroup]').getAttribute('aria-label')).to.equal('Choose a renewal plan');
     await expect(picker).to.be.accessible();
+  });
+
+  it('starts on the region of the card’s current plan, and can show every region', async () => {
+    const { picker } = await pickerFor('en', html`<esim-plan-picker></esim-plan-picker>`);
+    expect(picker.region).to.equal('GLOBAL');
+    const shown = radios(picker).length;
+    expect(radios(picker).every((item) => /Global/.test(item.textContent!))).to.equal(true);
+    const select = $<HTMLSelectElement>(picker, 'select');
+    expect(select.selectedOptions[0]!.textContent).to.match(/Global/);
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await picker.updateComplete;
+    expect(picker.region).to.equal('');
+    expect(radios(picker).length).to.be.greaterThan(shown);
   });
 
   it('switches period and filters by region', async () => {

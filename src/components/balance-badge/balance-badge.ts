@@ -16,6 +16,7 @@ const LOW_DATA_RATIO = 0.1;
  * Shows how much data and time an eSIM card has left, and warns before it runs out.
  *
  * @summary Balance and expiry at a glance.
+ * @tagname esim-balance-badge
  * @csspart badge - The badge's box.
  * @csspart data - The data left.
  * @csspart status - The status pill (active, expiring soon, expired…).

@@ -20,6 +20,7 @@ import { defaultReturnUrl } from './pending.js';
  * A double click, a retry after a lost answer or a reload mid-payment never makes a second order.
  *
  * @summary Order summary, payment and confirmation of a renewal.
+ * @tagname esim-checkout-button
  * @fires {EsimCheckoutStartEvent} esim-checkout-start - The traveller pressed the button; cancelable.
  * @fires {EsimRenewalSuccessEvent} esim-renewal-success - Paid and confirmed; `detail` has the `order` and `card`.
  * @fires {EsimRenewalErrorEvent} esim-renewal-error - A step failed; `detail.error` is a `RenewalError`.
@@ -79,11 +80,11 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   }
 
   onCheckoutSucceeded(order: Order, card: Card): void {
-    this.dispatchEvent(new EsimRenewalSuccessEvent(order, card));
+    this.emit(new EsimRenewalSuccessEvent(order, card));
   }
 
   onCheckoutFailed(error: RenewalError): void {
-    this.dispatchEvent(new EsimRenewalErrorEvent(error));
+    this.emit(new EsimRenewalErrorEvent(error));
   }
 
   private openDialog(): void {
@@ -95,7 +96,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private onTrigger(): void {
     const plan = this.renewal.selectedPlan;
     if (this.flow.step !== 'idle') return this.openDialog(); // a checkout is running: show it, never start another
-    if (!plan || !this.dispatchEvent(new EsimCheckoutStartEvent(plan))) return;
+    if (!plan || !this.emit(new EsimCheckoutStartEvent(plan))) return;
     this.openDialog();
     void this.flow.start(plan);
   }
@@ -127,12 +128,20 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       ${plan ? nothing : html`<p class="hint" id="hint">${m.choosePlanFirst}</p>`}
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
         <header>
-          <h2 id="title">${m.summaryTitle}</h2>
+          <h2 id="title">${this.dialogTitle()}</h2>
           <button class="close" aria-label=${m.close} @click=${this.closeDialog}><span aria-hidden="true">×</span></button>
         </header>
         <div class="body">${this.renderStep()}</div>
       </dialog>
     `;
+  }
+
+  private dialogTitle(): string {
+    const m = this.msg.checkout;
+    const step = this.flow.step;
+    if (step === 'quoting' || step === 'summary') return m.summaryTitle;
+    if (step === 'creating' || step === 'paying' || step === 'confirming') return m.paymentTitle;
+    return m.dialogTitle;
   }
 
   private renderStep() {

@@ -33,6 +33,7 @@ export function filterPlans(plans: readonly Plan[], period: Period, region: stri
  * plans, Space or Enter selects.
  *
  * @summary Period switch, region filter and the plans as a radio group.
+ * @tagname esim-plan-picker
  * @fires {EsimPlanChangeEvent} esim-plan-change - The traveller selected a plan; `detail.plan` is the plan.
  * @csspart filters - The period switch and region filter row.
  * @csspart period - The period switch.
@@ -52,8 +53,11 @@ export class EsimPlanPicker extends EsimElement {
   /** The period shown: `day`, `month` or `year`. */
   @property({ reflect: true }) period: Period = 'month';
 
-  /** Region code (`JP`, `EU`, `GLOBAL`…) or a country code to filter by; empty shows every region. */
-  @property({ reflect: true }) region = '';
+  /**
+   * Region code (`JP`, `EU`, `GLOBAL`…) or a country code to filter by; empty shows every region. Left unset, the
+   * picker starts on the region of the card's current plan — most travellers renew what they have.
+   */
+  @property({ reflect: true }) region?: string;
 
   /** The selected plan's id; also settable to preselect a plan. */
   @property({ reflect: true }) value = '';
@@ -65,6 +69,7 @@ export class EsimPlanPicker extends EsimElement {
 
   override storeConnected(store: RenewalStore): void {
     void store.loadPlans();
+    if (this.region === undefined) void store.loadCard();
   }
 
   /** The selected plan, if it is loaded. */
@@ -74,6 +79,11 @@ export class EsimPlanPicker extends EsimElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const { card, plans } = this.renewal;
+    if (this.region === undefined && plans.value && (card.value || card.status === 'error')) {
+      const current = card.value?.plan.id;
+      this.region = plans.value.find((plan) => plan.id === current)?.region ?? '';
+    }
     const shared = this.renewal.selectedPlan;
     // Follow a selection made elsewhere (another picker, the store), and push a preset `value` into the store.
     if (shared && shared.id !== this.value && !changed.has('value')) this.value = shared.id;
@@ -81,7 +91,7 @@ export class EsimPlanPicker extends EsimElement {
   }
 
   private get visiblePlans(): Plan[] {
-    return filterPlans(this.renewal.plans.value ?? [], this.period, this.region);
+    return filterPlans(this.renewal.plans.value ?? [], this.period, this.region ?? '');
   }
 
   private select(plan: Plan): void {
@@ -89,7 +99,7 @@ export class EsimPlanPicker extends EsimElement {
     this.focusedId = plan.id;
     this.announcement = this.msg.picker.selected(plan.name);
     this.store?.selectPlan(plan);
-    this.dispatchEvent(new EsimPlanChangeEvent(plan));
+    this.emit(new EsimPlanChangeEvent(plan));
   }
 
   private onPlanKeydown(event: KeyboardEvent, plans: Plan[], index: number): void {
@@ -131,7 +141,7 @@ export class EsimPlanPicker extends EsimElement {
           <select part="region" @change=${(e: Event) => (this.region = (e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!this.region}>${m.allRegions}</option>
             ${regionsOf(all, this.resolvedLocale).map(
-              ([code, name]) => html`<option value=${code} ?selected=${this.region.toUpperCase() === code}>${name}</option>`,
+              ([code, name]) => html`<option value=${code} ?selected=${this.region?.toUpperCase() === code}>${name}</option>`,
             )}
           </select>
         </label>
@@ -141,7 +151,7 @@ export class EsimPlanPicker extends EsimElement {
             <p>${m.error} ${this.msg.errors[plans.error.code]}</p>
             <button class="button secondary" @click=${() => this.store?.loadPlans({ force: true })}>${this.msg.common.retry}</button>
           </div>`
-        : plans.value
+        : plans.value && (this.region !== undefined || !this.store)
           ? this.renderPlans()
           : html`<div class="plans" aria-busy="true" aria-label=${m.loading}>
               <span class="visually-hidden">${m.loading}</span>

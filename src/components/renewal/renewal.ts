@@ -10,6 +10,7 @@ import { RenewalStore } from '../../context/store.js';
  * checkout button make one card request and one plans request between them.
  *
  * @summary Shares one client and one state with the renewal elements inside it.
+ * @tagname esim-renewal
  * @slot - The renewal elements and any of the page's own markup.
  */
 export class EsimRenewal extends LitElement {
