@@ -167,6 +167,25 @@ describe('<esim-checkout-button>', () => {
     expect(visibleText(page.button)).to.include('Your session has expired');
   });
 
+  it('renews an expired session through the provider’s getSessionToken and carries on', async () => {
+    const page = await renewalPage();
+    let asked = 0;
+    page.provider.getSessionToken = async () => {
+      asked += 1;
+      return (await newSession({ iccid: page.session.iccid })).token;
+    };
+    await page.provider.updateComplete;
+    await waitUntil(() => page.provider.store!.state.plans.status === 'idle' || page.provider.store!.state.plans.value);
+    const picker = page.provider.querySelector('esim-plan-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
+    await openSummary(page);
+    await expireSession(page.session);
+    $(page.button, '[part=pay]').click();
+    await untilStep(page.button, 'paying');
+    expect(asked).to.equal(1);
+    await expect(page.button).to.be.accessible();
+  });
+
   it('turns a server error into an error view whose retry recovers', async () => {
     const page = await renewalPage();
     await injectFault(page.session, { method: 'POST', path: '/v1/quotes', kind: 'status', status: 500, times: 3 });
