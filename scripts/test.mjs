@@ -13,6 +13,8 @@ const nodeTests = ['test/sandbox', 'test/node', 'test/e2e']
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)));
 
+// Each suite is a command that writes JUnit XML to test-results/<name>.xml; add one here to make it part of
+// `npm test` and of the total. `node scripts/test.mjs <name> [<name>…]` runs only those suites.
 const suites = [
   {
     name: 'node',
@@ -46,9 +48,9 @@ function count(file) {
 
 let passed = 0;
 let failed = 0;
-const only = process.argv[2];
+const only = process.argv.slice(2);
 for (const suite of suites) {
-  if (only && suite.name !== only) continue;
+  if (only.length && !only.includes(suite.name)) continue;
   if (suite.name === 'node' && nodeTests.length === 0) continue;
   console.log(`\n▶ ${suite.name} tests`);
   const run = spawnSync(suite.command, suite.args, { stdio: 'inherit' });
