@@ -31,6 +31,8 @@ export class Store {
          created_at, updated_at) VALUES (?, ?, ?, 'requires_payment', ?, ?, ?, ?, ?, ?)`),
       transition: db.prepare<[string, string | null, number | null, number, string, string], void>(
         `UPDATE orders SET status = ?, failure_code = ?, settle_at = ?, updated_at = ? WHERE id = ? AND status = ?`),
+      renewAction: db.prepare<[number, number, string], void>(
+        `UPDATE orders SET action_expires_at = ?, updated_at = ? WHERE id = ? AND status = 'requires_payment'`),
       idempotencyKey: db.prepare<[string, string], { body_hash: string; order_id: string }>(
         'SELECT body_hash, order_id FROM idempotency_keys WHERE card_id = ? AND key = ?'),
       insertIdempotencyKey: db.prepare<[string, string, string, string, number], void>(
@@ -73,6 +75,10 @@ export class Store {
     extra: { failureCode?: string | null; settleAt?: number | null } = {}): boolean {
     return this.#s.transition.run(to, extra.failureCode ?? null, extra.settleAt ?? null, at, orderId, from).changes === 1;
   }
+
+  /** Gives an unpaid wallet order's QR code a new lifetime; returns whether the order was still unpaid. */
+  renewAction = (orderId: string, expiresAt: number, at: number) =>
+    this.#s.renewAction.run(expiresAt, at, orderId).changes === 1;
 
   idempotencyKey = (cardId: string, key: string) => this.#s.idempotencyKey.get(cardId, key);
   /** Returns false when another request stored the key first. */

@@ -119,6 +119,24 @@ export function orderRoutes(app: Hono, deps: Deps): void {
     return sendJson(c, Order, orderResponse(deps, order, requestLang(c, session.locale)));
   });
 
+  // A wallet QR code lives 5 minutes; a traveller who was too slow gets a fresh code for the same order (no new
+  // order, so nothing can be paid twice).
+  app.post('/v1/orders/:id/refresh-payment', (c) => {
+    const { session, card } = requireSession(c, deps);
+    const order = store.order(c.req.param('id'));
+    if (!order || order.card_id !== card.id) throw notFound('Order');
+    if (order.payment_method === 'card') {
+      throw new ApiError('invalid_state', 'Only a wallet (QR) payment can be refreshed', { status: order.status });
+    }
+    const now = deps.now();
+    if (!store.renewAction(order.id, now + deps.qrTtlMs, now)) {
+      throw new ApiError('invalid_state', `Only an order awaiting payment can get a new code; this one is ${order.status}`, {
+        status: order.status,
+      });
+    }
+    return sendJson(c, Order, orderResponse(deps, store.order(order.id)!, requestLang(c, session.locale)));
+  });
+
   app.post('/v1/orders/:id/cancel', (c) => {
     const { session, card } = requireSession(c, deps);
     const order = store.order(c.req.param('id'));

@@ -165,6 +165,27 @@ describe('simulated wallet', () => {
     assert.equal(failed.failureCode, 'payment_expired');
   });
 
+  it('gives an expired wallet code a fresh lifetime on the same order, which can then be paid', async () => {
+    const { token, order: o } = await newOrder(sandbox, 'active', 'alipay');
+    clock.advance(60_000);
+    const res = await sandbox.app.request(`/v1/orders/${o.id}/refresh-payment`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 200);
+    const refreshed = await res.json();
+    assert.equal(refreshed.id, o.id);
+    assert.equal(refreshed.status, 'requires_payment');
+    assert.equal(Date.parse(refreshed.paymentAction.expiresAt), clock.now() + 60_000);
+    assert.equal((await postForm(sandbox, `/sandbox/wallet/${o.id}`, { action: 'pay' })).status, 200);
+    assert.equal((await getOrder(sandbox, token, o.id)).status, 'processing');
+    const again = await sandbox.app.request(`/v1/orders/${o.id}/refresh-payment`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(again.status, 409);
+  });
+
   it('does not take card payments for wallet orders, nor wallet payments for card orders', async () => {
     const wallet = await newOrder(sandbox, 'active', 'alipay');
     assert.equal((await postForm(sandbox, `/sandbox/checkout/${wallet.order.id}`, { number: '4242424242424242' })).status, 409);
