@@ -15,6 +15,7 @@ import { RateLimiter } from './rate-limit.ts';
 import { cardRoutes } from './routes/card.ts';
 import { faultRoutes } from './routes/faults.ts';
 import { orderRoutes } from './routes/orders.ts';
+import { handoffRoutes } from './routes/handoffs.ts';
 import { partnerRoutes } from './routes/partner.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { sandboxApiRoutes } from './routes/sandbox-api.ts';
@@ -94,6 +95,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   sandboxPageRoutes(app, deps);
   sandboxApiRoutes(app, deps);
   faultRoutes(app, deps);
+  handoffRoutes(app, deps);
   options.staticRoutes?.(app);
 
   app.notFound(handleNotFound);

@@ -94,6 +94,15 @@ CREATE TABLE IF NOT EXISTS orders (
 );
 CREATE INDEX IF NOT EXISTS orders_due ON orders(status, settle_at);
 CREATE INDEX IF NOT EXISTS orders_quote ON orders(quote_id);
+CREATE TABLE IF NOT EXISTS handoffs (
+  code_hash TEXT PRIMARY KEY,
+  card_id TEXT NOT NULL REFERENCES cards(id),
+  plan_id TEXT REFERENCES plans(id),
+  locale TEXT,
+  expires_at INTEGER NOT NULL,
+  claimed_at INTEGER,
+  created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS idempotency_keys (
   card_id TEXT NOT NULL REFERENCES cards(id),
   key TEXT NOT NULL,

@@ -14,6 +14,8 @@ const COMPONENTS = {
   PlanList: api.PlanList, CreateQuoteInput: api.CreateQuoteInput, Discount: api.Discount, Quote: api.Quote,
   PaymentMethod: api.PaymentMethod, CreateOrderInput: api.CreateOrderInput, PaymentAction: api.PaymentAction,
   OrderStatus: api.OrderStatus, Order: api.Order, Usage: api.Usage, SetAutoRenewInput: api.SetAutoRenewInput,
+  CreateHandoffInput: api.CreateHandoffInput, Handoff: api.Handoff, ClaimHandoffInput: api.ClaimHandoffInput,
+  HandoffSession: api.HandoffSession,
   SimulateInput: api.SimulateInput, CreateSandboxCardInput: sandbox.CreateSandboxCardInput,
   FaultInput: sandbox.FaultInput, Fault: sandbox.Fault, Health: sandbox.Health,
 } satisfies Record<string, z.ZodMiniType>;
@@ -24,7 +26,7 @@ type Security = 'secretKey' | 'sessionToken' | 'either' | 'none';
 interface Operation {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
-  tag: 'Partner' | 'Card' | 'Orders' | 'Sandbox' | 'Meta';
+  tag: 'Partner' | 'Card' | 'Orders' | 'Hand-off' | 'Sandbox' | 'Meta';
   summary: string;
   security: Security;
   body?: SchemaName | 'checkoutForm' | 'walletForm';
@@ -48,6 +50,8 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/orders', tag: 'Orders', summary: 'Order a quote (idempotent)', security: 'sessionToken', body: 'CreateOrderInput', idempotencyKey: true, ok: { status: 201, schema: 'Order', description: 'Order created, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 410, 413, 429] },
   { method: 'get', path: '/v1/orders/{id}', tag: 'Orders', summary: 'Read an order', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order' }, errors: [401, 403, 404] },
   { method: 'post', path: '/v1/orders/{id}/refresh-payment', tag: 'Orders', summary: 'Give an unpaid wallet order a fresh QR code', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order with a new payment code' }, errors: [401, 403, 404, 409] },
+  { method: 'post', path: '/v1/handoffs', tag: 'Hand-off', summary: 'Mint a single-use code to continue this renewal on another device', security: 'sessionToken', body: 'CreateHandoffInput', ok: { status: 201, schema: 'Handoff', description: 'The code, valid 10 minutes' }, errors: [400, 401, 409] },
+  { method: 'post', path: '/v1/handoffs/claim', tag: 'Hand-off', summary: 'Exchange a hand-off code for a session on the same card', security: 'none', body: 'ClaimHandoffInput', ok: { status: 201, schema: 'HandoffSession', description: 'A new session, with the plan to preselect' }, errors: [400, 401, 404, 409] },
   { method: 'post', path: '/v1/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel an order awaiting payment', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The canceled order' }, errors: [401, 403, 404, 409] },
   { method: 'get', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Hosted card checkout page', security: 'none', ok: { status: 200, html: true, description: 'Checkout page' }, errors: [404, 409] },
   { method: 'post', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Pay with a test card', security: 'none', body: 'checkoutForm', ok: { status: 200, html: true, description: 'Payment submitted page, or 303 to the return URL' }, errors: [404, 409, 413, 422] },
@@ -155,6 +159,7 @@ export function buildOpenApi(): Record<string, unknown> {
       { name: 'Partner', description: 'Server to server, with a secret key (sk_test_…)' },
       { name: 'Card', description: 'From the browser, with a session token (rs_…)' },
       { name: 'Orders', description: 'Quotes and orders, with a session token' },
+      { name: 'Hand-off', description: 'Continue a renewal on another device with a single-use code' },
       { name: 'Sandbox', description: 'Sandbox only: simulated payments and test support' },
       { name: 'Meta', description: 'Health and this document' },
     ],

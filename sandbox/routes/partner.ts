@@ -12,6 +12,22 @@ import { toPartnerCard } from '../views.ts';
 
 const DEFAULT_SESSION_TTL_S = 30 * 60;
 
+/** A new session token for one card; only its hash is stored. */
+export function mintSession(deps: Deps, cardId: string, locale: string | null, ttlSeconds = DEFAULT_SESSION_TTL_S): Session {
+  const token = `rs_${randomBytes(32).toString('base64url')}`;
+  const now = deps.now();
+  const expiresAt = now + ttlSeconds * 1000;
+  deps.store.insertSession({
+    id: randomId('ses'),
+    token_hash: sha256(token),
+    card_id: cardId,
+    locale,
+    expires_at: expiresAt,
+    created_at: now,
+  });
+  return { token, expiresAt: iso(expiresAt), cardId };
+}
+
 export function partnerRoutes(app: Hono, deps: Deps): void {
   app.post('/v1/sessions', async (c) => {
     const partner = requirePartner(c, deps);
@@ -20,18 +36,8 @@ export function partnerRoutes(app: Hono, deps: Deps): void {
     const card = deps.store.cardByIccid(input.iccid);
     // Another partner's card is indistinguishable from no card at all.
     if (!card || card.partner_id !== partner.id) throw notFound('Card');
-    const token = `rs_${randomBytes(32).toString('base64url')}`;
-    const now = deps.now();
-    const expiresAt = now + (input.ttlSeconds ?? DEFAULT_SESSION_TTL_S) * 1000;
-    deps.store.insertSession({
-      id: randomId('ses'),
-      token_hash: sha256(token),
-      card_id: card.id,
-      locale: input.locale ? (normalizeLocale(input.locale) ?? null) : null,
-      expires_at: expiresAt,
-      created_at: now,
-    });
-    return sendJson(c, Session, { token, expiresAt: iso(expiresAt), cardId: card.id }, 201);
+    const session = mintSession(deps, card.id, input.locale ? (normalizeLocale(input.locale) ?? null) : null, input.ttlSeconds);
+    return sendJson(c, Session, session, 201);
   });
 
   app.get('/v1/cards', (c) => {

@@ -239,6 +239,30 @@ export const SetAutoRenewInput = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Hand-off: continue the same renewal on another device
+
+export const CreateHandoffInput = z.object({
+  /** The plan the traveller had selected, preselected on the other device. */
+  planId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
+
+/** A single-use code (10 minutes) that another device exchanges for a session of its own on the same card. */
+export const Handoff = z.object({
+  code: z.string(),
+  expiresAt: Timestamp,
+});
+
+export const ClaimHandoffInput = z.object({ code: z.string().check(z.minLength(8), z.maxLength(64)) });
+
+export const HandoffSession = z.object({
+  token: z.string().check(z.startsWith('rs_')),
+  expiresAt: Timestamp,
+  cardId: z.string(),
+  planId: z.nullable(z.string()),
+  locale: z.nullable(z.string()),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Sandbox-only
 
 export const SimulateInput = z.object({ outcome: z.enum(['succeed', 'fail']) });
@@ -270,4 +294,7 @@ export type Order = z.infer<typeof Order>;
 export type UsageQuery = z.infer<typeof UsageQuery>;
 export type Usage = z.infer<typeof Usage>;
 export type SetAutoRenewInput = z.infer<typeof SetAutoRenewInput>;
+export type CreateHandoffInput = z.infer<typeof CreateHandoffInput>;
+export type Handoff = z.infer<typeof Handoff>;
+export type HandoffSession = z.infer<typeof HandoffSession>;
 export type ServerErrorCode = (typeof ERROR_CODES)[number];

@@ -173,7 +173,7 @@ describe('simulated wallet', () => {
       headers: { Authorization: `Bearer ${token}` },
     });
     assert.equal(res.status, 200);
-    const refreshed = await res.json();
+    const refreshed = (await res.json()) as { id: string; status: string; paymentAction: { expiresAt: string } };
     assert.equal(refreshed.id, o.id);
     assert.equal(refreshed.status, 'requires_payment');
     assert.equal(Date.parse(refreshed.paymentAction.expiresAt), clock.now() + 60_000);

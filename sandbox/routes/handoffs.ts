@@ -1,0 +1,62 @@
+/**
+ * Hand-off: "continue on another device". A traveller without data on the phone abroad starts a renewal, and
+ * finishes it on another phone or computer: this session mints a short-lived, single-use code; the other device
+ * exchanges it for a session of its own, scoped to the same card, with the same plan preselected.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import { ClaimHandoffInput, CreateHandoffInput, Handoff, HandoffSession } from '../../src/client/schemas.ts';
+import { requireSession } from '../auth.ts';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { readJson, sendJson } from '../http.ts';
+import { iso, sha256 } from '../util.ts';
+import { canRenew } from '../pricing.ts';
+import { mintSession } from './partner.ts';
+
+const HANDOFF_TTL_MS = 10 * 60_000;
+
+interface HandoffRow {
+  code_hash: string;
+  card_id: string;
+  plan_id: string | null;
+  locale: string | null;
+  expires_at: number;
+  claimed_at: number | null;
+}
+
+export function handoffRoutes(app: Hono, deps: Deps): void {
+  const insert = deps.db.prepare<[string, string, string | null, string | null, number, number], void>(
+    `INSERT INTO handoffs (code_hash, card_id, plan_id, locale, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const find = deps.db.prepare<[string], HandoffRow>('SELECT * FROM handoffs WHERE code_hash = ?');
+  const claim = deps.db.prepare<[number, string], void>(
+    'UPDATE handoffs SET claimed_at = ? WHERE code_hash = ? AND claimed_at IS NULL',
+  );
+
+  app.post('/v1/handoffs', async (c) => {
+    const { session, card } = requireSession(c, deps);
+    const input = await readJson(c, CreateHandoffInput);
+    const plan = input.planId ? deps.store.plan(input.planId) : undefined;
+    if (input.planId && (!plan || !canRenew(card, plan))) {
+      throw new ApiError('plan_unavailable', 'This plan cannot renew this card');
+    }
+    // 16 bytes: unguessable, yet short enough for a link and a small QR code.
+    const code = randomBytes(16).toString('base64url');
+    const now = deps.now();
+    insert.run(sha256(code), card.id, plan?.id ?? null, session.locale, now + HANDOFF_TTL_MS, now);
+    return sendJson(c, Handoff, { code, expiresAt: iso(now + HANDOFF_TTL_MS) }, 201);
+  });
+
+  // No credential: the code is the credential, good once, for ten minutes.
+  app.post('/v1/handoffs/claim', async (c) => {
+    const { code } = await readJson(c, ClaimHandoffInput);
+    const hash = sha256(code);
+    const row = find.get(hash);
+    if (!row) throw new ApiError('not_found', 'This link is not valid');
+    if (row.expires_at <= deps.now()) throw new ApiError('session_expired', 'This link has expired; make a new one');
+    if (claim.run(deps.now(), hash).changes !== 1) throw new ApiError('invalid_state', 'This link was already used');
+    const session = mintSession(deps, row.card_id, row.locale);
+    return sendJson(c, HandoffSession, { ...session, planId: row.plan_id, locale: row.locale }, 201);
+  });
+}
