@@ -4,7 +4,7 @@
  * Importing this module defines nothing and touches no globals; import an element's own entry
  * (`@esim-renewal/widgets/balance-badge`) or call `defineAll()` to register elements.
  */
-export { createRenewalClient, isFinalOrder } from './client/client.js';
+export { claimHandoff, createRenewalClient, isFinalOrder } from './client/client.js';
 export type {
   CreateOrderOptions,
   RenewalClient,

@@ -4,10 +4,13 @@ import {
   AutoRenew,
   Card,
   FINAL_ORDER_STATUSES,
+  Handoff,
+  HandoffSession,
   Order,
   PlanList,
   Quote,
   Usage,
+  type CreateHandoffInput,
   type CreateOrderInput,
   type CreateQuoteInput,
   type Plan,
@@ -67,6 +70,10 @@ export interface RenewalClient {
   createOrder(input: CreateOrderInput, options?: CreateOrderOptions): Promise<Order>;
   getOrder(id: string, options?: RequestOptions): Promise<Order>;
   cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
+  /** Gives an unpaid Alipay / WeChat Pay order a fresh QR code (they expire after a few minutes). */
+  refreshPayment(id: string, options?: RequestOptions): Promise<Order>;
+  /** A single-use link code to continue this renewal on another device (same card, same plan). */
+  createHandoff(input?: CreateHandoffInput, options?: RequestOptions): Promise<Handoff>;
   /** Polls the order with backoff until it is `succeeded`, `failed` or `canceled`, and returns it. */
   waitForOrder(id: string, options?: WaitForOrderOptions): Promise<Order>;
   getUsage(query?: UsageQuery, options?: RequestOptions): Promise<Usage>;
@@ -112,6 +119,10 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
     getOrder: (orderId, { signal } = {}) => call(Order, 'GET', `/v1/orders/${id(orderId)}`, { signal }),
     cancelOrder: (orderId, { signal } = {}) =>
       call(Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
+    refreshPayment: (orderId, { signal } = {}) =>
+      call(Order, 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
+    createHandoff: (input = {}, { signal } = {}) =>
+      call(Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
     getUsage: (query = {}, { signal } = {}) => call(Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
     setAutoRenew: (input, { signal } = {}) => call(AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
 
@@ -135,4 +146,17 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
     },
   };
   return client;
+}
+
+/**
+ * Exchanges a hand-off code (from a link opened on this device) for a session of this device's own, on the same
+ * card. The code is the credential: it works once, for ten minutes.
+ */
+export async function claimHandoff(
+  options: Pick<RenewalClientOptions, 'baseUrl' | 'fetch' | 'timeout' | 'locale'>,
+  code: string,
+  { signal }: RequestOptions = {},
+): Promise<HandoffSession> {
+  const call = createTransport({ ...options, retry: 0, canRefresh: false, credential: () => '' });
+  return call(HandoffSession, 'POST', '/v1/handoffs/claim', { signal, json: { code }, idempotent: false });
 }

@@ -1,4 +1,4 @@
-export { createRenewalClient, isFinalOrder } from './client.js';
+export { claimHandoff, createRenewalClient, isFinalOrder } from './client.js';
 export type {
   CreateOrderOptions,
   RenewalClient,

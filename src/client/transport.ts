@@ -67,7 +67,7 @@ export function createTransport(options: TransportOptions): Call {
       json: call.json,
       searchParams,
       signal: call.signal,
-      headers: { Authorization: `Bearer ${token}`, ...call.headers },
+      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...call.headers },
       retry: {
         limit: call.idempotent === false ? 0 : limit,
         methods: ['get', 'put', 'post'],
