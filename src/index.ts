@@ -28,7 +28,7 @@ export { RenewalStore } from './context/store.js';
 export type { Loadable, RenewalState, SupportContact } from './context/store.js';
 export { renewalContext } from './context/renewal-context.js';
 export { defineAll, elements } from './define.js';
-export { EsimCheckoutStartEvent, EsimPlanChangeEvent, EsimRenewalErrorEvent, EsimRenewalSuccessEvent } from './events/index.js';
+export { EsimCheckoutStartEvent, EsimExpiryWarningEvent, EsimPlanChangeEvent, EsimRenewalErrorEvent, EsimRenewalSuccessEvent } from './events/index.js';
 export { formatBytes, formatDate, formatMoney, formatRelativeDays } from './i18n/format.js';
 export { messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
 export type { Messages } from './i18n/index.js';

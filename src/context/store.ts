@@ -1,6 +1,6 @@
 import type { RenewalClient } from '../client/client.js';
 import { isRenewalError, RenewalError } from '../client/errors.js';
-import type { Card, Order, Plan } from '../client/schemas.js';
+import type { Card, Order, Plan, Usage } from '../client/schemas.js';
 
 /** A value loaded from the API: what the elements render from. `value` survives a failed reload. */
 export type Loadable<T> =
@@ -11,15 +11,21 @@ export type Loadable<T> =
 
 /** Where the partner's travellers get help; shown on error and success views. */
 export interface SupportContact {
+  /** A help page; the masked card number and order id are added as `esim_card` and `esim_order`. */
   url?: string;
+  /** An e-mail address; the subject and body are prefilled. */
   email?: string;
+  /** A phone number. */
   phone?: string;
+  /** A chat link; gets the same parameters as `url`. */
   chat?: string;
 }
 
 export interface RenewalState {
   card: Loadable<Card>;
   plans: Loadable<Plan[]>;
+  /** Daily data use, oldest first; absent until an element asks for it with `loadUsage()`. */
+  usage?: Loadable<Usage>;
   selectedPlan?: Plan;
   order?: Order;
 }
@@ -40,8 +46,12 @@ export class RenewalStore {
   /** The provider's locale, when it has one; elements fall back to the page's `lang`. */
   locale?: string;
   support: SupportContact = {};
+  /** Where a traveller whose card cannot be renewed buys a new eSIM. */
+  buyUrl?: string;
   private readonly listeners = new Set<Listener>();
+  private preselectId?: string;
   private readonly inflight = new Map<'card' | 'plans', Promise<void>>();
+  private usageLoad?: { days: number; promise: Promise<void> };
 
   constructor(readonly client: RenewalClient) {}
 
@@ -62,7 +72,34 @@ export class RenewalStore {
 
   /** Loads every plan that can renew the card, once; elements filter by period and region locally. */
   loadPlans(options: { force?: boolean } = {}): Promise<void> {
-    return this.load('plans', options.force, () => this.client.listPlans());
+    return this.load('plans', options.force, () => this.client.listPlans()).then(() => {
+      if (this.preselectId && this.state.plans.value) {
+        const id = this.preselectId;
+        this.preselectId = undefined;
+        this.preselectPlan(id);
+      }
+    });
+  }
+
+  /**
+   * Loads the last `days` days of data use (1 to 90), once: a history of at least that many days, loaded or on its
+   * way, serves the ask, so two meters make one request. `force` reads it again (a retry).
+   */
+  loadUsage(days = 30, options: { force?: boolean } = {}): Promise<void> {
+    const running = this.usageLoad;
+    if (running) return running.days >= days ? running.promise : running.promise.then(() => this.loadUsage(days, options));
+    const current = this.state.usage;
+    if (!options.force && current?.status === 'ready' && current.value.days.length >= days) return Promise.resolve();
+    this.set({ usage: { status: 'loading', value: current?.value } });
+    const promise = this.client
+      .getUsage({ days })
+      .then(
+        (value) => this.set({ usage: { status: 'ready', value } }),
+        (error: unknown) => this.set({ usage: { status: 'error', error: asRenewalError(error), value: current?.value } }),
+      )
+      .finally(() => (this.usageLoad = undefined));
+    this.usageLoad = { days, promise };
+    return promise;
   }
 
   private load<K extends 'card' | 'plans'>(
@@ -88,6 +125,13 @@ export class RenewalStore {
 
   selectPlan(plan: Plan | undefined): void {
     this.set({ selectedPlan: plan });
+  }
+
+  /** Selects the plan with this id as soon as the plans are loaded (a hand-off link carries the plan's id). */
+  preselectPlan(planId: string): void {
+    const plan = this.state.plans.value?.find((candidate) => candidate.id === planId);
+    if (plan) this.selectPlan(plan);
+    else this.preselectId = planId;
   }
 
   setOrder(order: Order | undefined): void {

@@ -138,8 +138,13 @@ describe('<esim-checkout-button>', () => {
     const text = visibleText(page.button);
     expect(text).to.include('Your card was declined');
     expect(text).to.include('card_declined');
-    const support = $<HTMLAnchorElement>(page.button, '[part=result] a');
-    expect(support.href).to.equal('https://help.example.com/esim');
+    const support = new URL($<HTMLAnchorElement>(page.button, '[part=result] a').href);
+    expect(support.origin + support.pathname).to.equal('https://help.example.com/esim');
+    // Prefilled for support: the masked card number and the order, never the full ICCID or the token.
+    expect(support.searchParams.get('esim_order')).to.equal(orderOf(page).id);
+    expect(support.searchParams.get('esim_card')).to.match(/^\D*\d{4}$/);
+    expect(support.href).to.not.include(page.session.iccid);
+    expect(support.href).to.not.include(page.session.token);
     await expect(page.button).to.be.accessible();
     $(page.button, '[part=result] .button').click();
     await untilStep(page.button, 'summary');

@@ -3,14 +3,13 @@ import { property, query } from 'lit/decorators.js';
 import type { Card } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { daysUntil, formatBytes, formatDate, formatTime } from '../../i18n/format.js';
+import { cardHealth, isLowOnData } from '../../internal/card-health.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './balance-badge.styles.js';
 
 /** What the badge shows; reflected as the `state` attribute for styling. */
 export type BadgeState = 'loading' | 'ok' | 'expiring' | 'expired' | 'suspended' | 'error';
-
-const LOW_DATA_RATIO = 0.1;
 
 /**
  * Shows how much data and time an eSIM card has left, and warns before it runs out.
@@ -72,15 +71,7 @@ export class EsimBalanceBadge extends EsimElement {
   }
 
   private stateOf(card: Card): BadgeState {
-    if (card.status === 'suspended') return 'suspended';
-    if (card.status === 'expired' || daysUntil(card.expiresAt) <= 0) return 'expired';
-    if (daysUntil(card.expiresAt) <= this.warnDays || this.isLowOnData(card)) return 'expiring';
-    return 'ok';
-  }
-
-  private isLowOnData(card: Card): boolean {
-    const { remainingBytes, totalBytes } = card.data;
-    return remainingBytes !== null && totalBytes !== null && totalBytes > 0 && remainingBytes / totalBytes < LOW_DATA_RATIO;
+    return cardHealth(card, this.warnDays);
   }
 
   protected override render() {
@@ -122,7 +113,7 @@ export class EsimBalanceBadge extends EsimElement {
     const { remainingBytes, totalBytes } = card.data;
     const unlimited = remainingBytes === null;
     const days = daysUntil(card.expiresAt);
-    const low = this.isLowOnData(card);
+    const low = isLowOnData(card);
     const statusLabel = {
       ok: m.status.active,
       expiring: low && days > this.warnDays ? m.status.lowData : m.status.expiring,

@@ -181,4 +181,98 @@ export const styles = css`
     justify-items: center;
     text-align: center;
   }
+  .wallet p {
+    margin: 0;
+  }
+  .amount {
+    font-size: 1.2em;
+    font-weight: 700;
+  }
+  .qr {
+    display: block;
+    width: min(220px, 70vw);
+    height: auto;
+    border-radius: var(--_radius-s);
+  }
+  .countdown {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .promo {
+    display: grid;
+    gap: 4px;
+  }
+  .promo label {
+    font-weight: 600;
+  }
+  .promo-row {
+    display: flex;
+    gap: var(--_space);
+  }
+  .promo input {
+    flex: 1;
+    min-width: 0;
+    min-height: 44px;
+    padding: 0 var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-s);
+    background: var(--_surface);
+    text-transform: uppercase;
+  }
+  .promo input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .promo p {
+    min-height: 1.2em;
+    margin: 0;
+    font-size: 0.9em;
+  }
+  .promo-error {
+    color: var(--_danger);
+  }
+  .promo-ok {
+    color: var(--_success);
+  }
+  .link {
+    justify-self: start;
+    min-height: 44px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .handoff {
+    display: grid;
+    gap: var(--_space);
+    justify-items: center;
+    padding-top: var(--_space);
+    border-top: 1px solid var(--_border);
+    text-align: center;
+  }
+  .handoff p,
+  .handoff h3 {
+    margin: 0;
+  }
+  .handoff-link {
+    max-width: 100%;
+    overflow-wrap: anywhere;
+    font-size: 0.85em;
+  }
+  .ineligible {
+    display: grid;
+    gap: var(--_space);
+    justify-items: start;
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_checkout-radius);
+    background: var(--_surface);
+  }
+  .ineligible p {
+    margin: 0;
+  }
+  a.button {
+    text-decoration: none;
+  }
 `;

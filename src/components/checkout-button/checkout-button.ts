@@ -1,23 +1,28 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { RenewalError } from '../../client/errors.js';
-import { PAYMENT_METHODS, type Card, type Order, type PaymentMethod, type Quote } from '../../client/schemas.js';
-import type { RenewalStore } from '../../context/store.js';
+import { PAYMENT_METHODS, type Card, type Order, type PaymentMethod } from '../../client/schemas.js';
+import type { RenewalStore, SupportContact } from '../../context/store.js';
 import { EsimCheckoutStartEvent } from '../../events/checkout-start.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
-import { formatBytes, formatDate, formatDiscount, formatMoney } from '../../i18n/format.js';
+import { formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
 import { CheckoutFlow, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
-import { defaultReturnUrl } from './pending.js';
+import { progress, renderError, renderPaying, renderSuccess, renderSummary, type ViewContext } from './checkout-views.js';
+import { defaultReturnUrl, RETURN_PARAM } from './pending.js';
+
+/** The query parameter a hand-off link carries; `<esim-renewal>` on the other device claims it. */
+export const HANDOFF_PARAM = 'esim_handoff';
 
 /**
  * Renews the card with the plan chosen in the picker: shows the order summary in a dialog, takes the payment
  * (card, Alipay or WeChat Pay), waits for it and confirms on the card itself that the renewal took effect.
  *
- * A double click, a retry after a lost answer or a reload mid-payment never makes a second order.
+ * A double click, a retry after a lost answer or a reload mid-payment never makes a second order. A card that
+ * cannot be renewed says why and offers the partner's "buy a new eSIM" link instead of a dead button.
  *
  * @summary Order summary, payment and confirmation of a renewal.
  * @tagname esim-checkout-button
@@ -25,12 +30,23 @@ import { defaultReturnUrl } from './pending.js';
  * @fires {EsimRenewalSuccessEvent} esim-renewal-success - Paid and confirmed; `detail` has the `order` and `card`.
  * @fires {EsimRenewalErrorEvent} esim-renewal-error - A step failed; `detail.error` is a `RenewalError`.
  * @csspart button - The main button.
+ * @csspart ineligible - The message shown instead of the button when the card cannot be renewed.
  * @csspart dialog - The checkout dialog.
  * @csspart summary - The order summary list.
  * @csspart total - The total line.
+ * @csspart promo - The promo code form.
  * @csspart methods - The payment method choice.
  * @csspart pay - The pay button.
+ * @csspart wallet - The Alipay / WeChat Pay step: amount, QR code, countdown.
+ * @csspart qr - A QR code.
+ * @csspart countdown - Time left on a wallet payment code.
+ * @csspart open-wallet - The "open the wallet app" button shown on phones.
+ * @csspart refresh-code - The button that gets a new payment code.
+ * @csspart handoff-button - "Continue on another device".
+ * @csspart handoff - The hand-off link and its QR code.
  * @csspart result - The success or error view.
+ * @csspart retry - The retry button of the error view.
+ * @csspart support - A link to the partner's support.
  * @cssprop --esim-checkout-radius - Corner radius of the dialog (default `--esim-radius-m`).
  * @cssprop --esim-checkout-dialog-width - Width of the dialog (default 28rem).
  */
@@ -46,26 +62,54 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   /** Where the card payment page sends the traveller back to; defaults to this page. */
   @property({ attribute: 'return-url' }) returnUrl = defaultReturnUrl();
 
-  /** The partner's support page, linked from the error view (else the provider's). */
+  /** `qr` shows wallet payments as a QR code, `app` as a button opening the wallet; `auto` picks `app` on touch phones. */
+  @property({ attribute: 'wallet-mode' }) walletMode: 'auto' | 'qr' | 'app' = 'auto';
+
+  /** Milliseconds without a final answer before the traveller is told it is taking long (we keep checking). */
+  @property({ type: Number, attribute: 'slow-after' }) slowAfter = 20_000;
+
+  /** The page a hand-off link opens on the other device; defaults to this page. */
+  @property({ attribute: 'handoff-url' }) handoffUrl?: string;
+
+  /** The partner's support page (else the provider's); the masked card number and order id are added. */
   @property({ attribute: 'support-url' }) supportUrl?: string;
 
-  /** The partner's support e-mail, linked from the error view (else the provider's). */
+  /** The partner's support e-mail (else the provider's); subject and body are prefilled. */
   @property({ attribute: 'support-email' }) supportEmail?: string;
+
+  /** The partner's support phone number (else the provider's). */
+  @property({ attribute: 'support-phone' }) supportPhone?: string;
+
+  /** The partner's support chat link (else the provider's). */
+  @property({ attribute: 'support-chat' }) supportChat?: string;
+
+  /** Where to buy a new eSIM when this card cannot be renewed (else the provider's). */
+  @property({ attribute: 'buy-url' }) buyUrl?: string;
 
   /** The current step, reflected for styling and tests: `idle`, `quoting`, `summary`, `creating`, `paying`, `confirming`, `success`, `error`. */
   @property({ reflect: true }) step: CheckoutStep = 'idle';
 
   @query('dialog') private dialog?: HTMLDialogElement;
+  @state() private now = Date.now();
+  @state() private showQr = false;
+  @state() private handoff?: { url: string; expiresAt: string; copied: boolean };
 
   private readonly flow = new CheckoutFlow(this);
   private resumed = false;
+  private ticker?: ReturnType<typeof setInterval>;
 
   override storeConnected(store: RenewalStore): void {
     void store.loadPlans();
+    void store.loadCard();
     if (!this.resumed) {
       this.resumed = true;
       void this.flow.resume().then((resumed) => resumed && this.openDialog());
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicker();
   }
 
   private get methods(): PaymentMethod[] {
@@ -73,10 +117,48 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     return PAYMENT_METHODS.filter((method) => wanted.includes(method));
   }
 
+  private get support(): SupportContact {
+    const shared = this.store?.support ?? {};
+    return {
+      url: this.supportUrl ?? shared.url,
+      email: this.supportEmail ?? shared.email,
+      phone: this.supportPhone ?? shared.phone,
+      chat: this.supportChat ?? shared.chat,
+    };
+  }
+
+  /** Why this card cannot be renewed, if it cannot: suspended, or no plan fits it. */
+  private get ineligibility(): string | undefined {
+    const { card, plans } = this.renewal;
+    const m = this.msg.checkout.eligibility;
+    if (card.value?.status === 'suspended') return m.suspended;
+    if (plans.status === 'ready' && plans.value.length === 0) return m.noPlans;
+    return undefined;
+  }
+
+  private get walletExpiresAt(): number | undefined {
+    const action = this.flow.order?.paymentAction;
+    return this.flow.step === 'paying' && action?.type === 'qr' ? Date.parse(action.expiresAt) : undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.step = this.flow.step;
     if (!this.methods.includes(this.flow.method) && this.methods[0]) this.flow.method = this.methods[0];
+    // The wallet code's countdown ticks only while one is on screen: no timer outlives its need.
+    if (this.walletExpiresAt !== undefined) this.startTicker();
+    else this.stopTicker();
+    if (this.step !== 'summary' && this.handoff) this.handoff = undefined;
+  }
+
+  private startTicker(): void {
+    this.now = Date.now();
+    this.ticker ??= setInterval(() => (this.now = Date.now()), 1_000);
+  }
+
+  private stopTicker(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
   }
 
   onCheckoutSucceeded(order: Order, card: Card): void {
@@ -101,16 +183,75 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     void this.flow.start(plan);
   }
 
-  private closeDialog(): void {
+  private closeDialog = (): void => {
     this.dialog?.close();
-  }
+  };
 
   /** The dialog closed (close button or Escape): forget a checkout that has not started paying. */
   private onDialogClose(): void {
     if (['quoting', 'summary', 'success', 'error'].includes(this.flow.step)) this.flow.reset();
   }
 
+  private async startHandoff(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    try {
+      const { code, expiresAt } = await store.client.createHandoff({ planId: this.flow.plan?.id });
+      const url = new URL(this.handoffUrl ?? globalThis.location.href);
+      url.searchParams.delete(RETURN_PARAM);
+      url.searchParams.set(HANDOFF_PARAM, code);
+      url.hash = '';
+      this.handoff = { url: url.href, expiresAt, copied: false };
+    } catch (error) {
+      this.onCheckoutFailed(error as RenewalError);
+    }
+  }
+
+  private async copyHandoff(): Promise<void> {
+    if (!this.handoff) return;
+    try {
+      await navigator.clipboard.writeText(this.handoff.url);
+      this.handoff = { ...this.handoff, copied: true };
+    } catch {
+      // No clipboard permission: the link is on screen to copy by hand.
+    }
+  }
+
+  private viewContext(): ViewContext {
+    const expiresAt = this.walletExpiresAt;
+    const coarse = globalThis.matchMedia?.('(pointer: coarse)').matches ?? false;
+    return {
+      msg: this.msg,
+      locale: this.resolvedLocale,
+      methods: this.methods,
+      method: this.flow.method,
+      support: this.support,
+      card: this.renewal.card.value,
+      secondsLeft: expiresAt === undefined ? undefined : Math.ceil((expiresAt - this.now) / 1000),
+      preferApp: !this.showQr && (this.walletMode === 'app' || (this.walletMode === 'auto' && coarse)),
+      handoff: this.handoff,
+      on: {
+        close: this.closeDialog,
+        pay: () => void this.flow.pay(),
+        chooseMethod: (method) => {
+          this.flow.method = method;
+          this.requestUpdate();
+        },
+        applyPromo: (code) => void this.flow.applyPromo(code),
+        cancelPayment: () => void this.flow.cancel(),
+        reopenPayment: () => this.flow.reopenPayment(),
+        refreshCode: () => void this.flow.refreshPayment(),
+        showQr: () => (this.showQr = true),
+        retry: () => this.retry(),
+        handoff: () => void this.startHandoff(),
+        copyHandoff: () => void this.copyHandoff(),
+      },
+    };
+  }
+
   protected override render() {
+    const reason = this.ineligibility;
+    if (reason && this.flow.step === 'idle') return this.renderIneligible(reason);
     const plan = this.renewal.selectedPlan;
     const m = this.msg.checkout;
     const label = plan ? m.buttonWithPrice(formatMoney(plan.price, this.resolvedLocale)) : m.button;
@@ -136,6 +277,14 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     `;
   }
 
+  private renderIneligible(reason: string) {
+    const buy = this.buyUrl ?? this.store?.buyUrl;
+    return html`<div class="ineligible" part="ineligible" role="note">
+      <p>${reason}</p>
+      ${buy ? html`<a class="button" href=${buy}>${this.msg.checkout.eligibility.buyNew}</a>` : nothing}
+    </div>`;
+  }
+
   private dialogTitle(): string {
     const m = this.msg.checkout;
     const step = this.flow.step;
@@ -147,129 +296,25 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private renderStep() {
     const m = this.msg.checkout;
     const flow = this.flow;
+    const ctx = this.viewContext();
     switch (flow.step) {
       case 'idle':
         return nothing;
       case 'quoting':
-        return this.progress(m.quoting);
+        return progress(m.quoting);
       case 'summary':
-        return this.renderSummary(flow.quote!);
+        return renderSummary(ctx, flow.quote!, { code: flow.promoCode, error: flow.promoError, refreshed: flow.quoteRefreshed });
       case 'creating':
-        return this.progress(m.creatingOrder);
+        return progress(m.creatingOrder);
       case 'paying':
-        return this.renderPaying(flow.order);
+        return renderPaying(ctx, flow.order, flow.slow);
       case 'confirming':
-        return this.progress(flow.slow ? m.slow : m.confirming);
+        return progress(flow.slow ? m.slow : m.confirming);
       case 'success':
-        return this.renderSuccess(flow.card!);
+        return renderSuccess(ctx, flow.card!, flow.order);
       case 'error':
-        return this.renderError(flow.error!);
+        return renderError(ctx, flow.error!, flow.order);
     }
-  }
-
-  private progress(text: string) {
-    return html`<div class="progress" role="status"><span class="spinner" aria-hidden="true"></span><span>${text}</span></div>`;
-  }
-
-  private renderSummary(quote: Quote) {
-    const m = this.msg.checkout;
-    const locale = this.resolvedLocale;
-    const total = formatMoney(quote.total, locale);
-    return html`
-      ${this.flow.quoteRefreshed ? html`<p class="notice" role="status">${m.quoteExpired}</p>` : nothing}
-      <dl part="summary">
-        <dt>${m.plan}</dt>
-        <dd>${quote.plan.name}</dd>
-        ${quote.quantity > 1 ? html`<dt>${m.quantity}</dt><dd>${quote.quantity}</dd>` : nothing}
-        <dt>${m.newExpiry}</dt>
-        <dd>${formatDate(quote.newExpiresAt, locale)}</dd>
-        <dt>${m.dataAfter}</dt>
-        <dd>${quote.dataAfterBytes === null ? this.msg.picker.unlimited : formatBytes(quote.dataAfterBytes, locale)}</dd>
-        <dt>${m.subtotal}</dt>
-        <dd>${formatMoney(quote.subtotal, locale)}</dd>
-        ${quote.discounts.map(
-          (discount) => html`<dt>${discount.label || m.discounts[discount.kind]}</dt>
-            <dd class="discount">${formatDiscount(discount.amount, locale)}</dd>`,
-        )}
-        <dt class="total">${m.total}</dt>
-        <dd class="total" part="total">${total}</dd>
-      </dl>
-      <p class="terms">${m.carriedOver} ${m.takesEffect}</p>
-      <fieldset part="methods">
-        <legend>${m.paymentMethod}</legend>
-        ${this.methods.map(
-          (method) => html`<label class="method">
-            <input
-              type="radio"
-              name="method"
-              value=${method}
-              .checked=${this.flow.method === method}
-              @change=${() => {
-                this.flow.method = method;
-                this.requestUpdate();
-              }}
-            />
-            ${m.methods[method]}
-          </label>`,
-        )}
-      </fieldset>
-      <div class="actions">
-        <button class="button secondary" @click=${this.closeDialog}>${m.cancel}</button>
-        <button class="button" part="pay" @click=${() => this.flow.pay()}>${m.pay(total)}</button>
-      </div>
-    `;
-  }
-
-  private renderPaying(order: Order | undefined) {
-    const m = this.msg.checkout;
-    const action = order?.paymentAction;
-    return html`
-      ${action?.type === 'qr'
-        ? html`<div class="wallet">
-            <p>${m.scanToPay(m.methods[order!.paymentMethod])}</p>
-            <a href=${action.data} target="_blank" rel="noopener">${m.methods[order!.paymentMethod]}</a>
-          </div>`
-        : html`<p>${m.payInWindow}</p>`}
-      ${this.progress(this.flow.slow ? m.slow : m.waiting)}
-      <div class="actions">
-        <button class="button secondary" @click=${() => this.flow.cancel()}>${m.cancel}</button>
-        ${action?.type === 'redirect'
-          ? html`<button class="button secondary" @click=${() => this.flow.reopenPayment()}>${m.reopenPayment}</button>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  private renderSuccess(card: Card) {
-    const m = this.msg.checkout;
-    const locale = this.resolvedLocale;
-    const data = card.data.remainingBytes === null ? this.msg.picker.unlimited : formatBytes(card.data.remainingBytes, locale);
-    return html`<div class="result success" part="result" role="status">
-      <h3>${m.successTitle}</h3>
-      <p>${m.successBody(formatDate(card.expiresAt, locale))}</p>
-      <p>${m.successData(data)}</p>
-      <button class="button" @click=${this.closeDialog}>${m.done}</button>
-    </div>`;
-  }
-
-  private renderError(error: RenewalError) {
-    const m = this.msg.checkout;
-    const failureCode = (error.details as { failureCode?: string } | undefined)?.failureCode;
-    const text = (failureCode && this.msg.paymentFailures[failureCode]) || this.msg.errors[error.code];
-    const support = this.supportUrl ?? this.store?.support.url;
-    const email = this.supportEmail ?? this.store?.support.email;
-    return html`<div class="result error" part="result" role="alert">
-      <h3>${m.errorTitle}</h3>
-      <p>${text}</p>
-      <p class="reference">
-        ${this.msg.common.errorCode(failureCode ?? error.code)}${this.flow.order ? html` · ${m.orderRef(this.flow.order.id)}` : nothing}
-      </p>
-      <div class="actions">
-        ${support ? html`<a href=${support} target="_blank" rel="noopener">${m.contactSupport}</a>` : nothing}
-        ${!support && email ? html`<a href="mailto:${email}">${m.contactSupport}</a>` : nothing}
-        <button class="button" @click=${this.retry}>${m.retry}</button>
-      </div>
-    </div>`;
   }
 
   private retry(): void {

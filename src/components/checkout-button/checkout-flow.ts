@@ -25,12 +25,11 @@ export interface CheckoutHost extends ReactiveControllerHost {
   readonly paymentMode: 'popup' | 'redirect';
   /** Where the hosted card page sends the traveller back to in redirect mode. */
   readonly returnUrl?: string;
+  /** After this many milliseconds without a final answer the traveller is told it is slow (we keep checking). */
+  readonly slowAfter: number;
   onCheckoutSucceeded(order: Order, card: Card): void;
   onCheckoutFailed(error: RenewalError): void;
 }
-
-/** After this long without a final answer, the traveller is told it is slow (and we keep checking). */
-const SLOW_AFTER_MS = 20_000;
 
 function asError(error: unknown): RenewalError {
   return isRenewalError(error) ? error : new RenewalError('unknown', String(error), { cause: error });
@@ -57,6 +56,10 @@ export class CheckoutFlow implements ReactiveController {
   slow = false;
   /** Set when the quote was refreshed because the old one expired. */
   quoteRefreshed = false;
+  /** Why the last promo code was refused (`unknown`, `expired`, `not_started`, `exhausted`). */
+  promoError?: string;
+  /** True while the tab is hidden and polling is paused. */
+  paused = false;
 
   private attemptKey?: string;
   private creating?: Promise<void>;
@@ -68,9 +71,29 @@ export class CheckoutFlow implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    globalThis.document?.addEventListener('visibilitychange', this.onVisibility);
+  }
+
   hostDisconnected(): void {
+    globalThis.document?.removeEventListener('visibilitychange', this.onVisibility);
     this.stopWaiting();
   }
+
+  /** Polling pauses while the tab is hidden (nobody is looking, and phones abroad pay for every byte) and resumes,
+   * with an immediate check, when it shows again. */
+  private readonly onVisibility = (): void => {
+    const waiting = this.order && (this.step === 'paying' || this.step === 'confirming');
+    if (document.visibilityState === 'hidden') {
+      if (waiting && this.abort) {
+        this.stopWaiting();
+        this.set({ paused: true });
+      }
+    } else if (this.paused) {
+      this.set({ paused: false });
+      if (waiting) void this.wait(this.order!.id);
+    }
+  };
 
   private set(patch: Partial<CheckoutFlow>): void {
     Object.assign(this, patch);
@@ -97,7 +120,34 @@ export class CheckoutFlow implements ReactiveController {
       const quote = await store.client.createQuote({ planId: plan.id, promoCode: this.promoCode });
       this.set({ step: 'summary', quote });
     } catch (error) {
+      if (this.promoCode && isRenewalError(error) && error.code === 'promo_invalid') {
+        // A code that stopped working since it was applied: drop it rather than block the checkout.
+        this.promoCode = undefined;
+        this.set({ step: 'idle' });
+        return this.start(plan);
+      }
       this.fail(error);
+    }
+  }
+
+  /**
+   * Re-quotes with a promo code (or without one, given undefined). A refused code leaves the current quote in
+   * place and says why; it never blocks paying.
+   */
+  async applyPromo(code: string | undefined): Promise<void> {
+    const store = this.host.store;
+    if (this.step !== 'summary' || !this.plan || !store) return;
+    const promoCode = code?.trim().toUpperCase() || undefined;
+    try {
+      const quote = await store.client.createQuote({ planId: this.plan.id, promoCode });
+      this.attemptKey = undefined; // another quote is another purchase
+      this.promoCode = promoCode;
+      this.set({ quote, promoError: undefined });
+    } catch (error) {
+      if (isRenewalError(error) && error.code === 'promo_invalid') {
+        const reason = (error.details as { reason?: string } | undefined)?.reason ?? 'unknown';
+        this.set({ promoError: reason });
+      } else this.fail(error);
     }
   }
 
@@ -158,6 +208,19 @@ export class CheckoutFlow implements ReactiveController {
     void this.wait(order.id);
   }
 
+  /** A fresh QR code for an Alipay / WeChat Pay order whose code expired: same order, new code. */
+  async refreshPayment(): Promise<void> {
+    const store = this.host.store;
+    if (!store || !this.order || this.step !== 'paying') return;
+    try {
+      const order = await store.client.refreshPayment(this.order.id);
+      store.setOrder(order);
+      this.set({ order });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
   /** Opens the card payment page again, e.g. after the traveller closed the window by mistake. */
   reopenPayment(): void {
     const action = this.order?.paymentAction;
@@ -171,7 +234,7 @@ export class CheckoutFlow implements ReactiveController {
     if (!store) return;
     this.stopWaiting();
     const abort = (this.abort = new AbortController());
-    this.slowTimer = setTimeout(() => this.set({ slow: true }), SLOW_AFTER_MS);
+    if (!this.slow) this.slowTimer = setTimeout(() => this.set({ slow: true }), this.host.slowAfter);
     try {
       const order = await store.client.waitForOrder(orderId, {
         signal: abort.signal,
@@ -243,7 +306,16 @@ export class CheckoutFlow implements ReactiveController {
   reset(): void {
     this.stopWaiting();
     this.attemptKey = undefined;
-    this.set({ step: 'idle', quote: undefined, order: undefined, error: undefined, slow: false, quoteRefreshed: false });
+    this.set({
+      step: 'idle',
+      quote: undefined,
+      order: undefined,
+      error: undefined,
+      slow: false,
+      quoteRefreshed: false,
+      promoError: undefined,
+      paused: false,
+    });
   }
 
   /** Gives up on the current attempt: cancels an unpaid order, and stops waiting. */
@@ -266,7 +338,6 @@ export class CheckoutFlow implements ReactiveController {
     this.abort?.abort();
     this.abort = undefined;
     clearTimeout(this.slowTimer);
-    this.slow = false;
   }
 }
 

@@ -1,17 +1,40 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRenewalClient, type RenewalClient } from '../../client/client.js';
+import { claimHandoff, createRenewalClient, type RenewalClient } from '../../client/client.js';
+import type { HandoffSession } from '../../client/schemas.js';
 import { renewalContext } from '../../context/renewal-context.js';
 import { RenewalStore } from '../../context/store.js';
+import { EsimExpiryWarningEvent } from '../../events/expiry-warning.js';
+import { daysUntil } from '../../i18n/format.js';
+import { cardHealth, isLowOnData } from '../../internal/card-health.js';
+
+/** Cards already warned about in this page view: the warning fires once, however many providers there are. */
+const warned = new Set<string>();
+
+/** Takes the hand-off code out of the address bar (it is single-use), returning it. */
+function takeHandoffCode(): string | undefined {
+  const location = globalThis.location;
+  if (!location) return undefined;
+  const url = new URL(location.href);
+  const code = url.searchParams.get('esim_handoff');
+  if (!code) return undefined;
+  url.searchParams.delete('esim_handoff');
+  globalThis.history?.replaceState(globalThis.history.state, '', url);
+  return code;
+}
 
 /**
  * The provider: holds the Renewal client and the state every element inside it shares, so a badge, a picker and a
  * checkout button make one card request and one plans request between them.
  *
+ * Opened from a hand-off link (`?esim_handoff=…`, made by "continue on another device"), it needs no session token:
+ * it exchanges the link's single-use code for a session on the same card and preselects the same plan.
+ *
  * @summary Shares one client and one state with the renewal elements inside it.
  * @tagname esim-renewal
  * @slot - The renewal elements and any of the page's own markup.
+ * @fires {EsimExpiryWarningEvent} esim-expiry-warning - The card expires within `warn-days` or runs low on data; once per card and page view.
  */
 export class EsimRenewal extends LitElement {
   static override styles = css`
@@ -35,16 +58,43 @@ export class EsimRenewal extends LitElement {
   /** Asks the partner's backend for a fresh session token when the current one expires. */
   @property({ attribute: false }) getSessionToken?: () => string | Promise<string>;
 
-  /** Where travellers get help: shown with errors. */
+  /** Days before expiry when the warning starts (the badge's warning and `esim-expiry-warning`). */
+  @property({ type: Number, attribute: 'warn-days' }) warnDays = 14;
+
+  /** Where travellers get help: a page (the masked card number and order id are added). */
   @property({ attribute: 'support-url' }) supportUrl?: string;
 
-  /** Support e-mail address, offered with errors. */
+  /** Support e-mail address; subject and body are prefilled. */
   @property({ attribute: 'support-email' }) supportEmail?: string;
+
+  /** Support phone number. */
+  @property({ attribute: 'support-phone' }) supportPhone?: string;
+
+  /** Support chat link. */
+  @property({ attribute: 'support-chat' }) supportChat?: string;
+
+  /** Where to buy a new eSIM when the card cannot be renewed. */
+  @property({ attribute: 'buy-url' }) buyUrl?: string;
 
   /** @internal */
   @provide({ context: renewalContext })
   @state()
   store?: RenewalStore;
+
+  private handoff?: Promise<HandoffSession>;
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const code = takeHandoffCode();
+    if (code && this.apiBase) this.handoff = claimHandoff({ baseUrl: this.apiBase, locale: this.locale }, code);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (
@@ -55,24 +105,48 @@ export class EsimRenewal extends LitElement {
       (changed.has('locale') && !this.client)
     ) {
       this.store = this.createStore();
+      this.unsubscribe?.();
+      this.unsubscribe = this.store?.subscribe(() => this.checkExpiry());
     }
     if (this.store) {
       this.store.locale = this.locale;
-      this.store.support = { url: this.supportUrl, email: this.supportEmail };
+      this.store.buyUrl = this.buyUrl;
+      this.store.support = {
+        url: this.supportUrl,
+        email: this.supportEmail,
+        phone: this.supportPhone,
+        chat: this.supportChat,
+      };
     }
   }
 
   private createStore(): RenewalStore | undefined {
     if (this.client) return new RenewalStore(this.client);
-    if (!this.apiBase || (!this.sessionToken && !this.getSessionToken)) return undefined;
-    return new RenewalStore(
+    const handoff = this.handoff;
+    if (!this.apiBase || (!this.sessionToken && !this.getSessionToken && !handoff)) return undefined;
+    const store = new RenewalStore(
       createRenewalClient({
         baseUrl: this.apiBase,
+        // From a hand-off link the first token comes from the claimed code, later ones from the partner (if it can).
         sessionToken: this.sessionToken,
-        getSessionToken: this.getSessionToken,
+        getSessionToken:
+          handoff && !this.sessionToken ? () => handoff.then((session) => session.token) : this.getSessionToken,
         locale: this.locale,
       }),
     );
+    void handoff?.then(
+      (session) => session.planId && store.preselectPlan(session.planId),
+      () => undefined, // the elements show the failure: their first request fails with the claim's error
+    );
+    return store;
+  }
+
+  /** Fires `esim-expiry-warning` once per card and page view when the card needs renewing soon. */
+  private checkExpiry(): void {
+    const card = this.store?.state.card.value;
+    if (!card || warned.has(card.id) || cardHealth(card, this.warnDays) !== 'expiring') return;
+    warned.add(card.id);
+    this.dispatchEvent(new EsimExpiryWarningEvent(card, daysUntil(card.expiresAt), isLowOnData(card)));
   }
 
   protected override render() {
