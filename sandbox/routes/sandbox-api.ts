@@ -1,7 +1,7 @@
 /** Test support: simulate a payment outcome, create fresh cards, expire a session. */
 import type { Hono } from 'hono';
 import { Order, PartnerCard, SimulateInput } from '../../src/client/schemas.ts';
-import { bearerToken, requirePartner, requireSessionOrPartner } from '../auth.ts';
+import { bearerToken, requirePartner, requireSession, requireSessionOrPartner } from '../auth.ts';
 import { insertCardFromTemplate } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -37,6 +37,17 @@ export function sandboxApiRoutes(app: Hono, deps: Deps): void {
     }
     const lang = requestLang(c, who.kind === 'session' ? who.auth.session.locale : null);
     return sendJson(c, Order, orderResponse(deps, store.order(order.id)!, lang));
+  });
+
+  // Time travel for one order: its wallet code expires now, as if the traveller had waited too long.
+  app.post('/sandbox/orders/:id/expire-code', (c) => {
+    const { card, session } = requireSession(c, deps);
+    const order = store.order(c.req.param('id'));
+    if (!order || order.card_id !== card.id) throw notFound('Order');
+    if (order.payment_method === 'card' || !store.renewAction(order.id, deps.now(), deps.now())) {
+      throw new ApiError('invalid_state', 'Only an unpaid wallet order has a code to expire', { status: order.status });
+    }
+    return sendJson(c, Order, orderResponse(deps, store.order(order.id)!, requestLang(c, session.locale)));
   });
 
   app.post('/sandbox/cards', async (c) => {

@@ -186,6 +186,24 @@ describe('simulated wallet', () => {
     assert.equal(again.status, 409);
   });
 
+  it('expires a wallet code on request (sandbox time travel), and only for unpaid wallet orders', async () => {
+    const { token, order: o } = await newOrder(sandbox, 'active', 'wechat_pay');
+    const res = await sandbox.app.request(`/sandbox/orders/${o.id}/expire-code`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 200);
+    const expired = (await res.json()) as { paymentAction: { expiresAt: string } };
+    assert.equal(Date.parse(expired.paymentAction.expiresAt), clock.now());
+    assert.equal((await postForm(sandbox, `/sandbox/wallet/${o.id}`, { action: 'pay' })).status, 410);
+    const card = await newOrder(sandbox, 'active', 'card');
+    const refused = await sandbox.app.request(`/sandbox/orders/${card.order.id}/expire-code`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${card.token}` },
+    });
+    assert.equal(refused.status, 409);
+  });
+
   it('does not take card payments for wallet orders, nor wallet payments for card orders', async () => {
     const wallet = await newOrder(sandbox, 'active', 'alipay');
     assert.equal((await postForm(sandbox, `/sandbox/checkout/${wallet.order.id}`, { number: '4242424242424242' })).status, 409);
