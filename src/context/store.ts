@@ -87,7 +87,8 @@ export class RenewalStore {
    */
   loadUsage(days = 30, options: { force?: boolean } = {}): Promise<void> {
     const running = this.usageLoad;
-    if (running) return running.days >= days ? running.promise : running.promise.then(() => this.loadUsage(days, options));
+    if (running && running.days >= days) return running.promise;
+    if (running) return running.promise.then(() => this.loadUsage(days, options));
     const current = this.state.usage;
     if (!options.force && current?.status === 'ready' && current.value.days.length >= days) return Promise.resolve();
     this.set({ usage: { status: 'loading', value: current?.value } });
@@ -95,7 +96,8 @@ export class RenewalStore {
       .getUsage({ days })
       .then(
         (value) => this.set({ usage: { status: 'ready', value } }),
-        (error: unknown) => this.set({ usage: { status: 'error', error: asRenewalError(error), value: current?.value } }),
+        (error: unknown) =>
+          this.set({ usage: { status: 'error', error: asRenewalError(error), value: current?.value } }),
       )
       .finally(() => (this.usageLoad = undefined));
     this.usageLoad = { days, promise };

@@ -173,7 +173,8 @@ export const en = {
         : `At this rate your ${left} lasts about ${plural(days, '1 day', `${days} days`)}.`,
     runsOutFirst: (expiryDays: number) =>
       `That is before your card expires in ${plural(expiryDays, '1 day', `${expiryDays} days`)}: renew before you run out.`,
-    expiresFirst: (expiryDays: number) => `Your card expires first, in ${plural(expiryDays, '1 day', `${expiryDays} days`)}.`,
+    expiresFirst: (expiryDays: number) =>
+      `Your card expires first, in ${plural(expiryDays, '1 day', `${expiryDays} days`)}.`,
     date: 'Date',
     used: 'Data used',
     showTable: 'Show as table',

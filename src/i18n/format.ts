@@ -44,6 +44,14 @@ export function formatDate(iso: string, locale: string): string {
   return memo(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso));
 }
 
+/** A calendar day as the API writes it (`2026-11-25`, no time zone): `Nov 25` when `short`, else `Nov 25, 2026`. */
+export function formatDay(day: string, locale: string, short = false): string {
+  const options: Intl.DateTimeFormatOptions = short ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' };
+  return memo(`day|${locale}|${short}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 export function formatTime(iso: string, locale: string): string {
   return memo(`time|${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short' })).format(new Date(iso));
 }

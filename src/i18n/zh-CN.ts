@@ -164,7 +164,10 @@ export const zhCN: Messages = {
     empty: (days) => `最近 ${days} 天没有使用流量。`,
     unlimited: '您的流量不限，无需预估何时用完。',
     noneLeft: '您的流量已用完，续费后即可恢复上网。',
-    lasts: (left, days) => (days < 1 ? `按这个速度，您剩余的 ${left} 不到一天就会用完。` : `按这个速度，您剩余的 ${left} 大约还能用 ${days} 天。`),
+    lasts: (left, days) =>
+      days < 1
+        ? `按这个速度，您剩余的 ${left} 不到一天就会用完。`
+        : `按这个速度，您剩余的 ${left} 大约还能用 ${days} 天。`,
     runsOutFirst: (expiryDays) => `这早于卡片到期（${expiryDays} 天后），建议在流量用完前续费。`,
     expiresFirst: (expiryDays) => `卡片会先到期（${expiryDays} 天后）。`,
     date: '日期',
