@@ -4,12 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { figuresReport } from './figures.mjs';
 
 const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
-const nodeTests = ['test/sandbox', 'test/node', 'test/e2e']
+const nodeTests = ['test/sandbox', 'test/node', 'test/e2e', 'test/chaos', 'test/security']
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)));
 
@@ -66,6 +67,10 @@ for (const suite of suites) {
   passed += counts.passed;
   failed += counts.failed + extra;
 }
+
+// The reliability and security figures (test/chaos, test/security), when this run produced any.
+const figures = figuresReport();
+if (figures.length) console.log(`\n${figures.join('\n')}`);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
