@@ -60,6 +60,11 @@ export async function simulatePayment(session: TestSession, orderId: string, out
   await sandboxCall(session, 'POST', `/sandbox/orders/${orderId}/simulate`, { outcome });
 }
 
+/** Makes an unpaid wallet order's QR code expire now, as if the traveller had waited too long. */
+export async function expirePaymentCode(session: TestSession, orderId: string) {
+  await sandboxCall(session, 'POST', `/sandbox/orders/${orderId}/expire-code`);
+}
+
 /** Submits the sandbox's hosted card page with a test card number. */
 export async function payByCard(session: TestSession, orderId: string, cardNumber = '4242 4242 4242 4242') {
   await fetch(`${session.baseUrl}/sandbox/checkout/${orderId}`, {
