@@ -1,7 +1,9 @@
+import { EsimAutoRenewToggle } from './components/auto-renew-toggle/auto-renew-toggle.js';
 import { EsimBalanceBadge } from './components/balance-badge/balance-badge.js';
 import { EsimCheckoutButton } from './components/checkout-button/checkout-button.js';
 import { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
 import { EsimRenewal } from './components/renewal/renewal.js';
+import { EsimUsageMeter } from './components/usage-meter/usage-meter.js';
 import { defineElement } from './internal/define.js';
 
 /** Every element of the SDK by tag name. */
@@ -10,6 +12,8 @@ export const elements = {
   'esim-balance-badge': EsimBalanceBadge,
   'esim-plan-picker': EsimPlanPicker,
   'esim-checkout-button': EsimCheckoutButton,
+  'esim-usage-meter': EsimUsageMeter,
+  'esim-auto-renew-toggle': EsimAutoRenewToggle,
 } as const;
 
 /** Registers every element whose name is still free. Importing this module registers nothing by itself. */
