@@ -33,6 +33,8 @@ export const entries = {
   'balance-badge': 'src/balance-badge.ts',
   'plan-picker': 'src/plan-picker.ts',
   'checkout-button': 'src/checkout-button.ts',
+  'usage-meter': 'src/usage-meter.ts',
+  'auto-renew-toggle': 'src/auto-renew-toggle.ts',
   define: 'src/define.ts',
 };
 
