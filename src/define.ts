@@ -3,6 +3,7 @@ import { EsimBalanceBadge } from './components/balance-badge/balance-badge.js';
 import { EsimCheckoutButton } from './components/checkout-button/checkout-button.js';
 import { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
 import { EsimRenewal } from './components/renewal/renewal.js';
+import { EsimRenewalFlow } from './components/renewal-flow/renewal-flow.js';
 import { EsimUsageMeter } from './components/usage-meter/usage-meter.js';
 import { defineElement } from './internal/define.js';
 
@@ -12,6 +13,7 @@ export const elements = {
   'esim-balance-badge': EsimBalanceBadge,
   'esim-plan-picker': EsimPlanPicker,
   'esim-checkout-button': EsimCheckoutButton,
+  'esim-renewal-flow': EsimRenewalFlow,
   'esim-usage-meter': EsimUsageMeter,
   'esim-auto-renew-toggle': EsimAutoRenewToggle,
 } as const;

@@ -26,6 +26,8 @@ export { EsimCheckoutButton } from './components/checkout-button/checkout-button
 export type { CheckoutStep } from './components/checkout-button/checkout-flow.js';
 export { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
 export { EsimRenewal } from './components/renewal/renewal.js';
+export { EsimRenewalFlow } from './components/renewal-flow/renewal-flow.js';
+export type { FlowStep } from './components/renewal-flow/renewal-flow.js';
 export { EsimUsageMeter } from './components/usage-meter/usage-meter.js';
 export type { UsageMeterState } from './components/usage-meter/usage-meter.js';
 export { RenewalStore } from './context/store.js';

@@ -203,6 +203,18 @@ export const en = {
     error: 'Could not change auto-renew.',
     loadError: 'Could not load your auto-renew setting.',
   },
+  flow: {
+    label: 'Renew your eSIM',
+    steps: { card: 'Your card', plan: 'Choose a plan', pay: 'Review and pay', done: 'Done' },
+    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+    next: 'Choose a plan',
+    review: 'Review',
+    back: 'Back',
+    payHint: 'Check the order summary, choose how to pay and confirm. Nothing is charged before you confirm.',
+    chosen: (name: string, price: string) => `${name} · ${price}`,
+    doneTitle: 'Renewed',
+    again: 'Renew again',
+  },
   common: {
     loading: 'Loading…',
     retry: 'Retry',

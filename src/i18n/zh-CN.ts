@@ -197,6 +197,18 @@ export const zhCN: Messages = {
     error: '无法更改自动续费设置。',
     loadError: '无法读取自动续费设置。',
   },
+  flow: {
+    label: '续费 eSIM',
+    steps: { card: '我的卡', plan: '选择套餐', pay: '确认并支付', done: '完成' },
+    stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+    next: '选择套餐',
+    review: '下一步',
+    back: '上一步',
+    payHint: '请核对订单信息，选择支付方式并确认。确认前不会扣款。',
+    chosen: (name, price) => `${name} · ${price}`,
+    doneTitle: '续费成功',
+    again: '再次续费',
+  },
   common: {
     loading: '加载中…',
     retry: '重试',

@@ -1,0 +1,170 @@
+import { provide } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Card } from '../../client/schemas.js';
+import { renewalContext } from '../../context/renewal-context.js';
+import type { RenewalStore } from '../../context/store.js';
+import { formatDate, formatMoney } from '../../i18n/format.js';
+import { EsimElement } from '../../internal/esim-element.js';
+import { tokens } from '../../internal/theme.js';
+import { styles } from './renewal-flow.styles.js';
+
+export type FlowStep = 'card' | 'plan' | 'pay' | 'done';
+const STEPS: FlowStep[] = ['card', 'plan', 'pay', 'done'];
+
+/**
+ * The whole renewal in one tag, for partners who want exactly that: check the card, pick a plan, review and pay,
+ * done. Each step is a heading that takes the focus when it opens, so keyboard and screen-reader users always
+ * know where they are; the layout holds on a 360 px wide phone.
+ *
+ * Use it inside an `<esim-renewal>` or alone with `api-base` and `session-token`; payment and support attributes
+ * are passed on to its checkout.
+ *
+ * @summary Check the card, pick a plan, review, pay, confirm — in one element.
+ * @tagname esim-renewal-flow
+ * @fires {EsimRenewalSuccessEvent} esim-renewal-success - From the checkout inside: paid and confirmed.
+ * @fires {EsimRenewalErrorEvent} esim-renewal-error - From the elements inside: a step failed.
+ * @fires {EsimPlanChangeEvent} esim-plan-change - From the picker inside.
+ * @csspart flow - The flow's box.
+ * @csspart steps - The step indicator.
+ * @csspart step - One step of the journey (`card`, `plan`, `pay`, `done`) — also named by `data-step`.
+ * @csspart next - The button to the next step.
+ * @csspart back - The button to the previous step.
+ * @cssprop --esim-flow-radius - Corner radius (default `--esim-radius-m`).
+ * @cssprop --esim-flow-max-width - Maximum width (default 44rem).
+ */
+export class EsimRenewalFlow extends EsimElement {
+  static override styles = [tokens, styles];
+
+  /** The step shown: `card`, `plan`, `pay` or `done`. */
+  @property({ reflect: true }) step: FlowStep = 'card';
+
+  /** Payment methods offered by the checkout, as on `<esim-checkout-button>`. */
+  @property({ attribute: 'payment-methods' }) paymentMethods?: string;
+
+  /** `popup` or `redirect` for card payments, as on `<esim-checkout-button>`. */
+  @property({ attribute: 'payment-mode' }) paymentMode: 'popup' | 'redirect' = 'popup';
+
+  /** Warn this many days before expiry. */
+  @property({ type: Number, attribute: 'warn-days' }) warnDays = 14;
+
+  /** Where to buy a new eSIM when this card cannot be renewed. */
+  @property({ attribute: 'buy-url' }) buyUrl?: string;
+
+  /** The partner's support page, for the checkout's error and success views. */
+  @property({ attribute: 'support-url' }) supportUrl?: string;
+
+  /** The partner's support e-mail. */
+  @property({ attribute: 'support-email' }) supportEmail?: string;
+
+  /** The store, shared with the elements inside this flow's shadow root. @internal */
+  @provide({ context: renewalContext })
+  @state()
+  flowStore?: RenewalStore;
+
+  @state() private renewedCard?: Card;
+  private moved = false;
+
+  override storeConnected(store: RenewalStore): void {
+    void store.loadCard();
+    void store.loadPlans();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.flowStore !== this.store) this.flowStore = this.store;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Land the focus on the new step's heading, but not on first render: the page decides where focus starts.
+    if (changed.has('step') && this.moved) this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /** Moves to a step; the focus goes to its heading. */
+  go(step: FlowStep): void {
+    this.moved = true;
+    this.step = step;
+  }
+
+  private onSuccess(event: CustomEvent<{ card: Card }>): void {
+    this.renewedCard = event.detail.card;
+    this.go('done');
+  }
+
+  protected override render() {
+    const m = this.msg.flow;
+    const index = STEPS.indexOf(this.step);
+    return html`<div class="flow" part="flow" role="group" aria-label=${m.label}>
+      <ol class="steps" part="steps">
+        ${STEPS.map(
+          (step, i) => html`<li
+            class=${i < index ? 'complete' : ''}
+            aria-current=${step === this.step ? 'step' : nothing}
+          >
+            ${m.steps[step]}
+          </li>`,
+        )}
+      </ol>
+      <section part="step" data-step=${this.step} aria-labelledby="step-title">
+        <h2 id="step-title" tabindex="-1">
+          <span class="visually-hidden">${m.stepOf(index + 1, STEPS.length)}: </span>${m.steps[this.step]}
+        </h2>
+        ${this.renderStep()}
+      </section>
+    </div>`;
+  }
+
+  private renderStep() {
+    const m = this.msg.flow;
+    switch (this.step) {
+      case 'card':
+        return html`<esim-balance-badge warn-days=${this.warnDays}></esim-balance-badge>
+          <div class="actions">
+            <button class="button" part="next" @click=${() => this.go('plan')}>${m.next}</button>
+          </div>`;
+      case 'plan': {
+        const plan = this.renewal.selectedPlan;
+        return html`<esim-plan-picker></esim-plan-picker>
+          <div class="actions">
+            <button class="button secondary" part="back" @click=${() => this.go('card')}>${m.back}</button>
+            <button class="button" part="next" ?disabled=${!plan} @click=${() => this.go('pay')}>${m.review}</button>
+          </div>`;
+      }
+      case 'pay': {
+        const plan = this.renewal.selectedPlan;
+        return html`${plan
+            ? html`<p class="chosen">${m.chosen(plan.name, formatMoney(plan.price, this.resolvedLocale))}</p>`
+            : nothing}
+          <p class="hint">${m.payHint}</p>
+          <esim-checkout-button
+            payment-methods=${this.paymentMethods ?? nothing}
+            payment-mode=${this.paymentMode}
+            buy-url=${this.buyUrl ?? nothing}
+            support-url=${this.supportUrl ?? nothing}
+            support-email=${this.supportEmail ?? nothing}
+            @esim-renewal-success=${this.onSuccess}
+          ></esim-checkout-button>
+          <div class="actions">
+            <button class="button secondary" part="back" @click=${() => this.go('plan')}>${m.back}</button>
+          </div>`;
+      }
+      case 'done': {
+        const card = this.renewedCard ?? this.renewal.card.value;
+        return html`<div class="done" role="status">
+            <p>${card ? this.msg.checkout.successBody(formatDate(card.expiresAt, this.resolvedLocale)) : ''}</p>
+            <p class="hint">${this.msg.checkout.airplaneTip}</p>
+          </div>
+          <esim-balance-badge warn-days=${this.warnDays}></esim-balance-badge>
+          <div class="actions">
+            <button class="button secondary" part="next" @click=${() => this.go('card')}>${m.again}</button>
+          </div>`;
+      }
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'esim-renewal-flow': EsimRenewalFlow;
+  }
+}
