@@ -1,4 +1,4 @@
-import { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError, type HTTPError } from 'ky';
+import { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError, type HTTPError } from './http.js';
 import { ErrorBody, type ServerErrorCode } from './schemas.js';
 
 /**
@@ -89,7 +89,7 @@ function statusCode(status: number): RenewalErrorCode {
   return 'unknown';
 }
 
-/** Turns whatever a ky call threw into a `RenewalError`; `where` is `METHOD url`, quoted in the message. */
+/** Turns whatever a request threw into a `RenewalError`; `where` is `METHOD url`, quoted in the message. */
 export function toRenewalError(error: unknown, where: string): RenewalError {
   if (isRenewalError(error)) return error;
   if (error instanceof SchemaValidationError) {

@@ -1,4 +1,4 @@
-import ky, { type KyInstance } from 'ky';
+import { requestJson, SchemaValidationError, type RetryPolicy } from './http.js';
 import type * as z from 'zod/mini';
 import { RenewalError, toRenewalError } from './errors.js';
 
@@ -28,6 +28,14 @@ export interface CallOptions {
 
 export type Method = 'GET' | 'POST' | 'PUT';
 
+/** Timeouts, network errors, 408, 429 and 5xx are retried; `Retry-After` is honoured on 429 and 503, up to 30 s. */
+const RETRY: Omit<RetryPolicy, 'limit'> = {
+  statusCodes: [408, 429, 500, 502, 503, 504],
+  afterStatusCodes: [413, 429, 503],
+  maxRetryAfter: 30_000,
+  backoffLimit: 4_000,
+};
+
 export type Call = <S extends z.ZodMiniType>(
   schema: S,
   method: Method,
@@ -36,19 +44,14 @@ export type Call = <S extends z.ZodMiniType>(
 ) => Promise<z.infer<S>>;
 
 /**
- * One place that speaks HTTP: ky with our retry policy, bearer auth with a single refresh on `session_expired`,
- * every answer validated against its schema, every failure a `RenewalError`.
+ * One place that speaks HTTP: `requestJson` (./http.ts) with our retry policy, bearer auth with a single refresh on
+ * `session_expired`, every answer validated against its schema, every failure a `RenewalError`.
  */
 export function createTransport(options: TransportOptions): Call {
   const base = options.baseUrl.replace(/\/+$/, '');
   const limit = options.retry ?? 2;
-  const http: KyInstance = ky.create({
-    prefix: base,
-    timeout: options.timeout ?? 10_000,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    // Not Accept-Language: browsers send their own on every request, so the server could not tell it was chosen.
-    headers: options.locale ? { 'Esim-Locale': options.locale } : {},
-  });
+  // Not Accept-Language: browsers send their own on every request, so the server could not tell it was chosen.
+  const localeHeader: Record<string, string> = options.locale ? { 'Esim-Locale': options.locale } : {};
   let refreshing: Promise<string> | undefined;
 
   const send = async <S extends z.ZodMiniType>(
@@ -58,26 +61,24 @@ export function createTransport(options: TransportOptions): Call {
     call: CallOptions,
     token: string,
   ): Promise<z.infer<S>> => {
-    const searchParams: Record<string, string> = {};
+    const searchParams = new URLSearchParams();
     for (const [key, value] of Object.entries(call.searchParams ?? {})) {
-      if (value !== undefined && value !== '') searchParams[key] = String(value);
+      if (value !== undefined && value !== '') searchParams.set(key, String(value));
     }
-    const response = http(path.replace(/^\//, ''), {
+    const query = String(searchParams);
+    const data = await requestJson(`${base}/${path.replace(/^\//, '')}${query && `?${query}`}`, {
       method,
       json: call.json,
-      searchParams,
       signal: call.signal,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...call.headers },
-      retry: {
-        limit: call.idempotent === false ? 0 : limit,
-        methods: ['get', 'put', 'post'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        retryOnTimeout: true,
-        backoffLimit: 4_000,
-        maxRetryAfter: 30_000,
-      },
+      headers: { ...localeHeader, ...(token ? { Authorization: `Bearer ${token}` } : {}), ...call.headers },
+      timeout: options.timeout ?? 10_000,
+      fetch: options.fetch,
+      // Every method may be retried: GET and PUT are idempotent, and a POST is unless the call says otherwise.
+      retry: { ...RETRY, limit: call.idempotent === false ? 0 : limit },
     });
-    return (await response.json(schema)) as z.infer<S>;
+    const result = schema.safeParse(data);
+    if (!result.success) throw new SchemaValidationError(result.error.issues);
+    return result.data as z.infer<S>;
   };
 
   return async (schema, method, path, call = {}) => {
