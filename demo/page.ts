@@ -33,14 +33,17 @@ const TEXT = {
 
 export interface DemoPageOptions {
   apiBase: string;
-  token: string;
+  /** None when the page was opened from a hand-off link. */
+  token?: string;
+  /** How card payments open: a popup, or a full-page redirect and back (`?pay=redirect`). */
+  paymentMode: 'popup' | 'redirect';
   cards: DemoCard[];
   iccid: string;
   locale: 'zh-CN' | 'en';
 }
 
 /** The page's HTML. Every value is escaped; no inline script or style (the page is served under a strict CSP). */
-export function renderDemoPage({ apiBase, token, cards, iccid, locale }: DemoPageOptions): string {
+export function renderDemoPage({ apiBase, token, cards, iccid, locale, paymentMode }: DemoPageOptions): string {
   const t = TEXT[locale];
   const other = locale === 'en' ? 'zh-CN' : 'en';
   const options = cards
@@ -61,7 +64,7 @@ export function renderDemoPage({ apiBase, token, cards, iccid, locale }: DemoPag
 <script src="/demo/demo.js" defer></script>
 </head>
 <body>
-<esim-renewal id="renewal" api-base="${escape(apiBase)}" session-token="${escape(token)}" locale="${locale}"
+<esim-renewal id="renewal" api-base="${escape(apiBase)}"${token ? ` session-token="${escape(token)}"` : ''} locale="${locale}"
   support-url="https://example.com/support" support-email="help@example.com" data-card="${escape(iccid)}">
 <header class="site">
   <a class="brand" href="/demo?lang=${locale}">${escape(t.brand)}</a>
@@ -82,7 +85,7 @@ export function renderDemoPage({ apiBase, token, cards, iccid, locale }: DemoPag
   <section class="renew" aria-labelledby="renew-heading">
     <h2 id="renew-heading">${escape(t.renew)}</h2>
     <esim-plan-picker></esim-plan-picker>
-    <esim-checkout-button></esim-checkout-button>
+    <esim-checkout-button payment-mode="${paymentMode}"></esim-checkout-button>
   </section>
 </main>
 <footer><p>${escape(t.footer)}</p></footer>

@@ -46,10 +46,13 @@ export function mountDemo(app: Hono): void {
     const cards: DemoCard[] = await partner.listCards();
     const iccid = cards.some((card) => card.iccid === c.req.query('card')) ? c.req.query('card')! : DEFAULT_ICCID;
     const locale = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
-    const session = await partner.createSession({ iccid, locale });
+    // Opened from a "continue on another device" link, this device has no login of its own: the widget exchanges
+    // the link's single-use code for a session instead.
+    const token = c.req.query('esim_handoff') ? undefined : (await partner.createSession({ iccid, locale })).token;
+    const paymentMode = c.req.query('pay') === 'redirect' ? 'redirect' : 'popup';
     c.header('Content-Security-Policy', contentSecurityPolicy(origin));
     c.header('Cache-Control', 'no-store');
-    return c.html(renderDemoPage({ apiBase: origin, token: session.token, cards, iccid, locale }));
+    return c.html(renderDemoPage({ apiBase: origin, token, cards, iccid, locale, paymentMode }));
   });
 
   // The page's script calls this when the widget's session expires: same card, fresh token.

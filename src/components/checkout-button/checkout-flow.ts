@@ -225,7 +225,7 @@ export class CheckoutFlow implements ReactiveController {
   reopenPayment(): void {
     const action = this.order?.paymentAction;
     if (action?.type !== 'redirect') return;
-    this.popup = globalThis.open(action.url, 'esim-payment', 'popup,width=480,height=720');
+    this.popup = this.host.paymentMode === 'popup' ? globalThis.open(action.url, 'esim-payment', 'popup,width=480,height=720') : null;
     if (!this.popup) globalThis.location.assign(action.url);
   }
 

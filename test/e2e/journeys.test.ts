@@ -1,0 +1,110 @@
+// Journeys that leave the page or cross devices, on the demo partner page in Debian's Chromium: the card payment
+// by full-page redirect (with a back button mid-payment) and the hand-off to a second device.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mountDemo } from '../../demo/routes.ts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
+import { chromiumPath } from '../harness/chromium.ts';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
+
+describe('journeys across pages and devices', () => {
+  let sandbox: RunningSandbox;
+  let browser: Browser;
+
+  const ordersOf = (iccid: string) =>
+    sandbox.sandbox.db
+      .prepare<[string], { id: string; status: string }>(
+        'SELECT id, status FROM orders WHERE card_id = (SELECT id FROM cards WHERE iccid = ?)',
+      )
+      .all(iccid);
+  const renewals = (iccid: string) =>
+    sandbox.sandbox.db.prepare<[string], { n: number }>('SELECT renewal_count AS n FROM cards WHERE iccid = ?').get(iccid)!.n;
+
+  async function choosePlanAndReview(page: Page) {
+    await page.locator('esim-plan-picker [role=radio]').first().click();
+    await page.locator('esim-checkout-button [part=button]').click();
+    await page.locator('esim-checkout-button [part=pay]').waitFor();
+  }
+
+  before(async () => {
+    assert.ok(existsSync('dist/esim-renewal.js'), 'dist/esim-renewal.js is missing: run `npm run build` first');
+    sandbox = await startSandbox({ port: 0, settleDelayMs: 300, staticRoutes: mountDemo });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await sandbox?.close();
+  });
+
+  it('pays by redirect, survives a back button mid-payment, and makes exactly one order', async () => {
+    const iccid = '89860000000000000011';
+    const before = renewals(iccid);
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.url}/demo?card=${iccid}&lang=en&pay=redirect`);
+    await choosePlanAndReview(page);
+    await page.locator('esim-checkout-button [part=pay]').click();
+    await page.waitForURL(/\/sandbox\/checkout\//);
+
+    // The traveller goes back to the shop before paying: the checkout picks up the same attempt.
+    await page.goBack();
+    await page.getByText('Complete the payment in the window that opened').or(page.getByText('Payment')).first().waitFor();
+    assert.equal(ordersOf(iccid).length, 1);
+    await page.locator('esim-checkout-button').getByRole('button', { name: 'Open the payment page again' }).click();
+    await page.waitForURL(/\/sandbox\/checkout\//);
+
+    await page.locator('#number').fill('4242 4242 4242 4242');
+    await page.locator('button[type=submit]').first().click();
+    await page.waitForURL(/\/demo\?/);
+    await page.getByText('Your eSIM is renewed').waitFor({ timeout: 15_000 });
+    assert.ok(!page.url().includes('esim_order'), 'the order id is taken out of the address bar');
+
+    // A reload afterwards shows the page as usual and orders nothing.
+    await page.reload();
+    await page.locator('esim-balance-badge [part=data]').waitFor();
+    const orders = ordersOf(iccid);
+    assert.equal(orders.length, 1);
+    assert.equal(orders[0]!.status, 'succeeded');
+    assert.equal(renewals(iccid), before + 1);
+    await page.close();
+  });
+
+  it('continues on another device: the hand-off link opens the same card and plan, and renews it there', async () => {
+    const iccid = '89860000000000000060';
+    const before = renewals(iccid);
+    const phone = await browser.newContext();
+    const laptop = await browser.newContext(); // another device: no cookies, no storage, no session shared
+    const first = await phone.newPage();
+    await first.goto(`${sandbox.url}/demo?card=${iccid}&lang=zh-CN`);
+    await choosePlanAndReview(first);
+    const planName = await first.locator('esim-checkout-button [part=summary] dd').first().innerText();
+    await first.locator('esim-checkout-button [part=handoff-button]').click();
+    const link = await first.locator('esim-checkout-button [part=handoff] a').getAttribute('href');
+    assert.ok(link?.includes('esim_handoff='));
+
+    const second = await laptop.newPage();
+    await second.goto(link!);
+    await second.locator('esim-balance-badge [part=data]').waitFor();
+    assert.ok(!second.url().includes('esim_handoff'), 'the single-use code leaves the address bar');
+    await second.locator('esim-plan-picker [role=radio][aria-checked=true]').waitFor();
+    await second.locator('esim-checkout-button [part=button]').click();
+    assert.equal(await second.locator('esim-checkout-button [part=summary] dd').first().innerText(), planName);
+    await second.getByRole('radio', { name: '支付宝' }).check();
+    await second.locator('esim-checkout-button [part=pay]').click();
+    await second.locator('esim-checkout-button [part=wallet]').waitFor();
+    const [order] = ordersOf(iccid);
+    const wallet = await browser.newPage();
+    await wallet.goto(`${sandbox.url}/sandbox/wallet/${order!.id}`);
+    await wallet.locator('button[type=submit]').first().click();
+    await second.getByText('续费成功').first().waitFor({ timeout: 15_000 });
+    assert.equal(renewals(iccid), before + 1);
+
+    // The same link cannot be used twice.
+    const third = await (await browser.newContext()).newPage();
+    await third.goto(link!);
+    await third.locator('esim-balance-badge[state=error]').waitFor();
+    await Promise.all([phone.close(), laptop.close(), wallet.close()]);
+  });
+});
