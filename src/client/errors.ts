@@ -24,6 +24,9 @@ const SERVER_CODES: ReadonlySet<string> = new Set<ServerErrorCode>([
   'payment_failed',
   'rate_limited',
   'payload_too_large',
+  'device_incompatible',
+  'otp_invalid',
+  'otp_locked',
   'internal',
 ]);
 

@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'payment_failed',
   'rate_limited',
   'payload_too_large',
+  'device_incompatible',
+  'otp_invalid',
+  'otp_locked',
   'internal',
 ] as const;
 
@@ -123,6 +126,10 @@ export const Card = z.object({
   currency: z.string(),
   /** When the balance was read from the network; balances are never guessed. */
   asOf: Timestamp,
+  /** Store credit (from refunds granted as credit), offered as a discount at the next checkout. */
+  credit: z.optional(Money),
+  /** The phone the card's profile is installed on, when known. */
+  device: z.optional(z.nullable(z.object({ brand: z.string(), model: z.string() }))),
 });
 
 export const PLAN_TAGS = ['popular', 'best_value', 'discount', 'unlimited', 'new'] as const;
@@ -161,7 +168,7 @@ export const CreateQuoteInput = z.object({
   promoCode: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
 });
 
-export const DISCOUNT_KINDS = ['first_topup', 'loyalty', 'promo'] as const;
+export const DISCOUNT_KINDS = ['first_topup', 'loyalty', 'promo', 'credit'] as const;
 
 export const Discount = z.object({
   kind: z.enum(DISCOUNT_KINDS),
@@ -220,6 +227,117 @@ export const Order = z.object({
   updatedAt: Timestamp,
   /** The renewed card, present once the order has `succeeded`. */
   card: z.optional(Card),
+  /** The expiry the renewal actually gave the card, once it has succeeded. */
+  renewedUntil: z.optional(z.nullable(Timestamp)),
+  /** The refund requested for this order, if any. */
+  refund: z.optional(z.nullable(z.lazy(() => Refund))),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Renewal history and refunds
+
+export const OrdersQuery = z.object({
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
+
+/** The card's orders, newest first, a page at a time. */
+export const OrderList = z.object({
+  orders: z.array(Order),
+  nextCursor: z.nullable(z.string()),
+});
+
+/**
+ * What the operator's policy would decide for a refund of this order, shown before the traveller asks:
+ * - `full`: the renewal has not started (its period begins later) and none of its data was used — all of it back to
+ *   the original payment method;
+ * - `credit`: partly used — the unused share as store credit for the next renewal;
+ * - `rejected`: mostly used, or not refundable; `reason` says why.
+ */
+export const REFUND_OUTCOMES = ['full', 'credit', 'rejected'] as const;
+export const REFUND_STATUSES = ['requested', 'approved', 'rejected'] as const;
+
+export const RefundQuote = z.object({
+  orderId: z.string(),
+  outcome: z.enum(REFUND_OUTCOMES),
+  /** Money back (full) or credit granted (credit); zero when rejected. */
+  amount: Money,
+  /** Why, in a stable code: `not_started`, `partly_used`, `period_mostly_used`, `data_mostly_used`, `not_paid`, `already_requested`. */
+  reason: z.string(),
+  /** Has the renewal's period begun? */
+  periodStarted: z.boolean(),
+  /** Data used from this renewal's allowance; `null` for unlimited plans. */
+  dataUsedBytes: z.nullable(Bytes),
+});
+
+export const CreateRefundInput = z.object({
+  /** The traveller's own words, e.g. "came home early". */
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+
+/** A refund request: `requested` until the operator decides, then `approved` (refund or credit) or `rejected`. */
+export const Refund = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  outcome: z.enum(REFUND_OUTCOMES),
+  amount: Money,
+  reason: z.string(),
+  createdAt: Timestamp,
+  decidedAt: z.nullable(Timestamp),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Moving the card to a new phone
+
+export const DevicesQuery = z.object({ q: z.optional(z.string().check(z.maxLength(64))) });
+
+/** A phone model and whether it takes eSIMs (some regional variants do not). */
+export const Device = z.object({
+  brand: z.string(),
+  model: z.string(),
+  esim: z.boolean(),
+  /** E.g. "Not the mainland China model (dual physical SIM)". */
+  note: z.optional(z.string()),
+});
+
+export const DeviceList = z.object({ devices: z.array(Device) });
+
+export const StartTransferInput = z.object({
+  brand: z.string().check(z.minLength(1), z.maxLength(40)),
+  model: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+
+export const TRANSFER_STATUSES = ['verifying', 'completed', 'locked', 'expired'] as const;
+
+/** A move in progress: a one-time code went to the traveller's contact; 5 wrong codes lock it. */
+export const Transfer = z.object({
+  id: z.string(),
+  status: z.enum(TRANSFER_STATUSES),
+  channel: z.enum(['sms', 'email']),
+  /** Where the code went, masked: `+86 138****5678`, `t***@example.com`. */
+  destination: z.string(),
+  attemptsLeft: z.int().check(z.minimum(0)),
+  expiresAt: Timestamp,
+});
+
+export const VerifyTransferInput = z.object({ code: z.string().check(z.regex(/^\d{6}$/)) });
+
+/** How to install the card on the new phone: scan `lpa` as a QR code, or type the SM-DP+ address and code. */
+export const Activation = z.object({
+  /** `LPA:1$<SM-DP+ address>$<activation code>` — the content of the installation QR code. */
+  lpa: z.string().check(z.startsWith('LPA:1$')),
+  smdpAddress: z.string(),
+  activationCode: z.string(),
+  /** Single-use, and only until then. */
+  expiresAt: Timestamp,
+});
+
+export const TransferResult = z.object({
+  transfer: Transfer,
+  activation: Activation,
+  card: Card,
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -294,6 +412,17 @@ export type Order = z.infer<typeof Order>;
 export type UsageQuery = z.infer<typeof UsageQuery>;
 export type Usage = z.infer<typeof Usage>;
 export type SetAutoRenewInput = z.infer<typeof SetAutoRenewInput>;
+export type OrdersQuery = z.infer<typeof OrdersQuery>;
+export type OrderList = z.infer<typeof OrderList>;
+export type RefundQuote = z.infer<typeof RefundQuote>;
+export type CreateRefundInput = z.infer<typeof CreateRefundInput>;
+export type Refund = z.infer<typeof Refund>;
+export type DevicesQuery = z.infer<typeof DevicesQuery>;
+export type Device = z.infer<typeof Device>;
+export type StartTransferInput = z.infer<typeof StartTransferInput>;
+export type Transfer = z.infer<typeof Transfer>;
+export type Activation = z.infer<typeof Activation>;
+export type TransferResult = z.infer<typeof TransferResult>;
 export type CreateHandoffInput = z.infer<typeof CreateHandoffInput>;
 export type Handoff = z.infer<typeof Handoff>;
 export type HandoffSession = z.infer<typeof HandoffSession>;
