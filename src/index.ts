@@ -4,18 +4,8 @@
  * Importing this module defines nothing and touches no globals; import an element's own entry
  * (`@esim-renewal/widgets/balance-badge`) or call `defineAll()` to register elements.
  */
-export { claimHandoff, createRenewalClient, isFinalOrder } from './client/client.js';
-export type {
-  CreateOrderOptions,
-  RenewalClient,
-  RenewalClientOptions,
-  RequestOptions,
-  WaitForOrderOptions,
-} from './client/client.js';
-export { InvalidResponseError, RenewalError, isRenewalError } from './client/errors.js';
-export type { RenewalErrorCode, RenewalErrorOptions } from './client/errors.js';
-export { newIdempotencyKey } from './client/transport.js';
-export type * from './client/schemas.js';
+// The typed client, also importable alone from `@esim-renewal/widgets/client`.
+export * from './client/index.js';
 export { VERSION } from './version.js';
 
 export { EsimAutoRenewToggle } from './components/auto-renew-toggle/auto-renew-toggle.js';

@@ -1,5 +1,5 @@
 import { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError, type HTTPError } from './http.js';
-import { ErrorBody, type ServerErrorCode } from './schemas.js';
+import { ERROR_CODES, ErrorBody, type ServerErrorCode } from './schemas.js';
 
 /**
  * Every way a Renewal API call can fail. The server's codes, plus what only the client can see:
@@ -10,25 +10,7 @@ import { ErrorBody, type ServerErrorCode } from './schemas.js';
  */
 export type RenewalErrorCode = ServerErrorCode | 'invalid_response' | 'timeout' | 'network' | 'aborted' | 'unknown';
 
-const SERVER_CODES: ReadonlySet<string> = new Set<ServerErrorCode>([
-  'unauthorized',
-  'session_expired',
-  'forbidden',
-  'not_found',
-  'validation_failed',
-  'plan_unavailable',
-  'quote_expired',
-  'promo_invalid',
-  'idempotency_conflict',
-  'invalid_state',
-  'payment_failed',
-  'rate_limited',
-  'payload_too_large',
-  'device_incompatible',
-  'otp_invalid',
-  'otp_locked',
-  'internal',
-]);
+const SERVER_CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 
 export interface RenewalErrorOptions {
   status?: number;
