@@ -181,6 +181,8 @@ export const en = {
     date: 'Date',
     used: 'Data used',
     showTable: 'Show as table',
+    /** Puts the summary's sentences together. */
+    sentences: (parts: string[]) => parts.join(' '),
     error: 'Could not load your data use.',
   },
   autoRenew: {

@@ -176,6 +176,7 @@ export const zhCN: Messages = {
     date: '日期',
     used: '用量',
     showTable: '以表格显示',
+    sentences: (parts) => parts.join(''),
     error: '无法读取流量使用情况。',
   },
   autoRenew: {

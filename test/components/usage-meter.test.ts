@@ -108,6 +108,7 @@ describe('<esim-usage-meter>', () => {
     const summary = summaryOf(meter);
     expect(summary).to.match(/^最近 7 天共使用 .+，平均每天约 .+。/);
     expect(summary).to.include('建议在流量用完前续费');
+    expect(summary, 'Chinese sentences run on without spaces').to.not.include('。 ');
     expect(visibleText($(meter, '[part=axis]'))).to.match(/^\d{1,2}月\d{1,2}日 \d{1,2}月\d{1,2}日$/);
     expect(visibleText($(meter, '[part=toggle]'))).to.equal('以表格显示');
     expect(visibleText($$(meter, 'tbody th')[0]!)).to.equal(formatDay(days[0]!.date, 'zh-CN'));

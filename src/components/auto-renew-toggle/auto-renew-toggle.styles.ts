@@ -13,6 +13,7 @@ export const styles = css`
   }
   .box {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
     border: 1px solid var(--_border);
@@ -94,8 +95,8 @@ export const styles = css`
     font-size: 0.9em;
   }
   select {
+    width: 100%;
     min-height: 40px;
-    max-width: 100%;
     padding: 0 0.5em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius-s);

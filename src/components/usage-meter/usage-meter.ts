@@ -150,7 +150,7 @@ export class EsimUsageMeter extends EsimElement {
         <span>${formatDay(days[0]!.date, locale, true)}</span>
         ${days.length > 1 ? html`<span>${formatDay(days[days.length - 1]!.date, locale, true)}</span>` : nothing}
       </div>
-      <p class=${warn ? 'summary warn' : 'summary'} part="summary">${sentences.join(' ')}</p>
+      <p class=${warn ? 'summary warn' : 'summary'} part="summary">${m.sentences(sentences)}</p>
       <button
         class="toggle"
         part="toggle"
