@@ -1,0 +1,40 @@
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { defineAll } from '../src/define.js';
+import { withFixture } from '../stories/support/fixture-provider.js';
+import { manifest } from '../stories/support/manifest.js';
+
+// Autodocs reads attributes, properties, events, slots, CSS parts and custom properties from the manifest that
+// `cem analyze` builds from the elements' JSDoc (`npm run analyze`).
+setCustomElementsManifest(manifest);
+defineAll();
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  decorators: [withFixture],
+  globalTypes: {
+    locale: {
+      description: 'Language of the widgets',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'zh-CN', title: '简体中文' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true, sort: 'requiredFirst' },
+    // Stories render inside <esim-renewal> with the fixture client (stories/fixtures); `fixture` picks its scenario.
+    fixture: {},
+    options: {
+      storySort: { order: ['Introduction', 'Elements', 'Recipes'] },
+    },
+  },
+};
+
+export default preview;
