@@ -2,7 +2,7 @@
 // `tsc --emitDeclarationOnly` writes the .d.ts files beside the ESM output).
 //  1. dist/**/*.js  ESM for npm: one file per module, every dependency external, per-element entry points.
 //  2. dist/esim-renewal.js  one self-contained, minified IIFE for a plain <script src> tag: the `EsimRenewal` global.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -10,7 +10,7 @@ import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = [...Object.keys(pkg.dependencies ?? {})];
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /** zod's sources carry explanatory comments next to `@__PURE__` marks that rollup cannot place; they are harmless. */
@@ -52,6 +52,12 @@ export const entries = {
   'renewal-flow': 'src/renewal-flow.ts',
   'auto-renew-toggle': 'src/auto-renew-toggle.ts',
   define: 'src/define.ts',
+  // React components (`@esim-renewal/widgets/react`, and `/react/<element>` for one element).
+  ...Object.fromEntries(
+    readdirSync('src/react')
+      .filter((file) => file.endsWith('.ts') && file !== 'events.ts')
+      .map((file) => [`react/${file.slice(0, -3)}`, `src/react/${file}`]),
+  ),
 };
 
 export default [

@@ -1,0 +1,175 @@
+// The npm package as an integrator receives it (run after `npm run build`): publint and arethetypeswrong pass, the
+// tarball holds what the exports map promises and nothing of ours besides, each element's entry pulls in only that
+// element, the script-tag file is a plain script, and the manifest and API reference are shipped and current.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
+import { describe, it } from 'node:test';
+import * as esbuild from 'esbuild';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const NAME: string = pkg.name;
+type Conditions = { types?: string; default?: string };
+const exportsMap: Record<string, string | Conditions> = pkg.exports;
+const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
+const tags: string[] = manifest.modules.flatMap((m: { declarations?: { tagName?: string }[] }) =>
+  (m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : [])),
+);
+/** `esim-balance-badge` → `balance-badge`: the element's entry point and React module are named so. */
+const entryOf = (tag: string) => tag.replace(/^esim-/, '');
+const reactModules = readdirSync('src/react').filter((f) => f.endsWith('.ts') && f !== 'events.ts' && f !== 'index.ts').map((f) => f.slice(0, -3));
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Bundles one import of the package the way a partner's bundler would (through the `exports` map). */
+async function bundle(code: string) {
+  const result = await esbuild.build({
+    stdin: { contents: code, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    minify: true,
+    platform: 'browser',
+    external: ['react'],
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const ours = Object.entries(output.inputs)
+    .filter(([file, input]) => input.bytesInOutput > 0 && file.startsWith('dist/'))
+    .map(([file]) => file.slice('dist/'.length));
+  return { ours, code: result.outputFiles[0]!.text };
+}
+
+describe('package.json', () => {
+  it('passes publint, suggestions included', async () => {
+    const { messages } = await publint({ pkgDir: '.', level: 'suggestion', pack: 'npm' });
+    assert.deepEqual(messages.map((message) => formatMessage(message, pkg, { color: false })), []);
+  });
+
+  it('passes arethetypeswrong for ESM consumers (node16 and bundlers), every element and React module included', () => {
+    // The package is ESM only, so CommonJS `require` resolutions are out of scope (the esm-only profile). The
+    // script-tag file is no module to import (it has its own test below); wildcard React entries are listed.
+    const include = reactModules.map((name) => `react/${name}`);
+    const { status, output } = run('node_modules/.bin/attw', [
+      '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped',
+      '--exclude-entrypoints', 'esim-renewal.js', '--include-entrypoints', ...include,
+    ]);
+    assert.equal(status, 0, output);
+  });
+
+  it('gives every element its own entry point and React component', () => {
+    for (const tag of tags) {
+      assert.ok(exportsMap[`./${entryOf(tag)}`], `no "./${entryOf(tag)}" in exports for <${tag}>`);
+      const react = tag === 'esim-renewal' ? 'renewal' : entryOf(tag);
+      assert.ok(reactModules.includes(react), `no src/react/${react}.ts for <${tag}>`);
+      assert.ok(pkg.sideEffects.includes(`./dist/${entryOf(tag)}.js`), `"sideEffects" misses ./dist/${entryOf(tag)}.js`);
+    }
+  });
+
+  it('points unpkg, jsdelivr and customElements at shipped files', () => {
+    assert.equal(pkg.unpkg, './dist/esim-renewal.js');
+    assert.equal(pkg.jsdelivr, pkg.unpkg);
+    assert.equal(exportsMap['./esim-renewal.js'], pkg.unpkg);
+    assert.equal(pkg.customElements.replace(/^\.\//, ''), 'dist/custom-elements.json');
+  });
+});
+
+describe('npm pack', () => {
+  const packed = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']).output.replace(/^[^[]*/, '').trim())[0];
+  const files = new Set<string>(packed.files.map((file: { path: string }) => file.path));
+
+  it('ships every file the exports map, types and fields point to', () => {
+    const targets = new Set<string>([pkg.main, pkg.types, pkg.unpkg, pkg.customElements]);
+    for (const [subpath, value] of Object.entries(exportsMap)) {
+      for (const target of typeof value === 'string' ? [value] : Object.values(value)) {
+        if (!subpath.includes('*')) targets.add(target);
+        else for (const name of reactModules) targets.add(target.replace('*', name));
+      }
+    }
+    for (const target of targets) {
+      const path = target.replace(/^\.\//, '');
+      assert.ok(files.has(path), `${path} is not in the tarball`);
+    }
+    assert.ok(files.has('README.md'));
+  });
+
+  it('ships nothing but dist/, the README and package.json: no sources, tests, stories, maps or demo', () => {
+    const stray = [...files].filter(
+      (file) => !(file.startsWith('dist/') || file === 'README.md' || file === 'package.json' || /^LICEN[CS]E/i.test(file)),
+    );
+    assert.deepEqual(stray, []);
+    assert.deepEqual([...files].filter((file) => file.endsWith('.map') || /\.test\./.test(file)), []);
+  });
+
+  it('stays small: under 1 MB unpacked', () => {
+    assert.ok(packed.unpackedSize < 1_000_000, `unpacked size ${packed.unpackedSize}`);
+  });
+});
+
+describe('entry points pull in only what they need', () => {
+  it('the badge alone does not pull in the checkout, the picker or any other element', async () => {
+    const { ours } = await bundle(`import '${NAME}/balance-badge';`);
+    const components = ours.filter((file) => file.startsWith('components/')).map((file) => file.split('/')[1]);
+    assert.deepEqual([...new Set(components)], ['balance-badge']);
+  });
+
+  for (const tag of tags) {
+    it(`${NAME}/${entryOf(tag)} registers <${tag}> and no other element`, async () => {
+      const { ours, code } = await bundle(`import '${NAME}/${entryOf(tag)}';`);
+      assert.ok(code.includes(`"${tag}"`), `<${tag}> is never defined`);
+      // Elements may compose others (the flow contains a picker); they must never pull in an unrelated one.
+      const pulled = new Set(ours.filter((file) => /^[a-z-]+\.js$/.test(file)).map((file) => file.slice(0, -3)));
+      pulled.delete('define');
+      assert.ok(pulled.has(entryOf(tag)));
+      for (const other of pulled) assert.ok(other === entryOf(tag) || tag === 'esim-renewal-flow', `${entryOf(tag)} pulls in ${other}`);
+    });
+  }
+
+  it('the client from the main entry brings no element and defines nothing (sideEffects is honest)', async () => {
+    const { ours, code } = await bundle(`import { createRenewalClient } from '${NAME}'; globalThis.x = createRenewalClient;`);
+    assert.deepEqual(ours.filter((file) => !file.startsWith('client/')), []);
+    assert.doesNotMatch(code, /customElements/);
+  });
+
+  it('one React component pulls in one element', async () => {
+    const { ours } = await bundle(`import { PlanPicker } from '${NAME}/react/plan-picker'; globalThis.x = PlanPicker;`);
+    assert.deepEqual([...new Set(ours.filter((f) => f.startsWith('components/')).map((f) => f.split('/')[1]))], ['plan-picker']);
+  });
+});
+
+describe('the script-tag file', () => {
+  const code = readFileSync('dist/esim-renewal.js', 'utf8');
+
+  it('is a classic script (no import or export) that sets the EsimRenewal global', () => {
+    assert.doesNotThrow(() => new Script(code, { filename: 'esim-renewal.js' }));
+    assert.match(code, /^(var|let|const) EsimRenewal\s*=|^(var|let|const) EsimRenewal=/m);
+  });
+
+  it('registers every element of the manifest', () => {
+    for (const tag of tags) assert.ok(code.includes(tag), `<${tag}> is missing from the script-tag file`);
+  });
+});
+
+describe('documentation shipped with the package', () => {
+  it('custom-elements.json documents every element with a summary', () => {
+    for (const module of manifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (declaration.tagName) assert.ok(declaration.summary, `<${declaration.tagName}> has no @summary`);
+      }
+    }
+    assert.ok(tags.length >= 4);
+  });
+
+  it('docs/api.md is generated from the current manifest and client types', () => {
+    assert.ok(existsSync('docs/api.md'), 'docs/api.md is missing: run `npm run docs:api`');
+    const { status, output } = run(process.execPath, ['scripts/api-docs.mjs', '--check']);
+    assert.equal(status, 0, output);
+  });
+});
