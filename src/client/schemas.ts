@@ -9,8 +9,15 @@ import * as z from 'zod/mini';
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
 
-/** An ISO 8601 UTC timestamp, e.g. `2026-11-25T08:00:00.000Z`. */
-export const Timestamp = z.iso.datetime();
+/**
+ * An ISO 8601 UTC timestamp, e.g. `2026-11-25T08:00:00.000Z`: fields in range, `Z` only. Lighter than
+ * `z.iso.datetime()`, whose calendar regexes cost 0.3 kB min+gzip in the script-tag file; the OpenAPI document still
+ * says `format: date-time`.
+ */
+export const Timestamp = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/))
+  .register(z.globalRegistry, { format: 'date-time' });
 
 /** A whole number of bytes; never negative. */
 const Bytes = z.int().check(z.minimum(0));
