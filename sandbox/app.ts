@@ -16,6 +16,9 @@ import { cardRoutes } from './routes/card.ts';
 import { faultRoutes } from './routes/faults.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
+import { historyRoutes } from './routes/history.ts';
+import { sandboxCareRoutes } from './routes/sandbox-care.ts';
+import { transferRoutes } from './routes/transfers.ts';
 import { partnerRoutes } from './routes/partner.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { sandboxApiRoutes } from './routes/sandbox-api.ts';
@@ -45,7 +48,7 @@ export interface SandboxOptions {
 export interface Sandbox {
   app: Hono;
   db: Db;
-  /** Settles every order that is due now; returns how many it settled. */
+  /** Settles every order that is due now and decides every refund request that is due; returns how many. */
   settleDue(): number;
   /** Stops the sweep timer and closes the database. */
   close(): void;
@@ -96,6 +99,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   sandboxApiRoutes(app, deps);
   faultRoutes(app, deps);
   handoffRoutes(app, deps);
+  historyRoutes(app, deps);
+  transferRoutes(app, deps);
+  sandboxCareRoutes(app, deps);
   options.staticRoutes?.(app);
 
   app.notFound(handleNotFound);

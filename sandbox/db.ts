@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import {
   CARD_TEMPLATES, CATALOG_COUNTRIES, DEMO_CARDS, PARTNERS, PLANS, PROMO_CODES, type CardTemplateName,
 } from './seed.ts';
+import { seedCardCare } from './care-seed.ts';
 import { DAY_MS, sha256 } from './util.ts';
 
 export type Db = Database.Database;
@@ -111,7 +112,81 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (card_id, key)
 );
+CREATE INDEX IF NOT EXISTS orders_card_created ON orders(card_id, created_at, id);
+CREATE TABLE IF NOT EXISTS refunds (
+  id TEXT PRIMARY KEY,
+  order_id TEXT NOT NULL UNIQUE REFERENCES orders(id),
+  card_id TEXT NOT NULL REFERENCES cards(id),
+  idempotency_key TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  note TEXT,
+  status TEXT NOT NULL CHECK (status IN ('requested', 'approved', 'rejected')),
+  outcome TEXT NOT NULL CHECK (outcome IN ('full', 'credit', 'rejected')),
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  currency TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  decide_at INTEGER NOT NULL,
+  decided_at INTEGER,
+  created_at INTEGER NOT NULL,
+  UNIQUE (card_id, idempotency_key)
+);
+CREATE INDEX IF NOT EXISTS refunds_due ON refunds(status, decide_at);
+CREATE TABLE IF NOT EXISTS transfers (
+  id TEXT PRIMARY KEY,
+  card_id TEXT NOT NULL REFERENCES cards(id),
+  brand TEXT NOT NULL,
+  model TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('verifying', 'completed', 'locked')),
+  channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+  destination TEXT NOT NULL,
+  code_hash TEXT NOT NULL,
+  -- Sandbox only: lets tests read the code "sent" by SMS. A real server keeps only the hash.
+  code_plain TEXT NOT NULL,
+  attempts_left INTEGER NOT NULL CHECK (attempts_left >= 0),
+  expires_at INTEGER NOT NULL,
+  completed_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS transfers_card ON transfers(card_id, status);
+CREATE TABLE IF NOT EXISTS activations (
+  code TEXT PRIMARY KEY,
+  card_id TEXT NOT NULL REFERENCES cards(id),
+  state TEXT NOT NULL CHECK (state IN ('ready', 'installed', 'transferred')),
+  expires_at INTEGER,
+  installed_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS activations_card ON activations(card_id, created_at);
 `;
+
+/**
+ * Columns added after the first release. `CREATE TABLE IF NOT EXISTS` leaves an existing table alone, so a
+ * database from an older sandbox gets them here (and a fresh one too: one path for both).
+ */
+const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]> = [
+  ['cards', 'credit_amount', 'INTEGER NOT NULL DEFAULT 0'],
+  ['cards', 'contact', 'TEXT'],
+  ['cards', 'device_brand', 'TEXT'],
+  ['cards', 'device_model', 'TEXT'],
+  // What a settled renewal did to the card, recorded at settlement: the refund policy and a full refund need it.
+  ['orders', 'renewed_until', 'INTEGER'],
+  ['orders', 'period_start', 'INTEGER'],
+  ['orders', 'added_bytes', 'INTEGER'],
+  ['orders', 'prev_plan_id', 'TEXT'],
+  ['orders', 'prev_remaining_bytes', 'INTEGER'],
+  ['orders', 'prev_total_bytes', 'INTEGER'],
+  ['orders', 'credit_used', 'INTEGER NOT NULL DEFAULT 0'],
+];
+
+function addMissingColumns(db: Db): void {
+  // Under the write lock, so two processes opening the same file cannot both add a column.
+  db.transaction(() => {
+    for (const [table, column, declaration] of ADDED_COLUMNS) {
+      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+      if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+    }
+  }).immediate();
+}
 
 export interface PartnerRow { id: string; name: string; key_hash: string }
 
@@ -126,6 +201,8 @@ export interface CardRow {
   id: string; partner_id: string; iccid: string; label: string; plan_id: string; currency: string; coverage: string;
   valid_from: number; expires_at: number; remaining_bytes: number | null; total_bytes: number | null;
   renewal_count: number; suspended: number; auto_renew: number; auto_renew_plan_id: string | null; created_at: number;
+  /** Store credit in minor units of `currency`. */
+  credit_amount: number; contact: string | null; device_brand: string | null; device_model: string | null;
 }
 
 export interface PromoRow {
@@ -147,6 +224,29 @@ export interface OrderRow {
   payment_method: 'card' | 'alipay' | 'wechat_pay'; return_url: string | null; public_base: string;
   action_expires_at: number | null; failure_code: string | null; settle_at: number | null;
   created_at: number; updated_at: number;
+  /** Set at settlement: the renewal's period [period_start, renewed_until] and the data it added (null: unlimited). */
+  renewed_until: number | null; period_start: number | null; added_bytes: number | null;
+  /** The card before the renewal, for a full refund of an unlimited plan. */
+  prev_plan_id: string | null; prev_remaining_bytes: number | null; prev_total_bytes: number | null;
+  /** Store credit the order consumed when it succeeded. */
+  credit_used: number;
+}
+
+export interface RefundRow {
+  id: string; order_id: string; card_id: string; idempotency_key: string; body_hash: string; note: string | null;
+  status: 'requested' | 'approved' | 'rejected'; outcome: 'full' | 'credit' | 'rejected'; amount: number;
+  currency: string; reason: string; decide_at: number; decided_at: number | null; created_at: number;
+}
+
+export interface TransferRow {
+  id: string; card_id: string; brand: string; model: string; status: 'verifying' | 'completed' | 'locked';
+  channel: 'sms' | 'email'; destination: string; code_hash: string; code_plain: string; attempts_left: number;
+  expires_at: number; completed_at: number | null; created_at: number;
+}
+
+export interface ActivationRow {
+  code: string; card_id: string; state: 'ready' | 'installed' | 'transferred'; expires_at: number | null;
+  installed_at: number | null; created_at: number;
 }
 
 /** Opens (or creates) the database, applies the schema and seeds it when empty. */
@@ -157,6 +257,7 @@ export function openDatabase(dbPath: string, now: number): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addMissingColumns(db);
   const { count } = db.prepare('SELECT COUNT(*) AS count FROM partners').get() as { count: number };
   if (count === 0) db.transaction(() => seed(db, now))();
   return db;
@@ -201,4 +302,5 @@ export function insertCardFromTemplate(db: Db, card: NewCard): void {
     .run(card.id, card.partnerId, card.iccid, card.label ?? t.label, t.planId, card.currency ?? t.currency,
       JSON.stringify(t.coverage ?? CATALOG_COUNTRIES), card.now - t.validFromDaysAgo * DAY_MS,
       card.now + t.expiresInDays * DAY_MS, t.remainingBytes, t.totalBytes, t.renewalCount, t.suspended ? 1 : 0, card.now);
+  seedCardCare(db, card);
 }

@@ -29,4 +29,5 @@ export const DISCOUNT_LABELS = {
   first_topup: { en: 'First top-up 10% off', 'zh-CN': '首次续费 9 折' },
   loyalty: { en: 'Loyalty 5% off', 'zh-CN': '老用户 95 折' },
   promo: { en: (code: string) => `Promo ${code}`, 'zh-CN': (code: string) => `优惠码 ${code}` },
+  credit: { en: 'Store credit', 'zh-CN': '账户余额抵扣' },
 } as const;

@@ -16,6 +16,11 @@ const COMPONENTS = {
   OrderStatus: api.OrderStatus, Order: api.Order, Usage: api.Usage, SetAutoRenewInput: api.SetAutoRenewInput,
   CreateHandoffInput: api.CreateHandoffInput, Handoff: api.Handoff, ClaimHandoffInput: api.ClaimHandoffInput,
   HandoffSession: api.HandoffSession,
+  OrderList: api.OrderList, RefundQuote: api.RefundQuote, CreateRefundInput: api.CreateRefundInput, Refund: api.Refund,
+  Device: api.Device, DeviceList: api.DeviceList, StartTransferInput: api.StartTransferInput, Transfer: api.Transfer,
+  VerifyTransferInput: api.VerifyTransferInput, Activation: api.Activation, TransferResult: api.TransferResult,
+  TransferOtp: sandbox.TransferOtp, InstallActivationInput: sandbox.InstallActivationInput,
+  ActivationInstalled: sandbox.ActivationInstalled, CardActivation: sandbox.CardActivation,
   SimulateInput: api.SimulateInput, CreateSandboxCardInput: sandbox.CreateSandboxCardInput,
   FaultInput: sandbox.FaultInput, Fault: sandbox.Fault, Health: sandbox.Health,
 } satisfies Record<string, z.ZodMiniType>;
@@ -53,6 +58,15 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/handoffs', tag: 'Hand-off', summary: 'Mint a single-use code to continue this renewal on another device', security: 'sessionToken', body: 'CreateHandoffInput', ok: { status: 201, schema: 'Handoff', description: 'The code, valid 10 minutes' }, errors: [400, 401, 409] },
   { method: 'post', path: '/v1/handoffs/claim', tag: 'Hand-off', summary: 'Exchange a hand-off code for a session on the same card', security: 'none', body: 'ClaimHandoffInput', ok: { status: 201, schema: 'HandoffSession', description: 'A new session, with the plan to preselect' }, errors: [400, 401, 404, 409] },
   { method: 'post', path: '/v1/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel an order awaiting payment', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The canceled order' }, errors: [401, 403, 404, 409] },
+  { method: 'get', path: '/v1/orders', tag: 'Orders', summary: "The card's orders, newest first, a page at a time", security: 'sessionToken', query: api.OrdersQuery, ok: { status: 200, schema: 'OrderList', description: 'A page of orders; nextCursor is null on the last page' }, errors: AUTH },
+  { method: 'get', path: '/v1/orders/{id}/refund-quote', tag: 'Orders', summary: 'What a refund of this order would give now', security: 'sessionToken', ok: { status: 200, schema: 'RefundQuote', description: 'The policy outcome, amount and reason' }, errors: [401, 403, 404] },
+  { method: 'post', path: '/v1/orders/{id}/refunds', tag: 'Orders', summary: 'Request a refund (idempotent; one per order; decided after a short delay)', security: 'sessionToken', body: 'CreateRefundInput', idempotencyKey: true, ok: { status: 201, schema: 'Refund', description: 'The request, its outcome frozen now, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 413] },
+  { method: 'get', path: '/v1/devices', tag: 'Card', summary: 'Phones the card can move to (search by words)', security: 'sessionToken', query: api.DevicesQuery, ok: { status: 200, schema: 'DeviceList', description: 'Matching phones, by brand then model' }, errors: AUTH },
+  { method: 'post', path: '/v1/card/transfer', tag: 'Card', summary: 'Start moving the card to a new phone: a one-time code is sent', security: 'sessionToken', body: 'StartTransferInput', ok: { status: 201, schema: 'Transfer', description: 'The move, awaiting the code' }, errors: [...AUTH, 409, 413, 422] },
+  { method: 'post', path: '/v1/card/transfer/{id}/verify', tag: 'Card', summary: 'Confirm the move with the one-time code; get the new activation', security: 'sessionToken', body: 'VerifyTransferInput', ok: { status: 200, schema: 'TransferResult', description: 'Moved: the new activation (single-use, 30 minutes) and the card' }, errors: [...AUTH, 404, 409, 413, 422, 423] },
+  { method: 'get', path: '/sandbox/transfers/{id}/otp', tag: 'Sandbox', summary: 'The one-time code a transfer sent', security: 'sessionToken', ok: { status: 200, schema: 'TransferOtp', description: 'The code' }, errors: [401, 403, 404] },
+  { method: 'post', path: '/sandbox/activations/install', tag: 'Sandbox', summary: 'Install an activation code as a phone would (once)', security: 'none', body: 'InstallActivationInput', ok: { status: 200, schema: 'ActivationInstalled', description: 'Installed' }, errors: [400, 404, 409, 413] },
+  { method: 'get', path: '/sandbox/cards/{iccid}/activation', tag: 'Sandbox', summary: "A card's current activation code and its state", security: 'secretKey', ok: { status: 200, schema: 'CardActivation', description: 'The code' }, errors: [401, 403, 404] },
   { method: 'get', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Hosted card checkout page', security: 'none', ok: { status: 200, html: true, description: 'Checkout page' }, errors: [404, 409] },
   { method: 'post', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Pay with a test card', security: 'none', body: 'checkoutForm', ok: { status: 200, html: true, description: 'Payment submitted page, or 303 to the return URL' }, errors: [404, 409, 413, 422] },
   { method: 'get', path: '/sandbox/wallet/{orderId}', tag: 'Sandbox', summary: 'Simulated Alipay / WeChat Pay wallet', security: 'none', ok: { status: 200, html: true, description: 'Wallet page' }, errors: [404, 409] },
@@ -73,7 +87,8 @@ const ERROR_RESPONSES: Record<number, [string, string]> = {
   409: ['Conflict', 'plan_unavailable, invalid_state or idempotency_conflict'],
   410: ['Gone', 'quote_expired'],
   413: ['PayloadTooLarge', 'payload_too_large: bodies are limited to 64 KB'],
-  422: ['Unprocessable', 'promo_invalid'],
+  422: ['Unprocessable', 'promo_invalid, device_incompatible or otp_invalid'],
+  423: ['Locked', 'otp_locked: too many wrong one-time codes'],
   429: ['TooManyRequests', 'rate_limited; see Retry-After'],
   500: ['Internal', 'internal'],
 };
@@ -112,7 +127,7 @@ function operation(op: Operation) {
   }));
   if (op.query) parameters.push(...queryParameters(op.query));
   if (op.idempotencyKey) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'Same key and body replay the order; 1–255 printable characters.', schema: { type: 'string', minLength: 1, maxLength: 255 } });
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'Same key and body replay the first answer; 1–255 printable characters.', schema: { type: 'string', minLength: 1, maxLength: 255 } });
   }
   if (op.security === 'sessionToken') {
     parameters.push({ name: 'Accept-Language', in: 'header', required: false, description: 'zh* answers in zh-CN, anything else in English; defaults to the session locale.', schema: { type: 'string' } });
@@ -171,7 +186,7 @@ export function buildOpenApi(): Record<string, unknown> {
       headers: {
         XRequestId: { description: 'Id of this request, for support', schema: { type: 'string' } },
         RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
-        IdempotentReplayed: { description: '`true` when an earlier order was replayed', schema: { type: 'string', enum: ['true'] } },
+        IdempotentReplayed: { description: '`true` when an earlier answer (order, refund) was replayed', schema: { type: 'string', enum: ['true'] } },
       },
       securitySchemes: {
         secretKey: { type: 'http', scheme: 'bearer', description: 'Partner secret key, sk_test_…; server to server only (refused with an Origin header).' },

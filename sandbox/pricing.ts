@@ -65,7 +65,13 @@ export function priceQuote(id: string, { card, plan, quantity, promo, lang, now 
   if (card.renewal_count === 0) add('first_topup', DISCOUNT_LABELS.first_topup[lang], 10);
   else add('loyalty', DISCOUNT_LABELS.loyalty[lang], 5);
   if (promo) add('promo', DISCOUNT_LABELS.promo[lang](promo.code), promo.percent_off);
-  const discounted = discounts.reduce((sum, d) => sum + d.amount.amount, 0);
+  let discounted = discounts.reduce((sum, d) => sum + d.amount.amount, 0);
+  // Store credit goes last, up to what is left to pay; it is consumed when the order succeeds, not here.
+  const credit = Math.min(card.credit_amount ?? 0, Math.max(0, subtotal - discounted));
+  if (credit > 0) {
+    discounts.push({ kind: 'credit', label: DISCOUNT_LABELS.credit[lang], amount: { amount: credit, currency } });
+    discounted += credit;
+  }
   const after = renewalResult(card, plan, quantity, now);
   return {
     id,

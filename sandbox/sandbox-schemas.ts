@@ -45,3 +45,15 @@ export const Health = z.object({ ok: z.literal(true) });
 
 export type FaultInput = z.infer<typeof FaultInput>;
 export type Fault = z.infer<typeof Fault>;
+
+// Card care test support: read the one-time code "sent", install an activation code as a phone would.
+
+export const TransferOtp = z.object({ code: z.string().check(z.regex(/^\d{6}$/)) });
+
+export const InstallActivationInput = z.object({ activationCode: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export const ActivationInstalled = z.object({ installed: z.literal(true), iccidLast4: z.string() });
+
+export const ACTIVATION_STATES = ['ready', 'installed', 'transferred', 'expired'] as const;
+
+export const CardActivation = z.object({ activationCode: z.string(), state: z.enum(ACTIVATION_STATES) });

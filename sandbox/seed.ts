@@ -194,6 +194,8 @@ export const PROMO_CODES: PromoSeed[] = [
 
 export const CARD_TEMPLATE_NAMES = [
   'active', 'expiring', 'expired', 'low_data', 'suspended', 'never_renewed', 'unlimited', 'japan_only',
+  // With past orders (sandbox/care-seed.ts): one refund outcome each, and a long history to page through.
+  'refund_full', 'refund_credit', 'refund_rejected', 'history',
 ] as const;
 export type CardTemplateName = (typeof CARD_TEMPLATE_NAMES)[number];
 
@@ -221,6 +223,10 @@ export const CARD_TEMPLATES: Record<CardTemplateName, CardTemplate> = {
   never_renewed: { label: 'First trip abroad', planId: 'global-month-10gb', currency: 'CNY', coverage: null, expiresInDays: 25, validFromDaysAgo: 5, remainingBytes: 5 * GB, totalBytes: 10 * GB, renewalCount: 0 },
   unlimited: { label: 'New York week', planId: 'global-day-unlimited', currency: 'USD', coverage: null, expiresInDays: 2, validFromDaysAgo: 4, remainingBytes: null, totalBytes: null, renewalCount: 3 },
   japan_only: { label: 'Tokyo trip', planId: 'jp-month-10gb', currency: 'USD', coverage: ['JP'], expiresInDays: 18, validFromDaysAgo: 12, remainingBytes: 6 * GB, totalBytes: 10 * GB, renewalCount: 1 },
+  refund_full: { label: 'Paris in spring', planId: 'global-month-10gb', currency: 'CNY', coverage: null, expiresInDays: 40, validFromDaysAgo: 20, remainingBytes: 13 * GB, totalBytes: 20 * GB, renewalCount: 1 },
+  refund_credit: { label: 'Osaka and Kyoto', planId: 'global-month-10gb', currency: 'CNY', coverage: null, expiresInDays: 24, validFromDaysAgo: 36, remainingBytes: 7 * GB, totalBytes: 10 * GB, renewalCount: 1 },
+  refund_rejected: { label: 'Summer in Bali', planId: 'global-month-10gb', currency: 'CNY', coverage: null, expiresInDays: 10, validFromDaysAgo: 50, remainingBytes: 5 * GB, totalBytes: 10 * GB, renewalCount: 1 },
+  history: { label: 'Frequent flyer', planId: 'global-month-10gb', currency: 'CNY', coverage: null, expiresInDays: 10, validFromDaysAgo: 700, remainingBytes: 6 * GB, totalBytes: 10 * GB, renewalCount: 21 },
 };
 
 export interface DemoCardSeed {

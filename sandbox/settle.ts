@@ -4,6 +4,7 @@
  */
 import type { CardRow, Db, OrderRow, PlanRow, QuoteRow } from './db.ts';
 import { renewalResult } from './pricing.ts';
+import { createRefundDecider } from './refunds.ts';
 
 export function createSettler(db: Db, now: () => number): () => number {
   const due = db.prepare<[number], Pick<OrderRow, 'id'>>(
@@ -18,6 +19,12 @@ export function createSettler(db: Db, now: () => number): () => number {
     `UPDATE cards SET expires_at = ?, remaining_bytes = ?, total_bytes = ?, renewal_count = renewal_count + 1,
      plan_id = ? WHERE id = ?`);
   const usePromo = db.prepare<[string], void>('UPDATE promo_codes SET uses = uses + 1 WHERE code = ?');
+  // What the renewal did, for the order history and the refund policy: its period, the data it added, the card before.
+  const recordRenewal = db.prepare<[number, number, number | null, string, number | null, number | null, number, string], void>(
+    `UPDATE orders SET renewed_until = ?, period_start = ?, added_bytes = ?, prev_plan_id = ?, prev_remaining_bytes = ?,
+     prev_total_bytes = ?, credit_used = ? WHERE id = ?`);
+  const useCredit = db.prepare<[number, string], void>('UPDATE cards SET credit_amount = credit_amount - ? WHERE id = ?');
+  const decideRefunds = createRefundDecider(db);
 
   const settleOne = db.transaction((orderId: string, at: number): boolean => {
     if (markSucceeded.run(at, orderId).changes !== 1) return false;
@@ -28,10 +35,17 @@ export function createSettler(db: Db, now: () => number): () => number {
     const after = renewalResult(c, p, q.quantity, at);
     renewCard.run(after.expiresAt, after.remainingBytes, after.remainingBytes, p.id, c.id);
     if (q.promo_code) usePromo.run(q.promo_code);
+    // Store credit the quote offered is consumed now, once; never more than the card still has.
+    const offered = (JSON.parse(q.body) as { discounts: Array<{ kind: string; amount: { amount: number } }> }).discounts
+      .find((d) => d.kind === 'credit')?.amount.amount ?? 0;
+    const credit = Math.min(offered, c.credit_amount);
+    if (credit > 0) useCredit.run(credit, c.id);
+    const added = after.remainingBytes === null ? null : p.data_bytes! * q.quantity;
+    recordRenewal.run(after.expiresAt, Math.max(at, c.expires_at), added, c.plan_id, c.remaining_bytes, c.total_bytes, credit, o.id);
     return true;
   });
 
-  /** Settles every order that is due; returns how many this call settled. */
+  /** Settles every order that is due, then decides every refund request that is due; returns how many. */
   return function settleDue(): number {
     const at = now();
     let settled = 0;
@@ -39,6 +53,6 @@ export function createSettler(db: Db, now: () => number): () => number {
       // IMMEDIATE takes the write lock first, so two processes sharing the file cannot both apply it.
       if (settleOne.immediate(id, at)) settled++;
     }
-    return settled;
+    return settled + decideRefunds(at);
   };
 }

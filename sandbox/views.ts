@@ -1,5 +1,5 @@
 /** Turning rows into the contract's response objects. */
-import type { Card, Order, PartnerCard, Plan, Quote } from '../src/client/schemas.ts';
+import type { Card, Order, PartnerCard, Plan, Quote, Refund } from '../src/client/schemas.ts';
 import type { CardRow, OrderRow, PlanRow } from './db.ts';
 import type { Lang } from './locale.ts';
 import { DAY_MS, iso } from './util.ts';
@@ -50,6 +50,8 @@ export function toCard(card: CardRow, plan: PlanRow, lang: Lang, now: number): C
     renewalCount: card.renewal_count,
     currency: card.currency,
     asOf: iso(now),
+    credit: { amount: card.credit_amount ?? 0, currency: card.currency },
+    device: card.device_brand && card.device_model ? { brand: card.device_brand, model: card.device_model } : null,
   };
 }
 
@@ -72,8 +74,8 @@ export function paymentAction(order: OrderRow): Order['paymentAction'] {
   return { type: 'qr', data: `${order.public_base}/sandbox/wallet/${order.id}`, expiresAt: iso(order.action_expires_at ?? order.created_at) };
 }
 
-/** `card` is the renewed card, given only for a succeeded order. */
-export function toOrder(order: OrderRow, quoteBody: string, card?: Card): Order {
+/** `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any. */
+export function toOrder(order: OrderRow, quoteBody: string, card?: Card, refund: Refund | null = null): Order {
   return {
     id: order.id,
     status: order.status,
@@ -84,5 +86,7 @@ export function toOrder(order: OrderRow, quoteBody: string, card?: Card): Order 
     createdAt: iso(order.created_at),
     updatedAt: iso(order.updated_at),
     ...(order.status === 'succeeded' && card ? { card } : {}),
+    renewedUntil: order.status === 'succeeded' && order.renewed_until !== null ? iso(order.renewed_until) : null,
+    refund,
   };
 }

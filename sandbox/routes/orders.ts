@@ -9,6 +9,8 @@ import { readJson, sendJson } from '../http.ts';
 import { type Lang, requestLang } from '../locale.ts';
 import { canonicalJson, randomId, sha256 } from '../util.ts';
 import { toCard, toOrder } from '../views.ts';
+import { careStore } from '../care-store.ts';
+import { toRefund } from '../refunds.ts';
 import { refuseSuspended } from './quotes.ts';
 
 const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
@@ -21,10 +23,11 @@ export function orderResponse(deps: Deps, order: OrderRow, lang: Lang): Order {
     const row = deps.store.card(order.card_id)!;
     card = toCard(row, deps.store.plan(row.plan_id)!, lang, deps.now());
   }
-  return toOrder(order, quote.body, card);
+  const refund = careStore(deps.db).refundOfOrder(order.id);
+  return toOrder(order, quote.body, card, refund ? toRefund(refund) : null);
 }
 
-function idempotencyKey(c: Context): string {
+export function idempotencyKey(c: Context): string {
   const key = c.req.header('idempotency-key');
   if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
     throw new ApiError('validation_failed', 'Send an Idempotency-Key header of 1–255 printable characters', {

@@ -1,0 +1,147 @@
+/**
+ * Moving the card to a new phone: find the phone in the catalogue, confirm with a one-time code sent to the
+ * traveller's contact (5 attempts, 10 minutes), and get a new single-use activation for the new phone; the old
+ * activation code stops working. Data, expiry and everything else stay with the card.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Hono } from 'hono';
+import {
+  DeviceList, DevicesQuery, StartTransferInput, Transfer, TransferResult, VerifyTransferInput,
+} from '../../src/client/schemas.ts';
+import { ACTIVATION_TTL_MS, lpaFor, maskContact, newActivationCode, newOtp, SMDP_ADDRESS } from '../activation.ts';
+import { requireSession } from '../auth.ts';
+import { careStore } from '../care-store.ts';
+import type { CardRow, TransferRow } from '../db.ts';
+import type { Deps } from '../deps.ts';
+import { findDevice, searchDevices } from '../devices.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { readJson, sendJson, validate } from '../http.ts';
+import { requestLang } from '../locale.ts';
+import { iso, randomId, sha256 } from '../util.ts';
+import { toCard } from '../views.ts';
+
+export const TRANSFER_TTL_MS = 10 * 60_000;
+export const TRANSFER_ATTEMPTS = 5;
+
+/** Salted with the transfer id, so equal codes of two transfers do not hash alike. */
+const codeHash = (transferId: string, code: string) => sha256(`${transferId}:${code}`);
+
+export function toTransfer(row: TransferRow, now: number): Transfer {
+  return {
+    id: row.id,
+    status: row.status === 'verifying' && row.expires_at <= now ? 'expired' : row.status,
+    channel: row.channel,
+    destination: row.destination,
+    attemptsLeft: row.attempts_left,
+    expiresAt: iso(row.expires_at),
+  };
+}
+
+function refuseSuspended(card: CardRow): void {
+  if (card.suspended) {
+    throw new ApiError('forbidden', 'This card is suspended and cannot move to another phone; contact the shop', {
+      reason: 'card_suspended',
+    });
+  }
+}
+
+type Verification =
+  | { kind: 'wrong'; attemptsLeft: number }
+  | { kind: 'locked' }
+  | { kind: 'done'; transfer: TransferRow; activationCode: string; expiresAt: number };
+
+export function transferRoutes(app: Hono, deps: Deps): void {
+  const care = careStore(deps.db);
+
+  app.get('/v1/devices', (c) => {
+    requireSession(c, deps);
+    const query = validate(DevicesQuery, { q: c.req.query('q') }, 'Query');
+    return sendJson(c, DeviceList, { devices: searchDevices(query.q) });
+  });
+
+  const start = deps.db.transaction((card: CardRow, brand: string, model: string, contact: string) => {
+    const now = deps.now();
+    care.supersedeTransfers(card.id, now);
+    const id = randomId('trf');
+    const code = newOtp();
+    const { channel, destination } = maskContact(contact);
+    care.insertTransfer({
+      id, card_id: card.id, brand, model, channel, destination, code_hash: codeHash(id, code), code_plain: code,
+      attempts_left: TRANSFER_ATTEMPTS, expires_at: now + TRANSFER_TTL_MS, created_at: now,
+    });
+    return care.transfer(id)!;
+  });
+
+  app.post('/v1/card/transfer', async (c) => {
+    const { card } = requireSession(c, deps);
+    const input = await readJson(c, StartTransferInput);
+    refuseSuspended(card);
+    const device = findDevice(input.brand, input.model);
+    if (!device || !device.esim) {
+      const message = device
+        ? `${device.brand} ${device.model} cannot take an eSIM`
+        : `${input.brand} ${input.model} is not a phone we know takes an eSIM`;
+      throw new ApiError('device_incompatible', message, {
+        brand: input.brand,
+        model: input.model,
+        ...(device?.note ? { note: device.note } : {}),
+      });
+    }
+    if (!card.contact) throw new ApiError('invalid_state', 'No contact is on file for this card to send a code to; contact the shop');
+    const transfer = start.immediate(card, device.brand, device.model, card.contact);
+    return sendJson(c, Transfer, toTransfer(transfer, deps.now()), 201);
+  });
+
+  /** One IMMEDIATE transaction per guess: concurrent guesses each take an attempt, and only one can complete. */
+  const verify = deps.db.transaction((card: CardRow, transferId: string, code: string): Verification => {
+    const now = deps.now();
+    const transfer = care.transfer(transferId);
+    if (!transfer || transfer.card_id !== card.id) throw notFound('Transfer');
+    if (transfer.status === 'locked') return { kind: 'locked' };
+    if (transfer.status === 'completed') {
+      throw new ApiError('invalid_state', 'This move is already complete', { status: 'completed' });
+    }
+    if (transfer.expires_at <= now) {
+      throw new ApiError('invalid_state', 'This code has expired; start the move again for a new one', { status: 'expired' });
+    }
+    const right = timingSafeEqual(Buffer.from(codeHash(transfer.id, code)), Buffer.from(transfer.code_hash));
+    if (!right) {
+      care.wrongGuess(transfer.id);
+      const after = care.transfer(transfer.id)!;
+      return after.status === 'locked' ? { kind: 'locked' } : { kind: 'wrong', attemptsLeft: after.attempts_left };
+    }
+    care.completeTransfer(transfer.id, now);
+    // The profile moves: every earlier activation code of the card stops working, a new one is issued.
+    care.retireActivations(card.id);
+    const activationCode = newActivationCode();
+    care.insertActivation(activationCode, card.id, now + ACTIVATION_TTL_MS, now);
+    care.setDevice(card.id, transfer.brand, transfer.model);
+    return { kind: 'done', transfer: care.transfer(transfer.id)!, activationCode, expiresAt: now + ACTIVATION_TTL_MS };
+  });
+
+  app.post('/v1/card/transfer/:id/verify', async (c) => {
+    const { session, card } = requireSession(c, deps);
+    const input = await readJson(c, VerifyTransferInput);
+    refuseSuspended(card);
+    // Thrown after the transaction, so the attempt it took is committed.
+    const result = verify.immediate(card, c.req.param('id'), input.code);
+    if (result.kind === 'locked') {
+      throw new ApiError('otp_locked', 'Too many wrong codes: this move is locked; start again for a new code', { attemptsLeft: 0 });
+    }
+    if (result.kind === 'wrong') {
+      throw new ApiError('otp_invalid', 'That code is not right', { attemptsLeft: result.attemptsLeft });
+    }
+    const now = deps.now();
+    const row = deps.store.card(card.id)!;
+    return sendJson(c, TransferResult, {
+      transfer: toTransfer(result.transfer, now),
+      activation: {
+        lpa: lpaFor(result.activationCode),
+        smdpAddress: SMDP_ADDRESS,
+        activationCode: result.activationCode,
+        expiresAt: iso(result.expiresAt),
+      },
+      card: toCard(row, deps.store.plan(row.plan_id)!, requestLang(c, session.locale), now),
+    });
+  });
+}
