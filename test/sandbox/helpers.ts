@@ -17,7 +17,8 @@ export const ICCID = {
 } as const;
 
 export type Template =
-  | 'active' | 'expiring' | 'expired' | 'low_data' | 'suspended' | 'never_renewed' | 'unlimited' | 'japan_only';
+  | 'active' | 'expiring' | 'expired' | 'low_data' | 'suspended' | 'never_renewed' | 'unlimited' | 'japan_only'
+  | 'refund_full' | 'refund_credit' | 'refund_rejected' | 'history';
 
 /** A clock tests can move. */
 export function manualClock(start = Date.now()) {
