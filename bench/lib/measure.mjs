@@ -1,0 +1,94 @@
+// How every size in the benchmark and in the CI size check is measured, in one place so that ours, the floor's and
+// the peer's figures are comparable. The script-tag file is measured as it ships (rollup + terser); the floor is
+// bundled by the same rollup plugins and terser settings, and the peer's browser build is re-minified with the same
+// terser settings. Per-element ESM entries are bundled from dist/ with their dependencies by esbuild. Every figure
+// is the minified bytes compressed with gzip -9 and brotli -q 11. 1 kB = 1000 bytes.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { minify } from 'terser';
+import { rollup } from 'rollup';
+import { scriptTagPlugins, terserOptions } from '../../rollup.config.mjs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Bytes of `code` minified as given, gzipped at level 9 and brotli'd at quality 11. */
+export function sizes(code) {
+  const bytes = Buffer.from(code);
+  return {
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  };
+}
+
+/**
+ * Minifies already-bundled JavaScript with the script-tag build's terser settings (`module` for ES modules, as
+ * @rollup/plugin-terser sets it for the `es` format).
+ */
+export async function reminify(code, { module = false } = {}) {
+  const result = await minify(code, { ...terserOptions, module });
+  return result.code ?? '';
+}
+
+/** Project-relative module ids of a rollup chunk that contribute code, largest first. */
+function modulesOf(chunk) {
+  return Object.entries(chunk.modules)
+    .filter(([, m]) => m.renderedLength > 0)
+    .map(([id, m]) => ({ id: relative(ROOT, id.replace(/^\0/, '')), bytes: m.renderedLength }))
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+/**
+ * Bundles a TypeScript entry exactly like `dist/esim-renewal.js` (same plugins, IIFE, terser): used for the floor.
+ */
+export async function bundleLikeScriptTag(input) {
+  const bundle = await rollup({ input, plugins: scriptTagPlugins(), onwarn: () => {} });
+  const { output } = await bundle.generate({ format: 'iife', name: 'Bench', compact: true });
+  await bundle.close();
+  const [chunk] = output;
+  return { code: await reminify(chunk.code), modules: modulesOf(chunk) };
+}
+
+/**
+ * Bundles one built ESM entry (`dist/<name>.js`) with every dependency it imports and minifies it, as an app's
+ * bundler would. esbuild, not rollup + terser: it takes a tenth of a second per entry instead of several, which
+ * matters in CI, and lands within about 1 % of terser's min+gzip.
+ */
+export async function bundleEsmEntry(file) {
+  const result = await esbuild.build({
+    entryPoints: [file],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2021',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    absWorkingDir: ROOT,
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  const modules = Object.entries(output.inputs)
+    .filter(([, m]) => m.bytesInOutput > 0)
+    .map(([id, m]) => ({ id, bytes: m.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { code: result.outputFiles[0].text, modules };
+}
+
+/** A file as it ships, already minified by its build (our script-tag file). */
+export function shippedFile(file) {
+  return readFileSync(file, 'utf8');
+}
+
+/** Formats bytes as kB with one decimal. */
+export const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;

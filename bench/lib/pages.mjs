@@ -1,0 +1,87 @@
+// What the browser parts share: Debian's Chromium through playwright-core, a partner page server on loopback (its
+// own origin, apart from the sandbox API's, as on a real partner site) and sessions minted with the secret key.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+
+export async function launchChromium() {
+  const executablePath = CANDIDATES.find((path) => path && existsSync(path));
+  if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROME_PATH');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Serves `routes` (path → { type, body } or a function of the URL returning one) on 127.0.0.1 and a free port.
+ * Nothing is cached: every run is a first visit.
+ */
+export function servePages(routes) {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = routes[url.pathname];
+    const page = typeof route === 'function' ? route(url) : route;
+    if (!page) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' }).end(page.body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** Mints a session for a seeded card, as a partner's backend does. */
+export async function mintSession(apiUrl, iccid = '89860000000000000011') {
+  const response = await fetch(`${apiUrl}/v1/sessions`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer sk_test_demo', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ iccid, locale: 'en' }),
+  });
+  if (!response.ok) throw new Error(`minting a session failed: HTTP ${response.status}`);
+  return (await response.json()).token;
+}
+
+/** Self time in ms of the sampled frames whose script URL satisfies `ours`, and of all JavaScript, in a CPU profile. */
+export function profileTimes(profile, ours) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  let own = 0;
+  let script = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const { url, functionName } = node.callFrame;
+    if (['(idle)', '(program)', '(garbage collector)', '(root)'].includes(functionName)) return;
+    script += delta;
+    if (ours(url)) own += delta;
+  });
+  return { own, script };
+}

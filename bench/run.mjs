@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// `npm run bench [-- <part>…] [--quick] [--readme]`: size, startup, scale and sandbox figures measured on this
+// machine in one run, ours beside the floor (a hello-world LitElement) and the peer (Shopify's Buy Button). Prints
+// one summary table and each part's own, and writes them to bench/results/<timestamp>.json and latest.json (and
+// latest.md). `--readme` also puts the summary into README.md's Performance section. Figures are reported, never
+// asserted: the size budgets are checked by `npm test` (scripts/size-check.mjs), timings are not checked at all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { kB, ROOT } from './lib/measure.mjs';
+import { markdownTable, ms, textTable } from './lib/table.mjs';
+import { sandboxLoad } from './sandbox-load.mjs';
+import { scale } from './scale.mjs';
+import { size } from './size.mjs';
+import { startup } from './startup.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const PARTS = {
+  size: () => size(),
+  startup: () => startup({ runs: quick ? 3 : 15, profileRuns: quick ? 1 : 5, log }),
+  scale: () => scale({ repeats: quick ? 3 : 9, log }),
+  sandbox: () => sandboxLoad({ connections: 10, seconds: quick ? 2 : 5, log }),
+};
+const chosen = args.filter((a) => !a.startsWith('--'));
+const unknown = chosen.filter((part) => !(part in PARTS));
+if (unknown.length) {
+  console.error(`Unknown part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
+  process.exit(2);
+}
+function log(line) {
+  console.error(`… ${line}`);
+}
+
+if (!existsSync(join(ROOT, 'dist/esim-renewal.js'))) {
+  log('dist/ is missing: npm run build');
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const results = {};
+const tables = {};
+for (const part of chosen.length ? chosen : Object.keys(PARTS)) {
+  log(`${part}…`);
+  const started = performance.now();
+  const result = await PARTS[part]();
+  results[part] = result.data;
+  tables[part] = result.tables;
+  log(`${part} took ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+/** One table with the headline of every part that ran: ours, the floor and the peer side by side. */
+function summary() {
+  const rows = [['measure', 'ours', 'floor (Lit hello world)', 'peer (Buy Button)']];
+  const { size: s, startup: st, scale: sc, sandbox: sb } = results;
+  if (s) {
+    rows.push(
+      ['script-tag file, min+gzip', kB(s.scriptTag.gzip), kB(s.floor.gzip), kB(s.peer.reminified.gzip)],
+      ['script-tag file, min+brotli', kB(s.scriptTag.brotli), kB(s.floor.brotli), kB(s.peer.reminified.brotli)],
+      [
+        'ours as a ratio (min+gzip)',
+        '',
+        `${s.ratios.toFloor.toFixed(2)}× floor`,
+        `${s.ratios.toPeer.toFixed(2)}× peer`,
+      ],
+      ['balance-badge ESM entry + deps, min+gzip', kB(s.entries['balance-badge'].gzip), kB(s.floorEsm.gzip), 'n/a'],
+    );
+  }
+  if (st) {
+    const cell = (v) => (v === undefined ? 'n/a' : ms(v));
+    rows.push(
+      [
+        'navigation → data shown (median)',
+        cell(st.ours.readyMs),
+        `${cell(st.floor.readyMs)} (rendered)`,
+        'n/a (needs Shopify)',
+      ],
+      [
+        'navigation → script evaluated (median)',
+        cell(st.ours.evaluatedMs),
+        cell(st.floor.evaluatedMs),
+        cell(st.peer.evaluatedMs),
+      ],
+      [
+        'main-thread time in the script',
+        cell(st.ours.mainThreadOwnMs),
+        cell(st.floor.mainThreadOwnMs),
+        cell(st.peer.mainThreadOwnMs),
+      ],
+      ['requests at startup', st.ours.requests, st.floor.requests, st.peer.requests],
+    );
+  }
+  if (sc) {
+    const m = sc.medianMs;
+    rows.push(
+      [`${sc.plans} plans: first render (${sc.counts.firstRender} shown)`, ms(m.firstRender), '', ''],
+      [
+        '… re-filter by region / back to all / by period',
+        `${ms(m.region)} / ${ms(m.allRegions)} / ${ms(m.period)}`,
+        '',
+        '',
+      ],
+      ['… store update, badge + picker re-render', ms(m.storeUpdate), '', ''],
+    );
+  }
+  if (sb) {
+    for (const [name, r] of Object.entries(sb.scenarios)) {
+      rows.push([`sandbox ${name}: req/s, p99`, `${Math.round(r.requestsPerSecond)}, ${r.latencyMs.p99} ms`, '', '']);
+    }
+  }
+  return rows;
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
+const at = new Date().toISOString();
+const head = summary();
+console.log(`\nBenchmark, ${at}, ${machine}${quick ? ' (quick)' : ''}\n`);
+console.log(`${textTable(head)}\n`);
+for (const part of Object.keys(tables)) for (const table of tables[part]) console.log(`${textTable(table)}\n`);
+
+const dir = join(ROOT, 'bench/results');
+mkdirSync(dir, { recursive: true });
+const json = `${JSON.stringify({ at, machine, quick, results }, null, 2)}\n`;
+writeFileSync(join(dir, `${at.replace(/[:.]/g, '-')}.json`), json);
+writeFileSync(join(dir, 'latest.json'), json);
+const markdown = [
+  `Measured ${at.slice(0, 10)} on ${machine}${quick ? ' (quick run)' : ''} by \`npm run bench\`.`,
+  '',
+  markdownTable(head),
+  '',
+  ...Object.values(tables).flatMap((list) => list.flatMap((table) => [markdownTable(table), ''])),
+].join('\n');
+writeFileSync(join(dir, 'latest.md'), markdown);
+console.log(`Written: bench/results/latest.json, latest.md and ${at.replace(/[:.]/g, '-')}.json`);
+
+if (args.includes('--readme')) {
+  const readme = join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (!text.includes(start) || !text.includes(end)) {
+    console.error(`README.md has no ${start} … ${end} block to fill`);
+    process.exit(1);
+  }
+  const before = text.slice(0, text.indexOf(start) + start.length);
+  const after = text.slice(text.indexOf(end));
+  writeFileSync(readme, `${before}\n${markdown}\n${after}`);
+  console.log('README.md: Performance section updated');
+}
