@@ -7,15 +7,26 @@ import {
   Handoff,
   HandoffSession,
   Order,
+  OrderList,
   PlanList,
   Quote,
+  Refund,
+  RefundQuote,
+  Transfer,
+  TransferResult,
+  DeviceList,
   Usage,
   type CreateHandoffInput,
   type CreateOrderInput,
   type CreateQuoteInput,
+  type CreateRefundInput,
+  type Device,
+  type DevicesQuery,
+  type OrdersQuery,
   type Plan,
   type PlansQuery,
   type SetAutoRenewInput,
+  type StartTransferInput,
   type UsageQuery,
 } from './schemas.js';
 import { createTransport, newIdempotencyKey, sleep } from './transport.js';
@@ -52,6 +63,11 @@ export interface CreateOrderOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
+export interface RequestRefundOptions extends RequestOptions {
+  /** Identifies one refund request; reuse it to repeat the same request safely. Generated when left out. */
+  idempotencyKey?: string;
+}
+
 export interface WaitForOrderOptions extends RequestOptions {
   /** First delay between polls in milliseconds. Default 1 000; it grows by half each time. */
   interval?: number;
@@ -78,11 +94,28 @@ export interface RenewalClient {
   waitForOrder(id: string, options?: WaitForOrderOptions): Promise<Order>;
   getUsage(query?: UsageQuery, options?: RequestOptions): Promise<Usage>;
   setAutoRenew(input: SetAutoRenewInput, options?: RequestOptions): Promise<AutoRenew>;
+  /** The card's orders, newest first; pass the page's `nextCursor` as `cursor` for the next one. */
+  listOrders(query?: OrdersQuery, options?: RequestOptions): Promise<OrderList>;
+  /** What a refund of this order would give now (full, credit or rejected, and why), before asking for it. */
+  getRefundQuote(orderId: string, options?: RequestOptions): Promise<RefundQuote>;
+  /** Asks for a refund (one per order); it is `requested` until the operator decides. Idempotent, like createOrder. */
+  requestRefund(orderId: string, input?: CreateRefundInput, options?: RequestRefundOptions): Promise<Refund>;
+  /** Phones the card can move to, matching every word of `q`. */
+  listDevices(query?: DevicesQuery, options?: RequestOptions): Promise<Device[]>;
+  /** Starts moving the card to a new phone: a one-time code goes to the traveller's contact. Not retried. */
+  startTransfer(input: StartTransferInput, options?: RequestOptions): Promise<Transfer>;
+  /** Confirms the move with the one-time code; returns the new phone's activation. Not retried (attempts count). */
+  verifyTransfer(transferId: string, code: string, options?: RequestOptions): Promise<TransferResult>;
 }
 
 const Plans = z.pipe(
   PlanList,
   z.transform((list) => list.plans),
+);
+
+const Devices = z.pipe(
+  DeviceList,
+  z.transform((list) => list.devices),
 );
 
 export function isFinalOrder(order: Pick<Order, 'status'>): boolean {
@@ -125,6 +158,20 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
       call(Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
     getUsage: (query = {}, { signal } = {}) => call(Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
     setAutoRenew: (input, { signal } = {}) => call(AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
+    listOrders: (query = {}, { signal } = {}) => call(OrderList, 'GET', '/v1/orders', { signal, searchParams: query }),
+    getRefundQuote: (orderId, { signal } = {}) =>
+      call(RefundQuote, 'GET', `/v1/orders/${id(orderId)}/refund-quote`, { signal }),
+    requestRefund: (orderId, input = {}, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
+      call(Refund, 'POST', `/v1/orders/${id(orderId)}/refunds`, {
+        signal,
+        json: input,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+    listDevices: (query = {}, { signal } = {}) => call(Devices, 'GET', '/v1/devices', { signal, searchParams: query }),
+    startTransfer: (input, { signal } = {}) =>
+      call(Transfer, 'POST', '/v1/card/transfer', { signal, json: input, idempotent: false }),
+    verifyTransfer: (transferId, code, { signal } = {}) =>
+      call(TransferResult, 'POST', `/v1/card/transfer/${id(transferId)}/verify`, { signal, json: { code }, idempotent: false }),
 
     async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, onUpdate } = {}) {
       let delay = interval;

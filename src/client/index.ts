@@ -4,6 +4,7 @@ export type {
   RenewalClient,
   RenewalClientOptions,
   RequestOptions,
+  RequestRefundOptions,
   WaitForOrderOptions,
 } from './client.js';
 export { InvalidResponseError, RenewalError, isRenewalError } from './errors.js';
