@@ -128,6 +128,28 @@ describe('order history', () => {
     assert.equal((await list(await sessionFor(sandbox, ICCID.neverRenewed))).orders.length, 0);
   });
 
+  it('describes the card-care operations in the OpenAPI document', async () => {
+    const doc = (await call(sandbox, 'GET', '/openapi.json')).body;
+    const expected: Record<string, [string, string]> = {
+      '/v1/orders': ['get', 'OrderList'], '/v1/orders/{id}/refund-quote': ['get', 'RefundQuote'],
+      '/v1/orders/{id}/refunds': ['post', 'Refund'], '/v1/devices': ['get', 'DeviceList'],
+      '/v1/card/transfer': ['post', 'Transfer'], '/v1/card/transfer/{id}/verify': ['post', 'TransferResult'],
+      '/sandbox/transfers/{id}/otp': ['get', 'TransferOtp'], '/sandbox/activations/install': ['post', 'ActivationInstalled'],
+      '/sandbox/cards/{iccid}/activation': ['get', 'CardActivation'],
+    };
+    for (const [path, [method, schema]] of Object.entries(expected)) {
+      const op = doc.paths[path]?.[method];
+      assert.ok(op, `${method} ${path}`);
+      const ok = Object.values(op.responses as Record<string, { content?: Record<string, { schema: { $ref: string } }> }>)[0]!;
+      assert.equal(ok.content!['application/json']!.schema.$ref, `#/components/schemas/${schema}`, path);
+    }
+    const refunds = doc.paths['/v1/orders/{id}/refunds'].post;
+    assert.ok(refunds.parameters.some((p: { name: string; required: boolean }) => p.name === 'Idempotency-Key' && p.required));
+    assert.ok(doc.paths['/v1/orders'].get.parameters.some((p: { name: string }) => p.name === 'cursor'));
+    assert.ok(doc.paths['/v1/card/transfer/{id}/verify'].post.responses['423']);
+    assert.equal(doc.components.schemas.Order.properties.refund.anyOf[0].$ref, '#/components/schemas/Refund');
+  });
+
   it('refuses a bad limit or cursor with validation_failed', async () => {
     const { token } = await freshCard(sandbox, 'history');
     for (const query of ['?limit=0', '?limit=51', '?limit=abc', '?limit=1.5', '?cursor=', '?cursor=bm9wZQ', `?cursor=${'x'.repeat(201)}`]) {
