@@ -180,8 +180,10 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
         try {
           order = await client.getOrder(orderId, { signal });
         } catch (error) {
-          // A flaky network while waiting is normal abroad: keep waiting unless the error is final.
-          if (!(error instanceof RenewalError && error.retryable)) throw error;
+          // A flaky network while waiting is normal abroad: keep waiting unless the error is final. A garbled
+          // answer (a proxy, a cut-off body) says nothing about the order: reading it again is safe, and giving up
+          // here would leave a traveller who has paid looking at an error, one "try again" from paying twice.
+          if (!(error instanceof RenewalError && (error.retryable || error.code === 'invalid_response'))) throw error;
         }
         if (order) {
           onUpdate?.(order);
