@@ -294,8 +294,12 @@ export interface NewCard {
   now: number;
 }
 
-/** Creates a card as one of the templates describes it, relative to `now`. */
+/** Creates a card as one of the templates describes it, relative to `now`, with its past orders: all or nothing. */
 export function insertCardFromTemplate(db: Db, card: NewCard): void {
+  db.transaction(() => insertCard(db, card))();
+}
+
+function insertCard(db: Db, card: NewCard): void {
   const t = CARD_TEMPLATES[card.template];
   db.prepare(`INSERT INTO cards (id, partner_id, iccid, label, plan_id, currency, coverage, valid_from, expires_at,
     remaining_bytes, total_bytes, renewal_count, suspended, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
