@@ -50,6 +50,8 @@ export const entries = {
   'checkout-button': 'src/checkout-button.ts',
   'usage-meter': 'src/usage-meter.ts',
   'renewal-flow': 'src/renewal-flow.ts',
+  'order-history': 'src/order-history.ts',
+  'device-change': 'src/device-change.ts',
   'auto-renew-toggle': 'src/auto-renew-toggle.ts',
   define: 'src/define.ts',
   // React components (`@esim-renewal/widgets/react`, and `/react/<element>` for one element).

@@ -16,6 +16,9 @@ export { EsimCheckoutButton } from './components/checkout-button/checkout-button
 export type { CheckoutStep } from './components/checkout-button/checkout-flow.js';
 export { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
 export { EsimRenewal } from './components/renewal/renewal.js';
+export { EsimOrderHistory } from './components/order-history/order-history.js';
+export { EsimDeviceChange } from './components/device-change/device-change.js';
+export type { DeviceChangeStep } from './components/device-change/device-change.js';
 export { EsimRenewalFlow } from './components/renewal-flow/renewal-flow.js';
 export type { FlowStep } from './components/renewal-flow/renewal-flow.js';
 export { EsimUsageMeter } from './components/usage-meter/usage-meter.js';
@@ -24,7 +27,16 @@ export { RenewalStore } from './context/store.js';
 export type { Loadable, RenewalState, SupportContact } from './context/store.js';
 export { renewalContext } from './context/renewal-context.js';
 export { defineAll, elements } from './define.js';
-export { EsimAutoRenewChangeEvent, EsimCheckoutStartEvent, EsimExpiryWarningEvent, EsimPlanChangeEvent, EsimRenewalErrorEvent, EsimRenewalSuccessEvent } from './events/index.js';
+export {
+  EsimAutoRenewChangeEvent,
+  EsimCheckoutStartEvent,
+  EsimDeviceChangeEvent,
+  EsimExpiryWarningEvent,
+  EsimPlanChangeEvent,
+  EsimRefundRequestEvent,
+  EsimRenewalErrorEvent,
+  EsimRenewalSuccessEvent,
+} from './events/index.js';
 export { formatBytes, formatDate, formatMoney, formatRelativeDays } from './i18n/format.js';
 export { messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
 export type { Messages } from './i18n/index.js';

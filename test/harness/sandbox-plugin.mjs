@@ -52,6 +52,9 @@ export function sandboxHarness() {
     try {
       if (ctx.path === '/__partner/config') {
         ctx.body = { baseUrl: sandbox.url };
+      } else if (ctx.path === '/__partner/activation') {
+        // The card's current activation code, as the partner's back office knows it.
+        ctx.body = await partnerCall(sandbox.url, 'GET', `/sandbox/cards/${ctx.query.iccid}/activation`);
       } else if (ctx.path === '/__partner/session' && ctx.method === 'POST') {
         const { template, iccid, currency, locale, ttlSeconds } = await readJson(ctx);
         const card = iccid

@@ -9,7 +9,11 @@ export type CardTemplate =
   | 'suspended'
   | 'never_renewed'
   | 'unlimited'
-  | 'japan_only';
+  | 'japan_only'
+  | 'refund_full'
+  | 'refund_credit'
+  | 'refund_rejected'
+  | 'history';
 
 export interface TestSession {
   baseUrl: string;
@@ -58,6 +62,33 @@ async function sandboxCall(session: TestSession, method: string, path: string, b
 /** Pays or declines an order the way the sandbox's wallet would. */
 export async function simulatePayment(session: TestSession, orderId: string, outcome: 'succeed' | 'fail') {
   await sandboxCall(session, 'POST', `/sandbox/orders/${orderId}/simulate`, { outcome });
+}
+
+/** The card's current activation code (what the partner's back office knows), and whether it still works. */
+export async function currentActivation(session: TestSession): Promise<{ activationCode: string; state: string }> {
+  const response = await fetch(`/__partner/activation?iccid=${session.iccid}`);
+  if (!response.ok) throw new Error(`Could not read the activation: ${await response.text()}`);
+  return response.json();
+}
+
+/** What a phone does with an activation code: install the profile. The status, and why it was refused. */
+export async function installActivation(
+  session: TestSession,
+  activationCode: string,
+): Promise<{ status: number; reason?: string }> {
+  const response = await fetch(`${session.baseUrl}/sandbox/activations/install`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ activationCode }),
+  });
+  const body = (await response.json()) as { error?: { details?: { reason?: string } } };
+  return { status: response.status, reason: body.error?.details?.reason };
+}
+
+/** The one-time code the sandbox "sent" for a transfer. */
+export async function transferCode(session: TestSession, transferId: string): Promise<string> {
+  const response = await sandboxCall(session, 'GET', `/sandbox/transfers/${transferId}/otp`);
+  return ((await response.json()) as { code: string }).code;
 }
 
 /** Makes an unpaid wallet order's QR code expire now, as if the traveller had waited too long. */

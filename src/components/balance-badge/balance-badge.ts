@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Card } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
-import { daysUntil, formatBytes, formatDate, formatTime } from '../../i18n/format.js';
+import { daysUntil, formatBytes, formatDate, formatMoney, formatTime } from '../../i18n/format.js';
 import { cardHealth, isLowOnData } from '../../internal/card-health.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
@@ -22,6 +22,7 @@ export type BadgeState = 'loading' | 'ok' | 'expiring' | 'expired' | 'suspended'
  * @csspart meter - The data meter's track; its fill is `meter-fill`.
  * @csspart meter-fill - The filled part of the meter.
  * @csspart details - Days left and the expiry date.
+ * @csspart credit - Store credit from a refund, when there is some.
  * @csspart retry - The retry button of the error state.
  * @cssprop --esim-badge-radius - Corner radius (default `--esim-radius-m`).
  * @cssprop --esim-badge-width - Width of the badge (default 18rem).
@@ -156,6 +157,7 @@ export class EsimBalanceBadge extends EsimElement {
         : this.state === 'expired'
           ? html`<p class="hint">${m.expiredHint}</p>`
           : nothing}
+      ${card.credit?.amount ? html`<p class="hint" part="credit">${m.credit(formatMoney(card.credit, locale))}</p>` : nothing}
       <p class="as-of">${m.asOf(formatTime(card.asOf, locale))}</p>
     `;
   }

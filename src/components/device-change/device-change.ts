@@ -1,0 +1,287 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isRenewalError, RenewalError } from '../../client/errors.js';
+import type { Activation, Device, Transfer } from '../../client/schemas.js';
+import { EsimDeviceChangeEvent } from '../../events/device-change.js';
+import { formatTime } from '../../i18n/format.js';
+import { EsimElement } from '../../internal/esim-element.js';
+import { qrCode } from '../../internal/qr-code.js';
+import { tokens } from '../../internal/theme.js';
+import { styles } from './device-change.styles.js';
+
+export type DeviceChangeStep = 'check' | 'verify' | 'install' | 'locked';
+const STEPS = ['check', 'verify', 'install'] as const;
+const SEARCH_DELAY_MS = 250;
+
+const nameOf = (device: Pick<Device, 'brand' | 'model'>) => `${device.brand} ${device.model}`;
+
+/**
+ * Moves the eSIM to a new phone: checks the phone takes eSIMs (a searchable list of models), verifies the
+ * traveller with a one-time code sent to their contact (5 wrong codes lock it), then shows the new installation QR
+ * code — rendered here, the activation code never leaves the page — with the SM-DP+ address and code to type, and
+ * the steps for iPhone and Android. Data and validity stay with the card.
+ *
+ * @summary Move the card to a new phone: compatibility, one-time code, installation QR.
+ * @tagname esim-device-change
+ * @fires {EsimDeviceChangeEvent} esim-device-change - The move is done; `detail` has the `card` and the `activation`.
+ * @fires {EsimRenewalErrorEvent} esim-renewal-error - A step failed.
+ * @csspart steps - The step indicator.
+ * @csspart search - The phone search field.
+ * @csspart results - The matching phones.
+ * @csspart code - The one-time code field.
+ * @csspart qr - The installation QR code.
+ * @csspart manual - The SM-DP+ address and activation code.
+ * @cssprop --esim-device-radius - Corner radius (default `--esim-radius-m`).
+ */
+export class EsimDeviceChange extends EsimElement {
+  static override styles = [tokens, styles];
+
+  /** The step shown, reflected for styling: `check`, `verify`, `install`, `locked`. */
+  @property({ reflect: true }) step: DeviceChangeStep = 'check';
+
+  @state() private query = '';
+  @state() private devices?: Device[];
+  @state() private searching = false;
+  @state() private chosen?: Device;
+  @state() private transfer?: Transfer;
+  @state() private activation?: Activation;
+  @state() private error?: RenewalError;
+  @state() private busy = false;
+  @state() private copied = '';
+
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private searchAbort?: AbortController;
+  private moved = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.searchAbort?.abort();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('step') && this.moved) this.shadowRoot?.querySelector<HTMLElement>('h3')?.focus();
+  }
+
+  private go(step: DeviceChangeStep): void {
+    this.moved = true;
+    this.error = undefined;
+    this.step = step;
+  }
+
+  private fail(error: unknown): void {
+    const failure = isRenewalError(error) ? error : new RenewalError('unknown', String(error));
+    if (failure.code === 'aborted') return;
+    this.error = failure;
+  }
+
+  private onSearch(event: InputEvent): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.chosen = undefined;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.search(), SEARCH_DELAY_MS);
+  }
+
+  private async search(): Promise<void> {
+    const store = this.store;
+    const q = this.query.trim();
+    this.searchAbort?.abort();
+    if (!store || q.length < 2) {
+      this.devices = undefined;
+      return;
+    }
+    const abort = (this.searchAbort = new AbortController());
+    this.searching = true;
+    try {
+      this.devices = await store.client.listDevices({ q }, { signal: abort.signal });
+      this.error = undefined;
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      if (this.searchAbort === abort) this.searching = false;
+    }
+  }
+
+  private async sendCode(): Promise<void> {
+    const store = this.store;
+    if (!store || !this.chosen || this.busy) return;
+    this.busy = true;
+    try {
+      this.transfer = await store.client.startTransfer({ brand: this.chosen.brand, model: this.chosen.model });
+      this.go('verify');
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async verify(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const store = this.store;
+    if (!store || !this.transfer || this.busy) return;
+    const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
+    const code = input.value.replace(/\D/g, '');
+    this.busy = true;
+    try {
+      const result = await store.client.verifyTransfer(this.transfer.id, code);
+      this.transfer = result.transfer;
+      this.activation = result.activation;
+      store.setCard(result.card);
+      this.go('install');
+      this.emit(new EsimDeviceChangeEvent(result.card, result.activation));
+    } catch (error) {
+      if (isRenewalError(error) && error.code === 'otp_locked') {
+        this.go('locked');
+      } else {
+        const left = (isRenewalError(error) && (error.details as { attemptsLeft?: number } | undefined)?.attemptsLeft);
+        if (typeof left === 'number') this.transfer = { ...this.transfer, attemptsLeft: left };
+        this.fail(error);
+        input.select();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async copy(value: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(value);
+      this.copied = value;
+    } catch {
+      // No clipboard permission: the value is on screen to copy by hand.
+    }
+  }
+
+  protected override render() {
+    const d = this.msg.device;
+    const index = this.step === 'locked' ? 1 : STEPS.indexOf(this.step);
+    return html`<section aria-labelledby="title">
+      <h2 id="title">${d.label}</h2>
+      <ol class="steps" part="steps">
+        ${STEPS.map(
+          (step, i) => html`<li class=${i < index ? 'complete' : ''} aria-current=${i === index ? 'step' : nothing}>
+            ${d.steps[step]}
+          </li>`,
+        )}
+      </ol>
+      ${this.step === 'check' ? this.renderCheck() : this.step === 'verify' ? this.renderVerify() : this.step === 'locked' ? this.renderLocked() : this.renderInstall()}
+    </section>`;
+  }
+
+  private renderError() {
+    return this.error ? html`<p class="error" role="alert">${this.msg.errors[this.error.code]}</p>` : nothing;
+  }
+
+  private renderCheck() {
+    const d = this.msg.device;
+    const chosen = this.chosen;
+    return html`<h3 tabindex="-1">${d.steps.check}</h3>
+      <label for="search">${d.searchLabel}</label>
+      <input
+        id="search"
+        part="search"
+        type="search"
+        autocomplete="off"
+        placeholder=${d.searchPlaceholder}
+        .value=${this.query}
+        @input=${this.onSearch}
+        aria-describedby="search-status"
+      />
+      <p id="search-status" class="hint" role="status">
+        ${this.searching ? d.searching : this.devices && !this.devices.length ? d.noMatch : ''}
+      </p>
+      ${this.devices?.length && !chosen
+        ? html`<ul class="results" part="results">
+            ${this.devices.map(
+              (device) => html`<li>
+                <button class="device" @click=${() => ((this.chosen = device), (this.error = undefined))}>
+                  <span>${nameOf(device)}</span>
+                  <span class=${device.esim ? 'ok' : 'no'}>${device.esim ? d.compatible : d.incompatible}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${chosen
+        ? chosen.esim
+          ? html`<p class="chosen ok" role="status">${nameOf(chosen)} · ${d.compatible}</p>
+              <div class="actions">
+                <button class="button secondary" @click=${() => (this.chosen = undefined)}>${d.back}</button>
+                <button class="button" ?disabled=${this.busy} @click=${() => this.sendCode()}>${d.sendCode}</button>
+              </div>`
+          : html`<div class="chosen no" role="alert">
+              <p><strong>${d.incompatibleTitle(nameOf(chosen))}</strong></p>
+              ${chosen.note ? html`<p>${chosen.note}</p>` : nothing}
+              <button class="button secondary" @click=${() => (this.chosen = undefined)}>${d.back}</button>
+            </div>`
+        : nothing}
+      ${this.renderError()}`;
+  }
+
+  private renderVerify() {
+    const d = this.msg.device;
+    const transfer = this.transfer!;
+    return html`<h3 tabindex="-1">${d.steps.verify}</h3>
+      <p>${d.codeSent(transfer.destination)}</p>
+      <form @submit=${this.verify}>
+        <label for="code">${d.codeLabel}</label>
+        <div class="row">
+          <input
+            id="code"
+            name="code"
+            part="code"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxlength="6"
+            required
+            aria-describedby="attempts"
+            aria-invalid=${this.error ? 'true' : 'false'}
+          />
+          <button class="button" type="submit" ?disabled=${this.busy}>${d.verify}</button>
+        </div>
+      </form>
+      ${this.renderError()}
+      <p id="attempts" class="hint">${d.attemptsLeft(transfer.attemptsLeft)}</p>`;
+  }
+
+  private renderLocked() {
+    const d = this.msg.device;
+    return html`<h3 tabindex="-1">${d.steps.verify}</h3>
+      <p class="error" role="alert">${d.locked}</p>
+      ${this.store?.support.url ? html`<a href=${this.store.support.url} target="_blank" rel="noopener">${this.msg.checkout.contactSupport}</a>` : nothing}`;
+  }
+
+  private renderInstall() {
+    const d = this.msg.device;
+    const activation = this.activation!;
+    const copyButton = (value: string) =>
+      html`<button class="button secondary small" @click=${() => this.copy(value)}>${this.copied === value ? d.copied : d.copy}</button>`;
+    return html`<h3 tabindex="-1">${d.installTitle}</h3>
+      <div class="install">
+        ${qrCode(activation.lpa, d.qrLabel)}
+        <p class="hint">${d.expires(formatTime(activation.expiresAt, this.resolvedLocale))}</p>
+      </div>
+      <h4>${d.manual}</h4>
+      <dl part="manual">
+        <dt>${d.smdp}</dt>
+        <dd><code>${activation.smdpAddress}</code> ${copyButton(activation.smdpAddress)}</dd>
+        <dt>${d.activationCode}</dt>
+        <dd><code>${activation.activationCode}</code> ${copyButton(activation.activationCode)}</dd>
+      </dl>
+      <p>${d.keeps}</p>
+      ${[d.ios, d.android].map(
+        (platform) => html`<details>
+          <summary>${platform.title}</summary>
+          <ol>${platform.steps.map((step) => html`<li>${step}</li>`)}</ol>
+        </details>`,
+      )}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'esim-device-change': EsimDeviceChange;
+  }
+}

@@ -1,0 +1,128 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import '../../src/device-change.js';
+import type { EsimDeviceChange } from '../../src/components/device-change/device-change.js';
+import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
+import { decodeQr } from '../helpers/qr.js';
+import { currentActivation, installActivation, newSession, transferCode } from '../helpers/sandbox.js';
+
+async function deviceChange(locale = 'en') {
+  const session = await newSession({ template: 'active' });
+  const provider = await mountWithProvider(session, html`<esim-device-change></esim-device-change>`, locale);
+  const element = provider.querySelector('esim-device-change')!;
+  await element.updateComplete;
+  return { element, session, provider };
+}
+
+async function search(element: EsimDeviceChange, text: string) {
+  const input = $<HTMLInputElement>(element, '[part=search]');
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input'));
+  await waitUntil(() => element.shadowRoot!.querySelector('[part=results] button') || /No phone/.test(visibleText(element)), 'no search result', {
+    timeout: 10_000,
+  });
+}
+
+async function choose(element: EsimDeviceChange, name: string) {
+  const button = $$(element, '[part=results] button').find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(`${name} `));
+  if (!button) throw new Error(`${name} is not among ${visibleText(element)}`);
+  button.click();
+  await element.updateComplete;
+}
+
+async function sendCode(element: EsimDeviceChange) {
+  $$(element, '.button').find((b) => /Send me a code|发送验证码/.test(b.textContent!))!.click();
+  await waitUntil(() => element.step === 'verify', 'no code step', { timeout: 10_000 });
+}
+
+async function enterCode(element: EsimDeviceChange, code: string) {
+  $<HTMLInputElement>(element, '[part=code]').value = code;
+  $(element, 'form button[type=submit]').click();
+}
+
+/** The id of the transfer the element started (what the sandbox's SMS stand-in is keyed by). */
+function transferIdOf(element: EsimDeviceChange): string {
+  return (element as unknown as { transfer: { id: string } }).transfer.id;
+}
+
+describe('<esim-device-change>', () => {
+  it('finds phones by brand and model, and says when one cannot take an eSIM', async () => {
+    const { element } = await deviceChange();
+    await search(element, 'iphone 15 pro');
+    const names = $$(element, '[part=results] button').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(names.some((name) => name.startsWith('Apple iPhone 15 Pro Works with eSIM'))).to.equal(true);
+    expect(names.some((name) => name.includes('mainland China') && name.includes('No eSIM'))).to.equal(true);
+    await expect(element).to.be.accessible();
+    await choose(element, 'Apple iPhone 15 Pro (mainland China)');
+    expect(visibleText(element)).to.include('Apple iPhone 15 Pro (mainland China) cannot use an eSIM');
+    expect(element.step).to.equal('check');
+  });
+
+  it('counts wrong codes down and locks the move after five', async () => {
+    const { element, session } = await deviceChange();
+    await search(element, 'pixel 8');
+    await choose(element, 'Google Pixel 8');
+    await sendCode(element);
+    expect(visibleText(element)).to.match(/We sent a 6-digit code to \+\d+ \d+\*{4}\d+/);
+    const right = await transferCode(session, transferIdOf(element));
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let left = 4; left >= 1; left -= 1) {
+      await enterCode(element, wrong);
+      await waitForText(element, left === 1 ? '1 try left' : `${left} tries left`);
+      expect(visibleText(element)).to.include('That code is not right');
+    }
+    await expect(element).to.be.accessible();
+    await enterCode(element, wrong);
+    await waitUntil(() => element.step === 'locked', 'not locked', { timeout: 10_000 });
+    expect(visibleText(element)).to.include('locked for your safety');
+    expect(element.shadowRoot!.querySelector('[part=code]')).to.equal(null);
+  });
+
+  it('moves the card: the installation QR scans to the new code, which installs once; the old code stops working', async () => {
+    const { element, session } = await deviceChange();
+    const old = await currentActivation(session);
+    expect(old.activationCode).to.be.a('string').and.not.empty;
+    await search(element, 'galaxy s24');
+    await choose(element, 'Samsung Galaxy S24');
+    await sendCode(element);
+    const moved = oneEvent(element, 'esim-device-change');
+    await enterCode(element, await transferCode(session, transferIdOf(element)));
+    const { activation, card } = (await moved).detail;
+    await waitUntil(() => element.step === 'install');
+    expect(await decodeQr($<SVGSVGElement>(element, 'svg[part=qr]'))).to.equal(activation.lpa);
+    expect(activation.lpa).to.equal(`LPA:1$${activation.smdpAddress}$${activation.activationCode}`);
+    const manual = visibleText($(element, '[part=manual]'));
+    expect(manual).to.include(activation.smdpAddress);
+    expect(manual).to.include(activation.activationCode);
+    expect(visibleText(element)).to.include('Your data and validity stay with the card');
+    expect(card.device?.model).to.equal('Galaxy S24');
+    await expect(element).to.be.accessible();
+    expect(await installActivation(session, activation.activationCode)).to.deep.equal({ status: 200, reason: undefined });
+    expect(await installActivation(session, activation.activationCode)).to.deep.equal({ status: 409, reason: 'used' });
+    expect(await installActivation(session, old.activationCode)).to.deep.equal({ status: 409, reason: 'transferred' });
+  });
+
+  it('can be done by keyboard alone, in Chinese', async () => {
+    const { element, session } = await deviceChange('zh-CN');
+    $(element, '[part=search]').focus();
+    await sendKeys({ type: 'iPhone 16' });
+    await waitUntil(() => element.shadowRoot!.querySelector('[part=results] button'), 'no results', { timeout: 10_000 });
+    expect(visibleText(element)).to.include('支持 eSIM');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => element.step === 'verify', 'no code step', { timeout: 10_000 });
+    expect(visibleText(element)).to.include('验证码已发送至');
+    const code = await transferCode(session, transferIdOf(element));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: code });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => element.step === 'install', 'not installed', { timeout: 10_000 });
+    expect(visibleText(element)).to.include('在新手机上安装 eSIM');
+    await expect(element).to.be.accessible();
+  });
+});
