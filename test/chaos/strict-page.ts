@@ -4,7 +4,7 @@
 // with playwright-core in Debian's Chromium.
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mountDemo } from '../../demo/routes.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { createPartnerClient } from '../../src/server/partner.ts';
@@ -62,6 +62,8 @@ export interface StrictPageOptions {
   refresh?: boolean;
   /** Render every shipped element, not just the badge, picker and checkout button. */
   everything?: boolean;
+  /** Runs before the page loads, e.g. to intercept its requests. */
+  prepare?: (context: BrowserContext) => Promise<void>;
 }
 
 export function mountStrictPage(app: Hono): void {
@@ -186,6 +188,7 @@ export async function openStrictPage(browser: Browser, base: string, options: St
     refresh: options.refresh ? '1' : '0',
     everything: options.everything ? '1' : '0',
   });
+  await options.prepare?.(context);
   await page.goto(`${base}/strict?${query}`);
   return watched;
 }

@@ -318,9 +318,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   }
 
   private retry(): void {
-    const plan = this.flow.plan ?? this.renewal.selectedPlan;
-    this.flow.reset();
-    if (plan) void this.flow.start(plan);
+    this.flow.retry(this.flow.plan ?? this.renewal.selectedPlan);
   }
 }
 

@@ -62,6 +62,8 @@ export class CheckoutFlow implements ReactiveController {
   paused = false;
 
   private attemptKey?: string;
+  /** The last order request failed without a definite answer: its order may exist (answer lost or garbled). */
+  private orderUnknown = false;
   private creating?: Promise<void>;
   private popup?: Window | null;
   private abort?: AbortController;
@@ -187,8 +189,24 @@ export class CheckoutFlow implements ReactiveController {
         this.set({ quoteRefreshed: true });
         return;
       }
+      this.orderUnknown = isRenewalError(error) && (error.retryable || error.code === 'invalid_response');
       this.fail(error);
     }
+  }
+
+  /**
+   * "Try again" after an error. When the order's answer was lost, the order may well exist: go back to the same
+   * summary with the same quote and key, so paying again returns that order instead of making a second one.
+   * Anything else starts over with a fresh quote.
+   */
+  retry(plan: Plan | undefined): void {
+    if (this.step === 'error' && this.orderUnknown && this.quote && this.attemptKey) {
+      this.orderUnknown = false;
+      this.set({ step: 'summary', error: undefined });
+      return;
+    }
+    this.reset();
+    if (plan) void this.start(plan);
   }
 
   /** Sends the traveller to pay (popup, redirect or wallet code), then waits for the order. */
@@ -306,6 +324,7 @@ export class CheckoutFlow implements ReactiveController {
   reset(): void {
     this.stopWaiting();
     this.attemptKey = undefined;
+    this.orderUnknown = false;
     this.set({
       step: 'idle',
       quote: undefined,
