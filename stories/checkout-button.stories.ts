@@ -3,7 +3,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FixtureScenario } from './fixtures/index.js';
-import { openCheckout, pay } from './support/interactions.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { openCheckout, part, pay } from './support/interactions.js';
 import { argTypesFor, cssVars } from './support/manifest.js';
 
 type Args = Record<string, unknown>;
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
     <esim-checkout-button
       payment-methods=${args['payment-methods'] as string}
       payment-mode=${args['payment-mode'] as string}
+      wallet-mode=${ifDefined((args['wallet-mode'] as string) || undefined)}
       return-url=${ifDefined((args['return-url'] as string) || undefined)}
       support-url=${ifDefined((args['support-url'] as string) || undefined)}
       support-email=${ifDefined((args['support-email'] as string) || undefined)}
@@ -117,3 +119,47 @@ export const NetworkError: Story = step(
   },
   { 'support-email': 'help@example.com' },
 );
+
+/** Types a promo code in the summary and presses Apply. */
+async function applyPromo(canvasElement: HTMLElement, code: string) {
+  const button = await openCheckout(canvasElement);
+  const input = button.shadowRoot!.querySelector<HTMLInputElement>('#promo')!;
+  await userEvent.type(input, code);
+  await userEvent.click(button.shadowRoot!.querySelector<HTMLButtonElement>('[part~="promo"] button[type=submit]')!);
+  return button;
+}
+
+/** TRAVEL20 takes 20% off; the summary is priced again. */
+export const PromoCodeApplied: Story = step({}, async ({ canvasElement }) => {
+  const button = await applyPromo(canvasElement, 'TRAVEL20');
+  await waitFor(() => expect(part(button, 'summary').textContent).toContain('TRAVEL20'));
+});
+
+/** An expired code is refused with the reason; the quote stays as it was. */
+export const PromoCodeExpired: Story = step({}, async ({ canvasElement }) => {
+  const button = await applyPromo(canvasElement, 'SUMMER2025');
+  await waitFor(() => expect(button.shadowRoot!.querySelector('#promo')!.getAttribute('aria-invalid')).toBe('true'));
+});
+
+/** The wallet code expired before it was paid: a fresh one is a press away. */
+export const WalletCodeExpired: Story = step({ payment: 'pending', qrTtl: 0 }, async ({ canvasElement }) => {
+  const button = await openCheckout(canvasElement);
+  await pay(button, 'alipay', 'paying');
+  await waitFor(() => expect(part(button, 'refresh-code')).toBeTruthy());
+});
+
+/** On a phone (`wallet-mode="app"`, or `auto` on a touch screen): a button opens the wallet app instead of a QR code. */
+export const WalletAppOnAPhone: Story = step(
+  { payment: 'pending' },
+  async ({ canvasElement }) => {
+    await pay(await openCheckout(canvasElement), 'wechat_pay', 'paying');
+  },
+  { 'wallet-mode': 'app' },
+);
+
+/** "Continue on another device": a single-use link and its QR code, to pay on the phone instead. */
+export const ContinueOnAnotherDevice: Story = step({}, async ({ canvasElement }) => {
+  const button = await openCheckout(canvasElement);
+  await userEvent.click(part(button, 'handoff-button'));
+  await waitFor(() => expect(part(button, 'handoff')).toBeTruthy());
+});
