@@ -5,7 +5,7 @@
 // renewal's result), and a whole renewal is paid by Alipay. The plain HTML page loads the script-tag file twice,
 // next to another copy of Lit.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -164,12 +164,12 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
   });
 
   /** Opens a page and collects its console errors and uncaught exceptions. */
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  async function open(path: string, origin = base): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(String(error)));
-    await page.goto(`${base}${path}`);
+    await page.goto(new URL(path, origin).href);
     await page.locator('esim-balance-badge [part=data]').waitFor({ timeout: 15_000 });
     return { page, problems };
   }
@@ -250,6 +250,37 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
       assert.deepEqual(problems, []);
     } finally {
       await page.close();
+    }
+  });
+
+  it("the partner's backend (examples/node): secret key on the server, a session token in the page", { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, ['partner-server.mjs'], {
+      cwd: join(EXAMPLES, 'node'),
+      env: { ...process.env, PORT: '0', ESIM_API: sandbox.url, ESIM_SECRET_KEY: SECRET_KEY, ESIM_SDK: `${base}/cdn/@esim-renewal/widgets/dist/esim-renewal.js` },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          const match = String(chunk).match(/Partner page: (\S+)/);
+          if (match) done(match[1]!);
+        });
+        child.once('exit', (code) => fail(new Error(`partner-server.mjs exited with ${code}`)));
+      });
+      const html = await (await fetch(url)).text();
+      assert.doesNotMatch(html, /sk_test_/, 'the secret key reached the page');
+      assert.match(html, /session-token="rs_/);
+      const fresh = (await (await fetch(`${url}api/esim-session`, { method: 'POST' })).json()) as { token: string };
+      assert.match(fresh.token, /^rs_/);
+      const { page, problems } = await open(new URL(url).pathname, url);
+      try {
+        assert.match(await page.locator('esim-balance-badge [part=data]').innerText(), /left/);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    } finally {
+      child.kill();
     }
   });
 
