@@ -210,9 +210,17 @@ export const CreateOrderInput = z.object({
   returnUrl: z.optional(HttpUrl),
 });
 
+/**
+ * What the widget navigates to or links to, so never a script: a redirect is http(s); a QR payload may be a
+ * wallet's own scheme (`alipays:`, `weixin:`) but never `javascript:`, `data:` or `vbscript:`.
+ */
 export const PaymentAction = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('redirect'), url: z.string() }),
-  z.object({ type: z.literal('qr'), data: z.string(), expiresAt: Timestamp }),
+  z.object({ type: z.literal('redirect'), url: z.string().check(z.regex(/^https?:\/\//i)) }),
+  z.object({
+    type: z.literal('qr'),
+    data: z.string().check(z.regex(/^(?![\s\x00-\x1f]*(?:javascript|data|vbscript):)/i)),
+    expiresAt: Timestamp,
+  }),
 ]);
 
 export const ORDER_STATUSES = ['requires_payment', 'processing', 'succeeded', 'failed', 'canceled'] as const;

@@ -161,6 +161,35 @@ describe('browser security on a strict-CSP, Trusted-Types page', () => {
     await page.context().close();
   });
 
+  it('refuses a payment redirect to a javascript: URL (an answer that would run script in the page)', async () => {
+    const card = await newCard(sandbox.url);
+    const w = await openStrictPage(browser, sandbox.url, {
+      iccid: card.iccid,
+      mode: 'redirect',
+      prepare: (context) =>
+        context.route(/\/v1\/orders$/, async (route) => {
+          const response = await route.fetch();
+          const order = await response.json();
+          figures.hostileFields += 1;
+          await route.fulfill({ response, json: { ...order, paymentAction: { type: 'redirect', url: 'javascript:window.__pwned=4' } } });
+        }),
+    });
+    const { page } = w;
+    await page.locator('esim-plan-picker [role=radio]').first().waitFor();
+    const before = page.url();
+    await choosePlanAndOpenSummary(page);
+    await stepIs(page, 'summary');
+    await chooseMethod(page, 'card');
+    await page.locator('esim-checkout-button [part=pay]').click();
+    await stepIs(page, 'error');
+    assert.match(await page.locator('esim-checkout-button [part=result]').innerText(), /unexpected answer/);
+    assert.equal(page.url(), before);
+    assert.equal(await page.evaluate(() => (window as { __pwned?: number }).__pwned), undefined);
+    figures.hostileRenderedInert += 1;
+    await assertClean(w);
+    await page.context().close();
+  });
+
   it('writes no token to storage, cookies or URLs, and logs none, through refreshes, errors and a renewal', async () => {
     const card = await newCard(sandbox.url);
     const w = await openStrictPage(browser, sandbox.url, { iccid: card.iccid, refresh: true });
