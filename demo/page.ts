@@ -15,6 +15,7 @@ const TEXT = {
     card: '演示卡',
     language: 'Language',
     renew: '续费',
+    usage: '用量与自动续费',
     footer: '演示页面 · 沙箱环境，不会产生真实扣款。测试卡号 4242 4242 4242 4242 支付成功，4000 0000 0000 0002 被拒绝。',
   },
   en: {
@@ -26,6 +27,7 @@ const TEXT = {
     card: 'Demo card',
     language: '语言',
     renew: 'Renew',
+    usage: 'Usage and auto-renew',
     footer:
       'Demo page · sandbox, no real charges. Test card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.',
   },
@@ -86,6 +88,11 @@ export function renderDemoPage({ apiBase, token, cards, iccid, locale, paymentMo
     <h2 id="renew-heading">${escape(t.renew)}</h2>
     <esim-plan-picker></esim-plan-picker>
     <esim-checkout-button payment-mode="${paymentMode}"></esim-checkout-button>
+  </section>
+  <section class="usage" aria-labelledby="usage-heading">
+    <h2 id="usage-heading">${escape(t.usage)}</h2>
+    <esim-usage-meter days="14"></esim-usage-meter>
+    <esim-auto-renew-toggle></esim-auto-renew-toggle>
   </section>
 </main>
 <footer><p>${escape(t.footer)}</p></footer>
