@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { figuresReport } from './figures.mjs';
 
 const RESULTS = 'test-results';
-rmSync(join(RESULTS, 'figures'), { recursive: true, force: true });
+rmSync(process.env.FIGURES_DIR || join(RESULTS, 'figures'), { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 if (!existsSync('dist/esim-renewal.js')) {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const DIR = join('test-results', 'figures');
+const DIR = process.env.FIGURES_DIR || join('test-results', 'figures');
 
 const HEADLINES = [
   ['faultsInjected', 'faults injected'],

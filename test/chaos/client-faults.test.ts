@@ -27,7 +27,7 @@ const KINDS: Kind[] = [
   { name: '502', fault: { kind: 'status', status: 502 }, code: 'internal', retried: true },
   { name: '503', fault: { kind: 'status', status: 503 }, code: 'internal', retried: true },
   { name: '429 + Retry-After', fault: { kind: 'status', status: 429, retryAfter: 1 }, code: 'rate_limited', retried: true },
-  { name: 'timeout', fault: { kind: 'delay', delayMs: 700 }, code: 'timeout', retried: true },
+  { name: 'timeout', fault: { kind: 'delay', delayMs: 4_000 }, code: 'timeout', retried: true },
   { name: 'connection drop', fault: { kind: 'drop' }, code: 'network', retried: true },
   { name: 'drop after commit', fault: { kind: 'drop', phase: 'after' }, code: 'network', retried: true },
   { name: 'malformed JSON', fault: { kind: 'malformed_json', phase: 'after' }, code: 'invalid_response', retried: false },
@@ -120,7 +120,9 @@ describe('client faults injected at the sandbox', () => {
         throw error;
       }
     };
-    const client = createRenewalClient({ baseUrl: server.url, sessionToken: token, timeout: 250, fetch: counting });
+    // A timeout well above a loaded CI machine's answer times: only the injected delay may trip it (a spurious
+    // timeout would abort an attempt whose fault the server already spent, and the case would measure the machine).
+    const client = createRenewalClient({ baseUrl: server.url, sessionToken: token, timeout: 1_500, fetch: counting });
     const quote = await newQuote(server.url, token);
     const ctx: Ctx = { client, token, cardId: card.id, quoteId: quote.id, orderId: '', key: `key-${Math.random()}` };
     if (!['createOrder', 'createQuote'].includes(target.name)) {

@@ -65,7 +65,8 @@ export interface Figures {
   totals?: Totals;
 }
 
-export const FIGURES_DIR = join('test-results', 'figures');
+/** Where figures go: test-results/figures, or FIGURES_DIR (e.g. to keep a long run's figures apart). */
+export const FIGURES_DIR = process.env.FIGURES_DIR || join('test-results', 'figures');
 
 /** Writes one test's figures (overwriting an earlier write under the same name). */
 export function recordFigures(name: string, figures: Figures): void {
