@@ -22,7 +22,8 @@ const sandbox = sandboxHarness();
 
 // Browser tests: Debian's Chromium (see TOOLCHAIN.md), talking to the real sandbox that sandboxPlugin starts.
 export default {
-  files: ['test/**/*.test.ts', '!test/sandbox/**', '!test/node/**', '!test/e2e/**', '!test/chaos/**', '!test/security/**'],
+  // Browser suites only; the other folders under test/ are node:test suites run by scripts/test.mjs.
+  files: ['test/client/**/*.test.ts', 'test/components/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // One page at a time: keyboard tests bring their page to the front, and a page sent to the back stops getting
   // animation frames, which open-wc's fixture waits for.
