@@ -26,6 +26,10 @@ export const TRANSFER_ATTEMPTS = 5;
 /** Salted with the transfer id, so equal codes of two transfers do not hash alike. */
 const codeHash = (transferId: string, code: string) => sha256(`${transferId}:${code}`);
 
+/** At most this many one-time codes per card in a window: 5 codes × 5 guesses bounds guessing per hour. */
+const CODES_PER_WINDOW = 5;
+const CODE_WINDOW_MS = 60 * 60_000;
+
 export function toTransfer(row: TransferRow, now: number): Transfer {
   return {
     id: row.id,
@@ -72,6 +76,20 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     return care.transfer(id)!;
   });
 
+  // Each code allows 5 guesses; without a cap on new codes, starting again would allow endless guessing.
+  const recentStarts = deps.db.prepare<[string, number], { n: number; first: number | null }>(
+    'SELECT COUNT(*) AS n, MIN(created_at) AS first FROM transfers WHERE card_id = ? AND created_at > ?',
+  );
+  const refuseTooManyCodes = (cardId: string) => {
+    const since = deps.now() - CODE_WINDOW_MS;
+    const { n, first } = recentStarts.get(cardId, since)!;
+    if (n < CODES_PER_WINDOW) return;
+    const retryAfter = Math.max(1, Math.ceil(((first ?? since) + CODE_WINDOW_MS - deps.now()) / 1000));
+    throw new ApiError('rate_limited', `Too many codes sent for this card; retry in ${retryAfter} s`, { retryAfter }, {
+      'Retry-After': String(retryAfter),
+    });
+  };
+
   app.post('/v1/card/transfer', async (c) => {
     const { card } = requireSession(c, deps);
     const input = await readJson(c, StartTransferInput);
@@ -88,6 +106,7 @@ export function transferRoutes(app: Hono, deps: Deps): void {
       });
     }
     if (!card.contact) throw new ApiError('invalid_state', 'No contact is on file for this card to send a code to; contact the shop');
+    refuseTooManyCodes(card.id);
     const transfer = start.immediate(card, device.brand, device.model, card.contact);
     return sendJson(c, Transfer, toTransfer(transfer, deps.now()), 201);
   });

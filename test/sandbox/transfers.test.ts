@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { Card, DeviceList, Transfer, TransferResult } from '../../src/client/schemas.ts';
 import { maskContact } from '../../sandbox/activation.ts';
 import { startSandbox } from '../../sandbox/server.ts';
-import { DEMO_KEY, OTHER_KEY, call, freshCard, manualClock, testSandbox } from './helpers.ts';
+import { DEMO_KEY, OTHER_KEY, call, freshCard, manualClock, sessionFor, testSandbox } from './helpers.ts';
 
 const NEW_PHONE = { brand: 'Samsung', model: 'Galaxy S24' };
 
@@ -79,6 +79,17 @@ describe('moving the card to a new phone', () => {
     assert.match(code, /^\d{6}$/);
     const email = await begin('unlimited');
     assert.deepEqual([email.transfer.channel, email.transfer.destination], ['email', 't***@example.com']);
+  });
+
+  it('sends at most 5 codes per card an hour, answering 429 with Retry-After, then again', async () => {
+    const fresh = await freshCard(sandbox, 'active');
+    for (let i = 0; i < 5; i += 1) assert.equal((await start(fresh.token)).status, 201);
+    const refused = await start(fresh.token);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.body.error.code, 'rate_limited');
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    clock.advance(60 * 60_000 + 1);
+    assert.equal((await start(await sessionFor(sandbox, fresh.card.iccid))).status, 201);
   });
 
   it('refuses a phone that takes no eSIM, or that it does not know, with device_incompatible', async () => {
