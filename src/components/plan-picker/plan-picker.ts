@@ -10,10 +10,13 @@ import { tokens } from '../../internal/theme.js';
 import { styles } from './plan-picker.styles.js';
 
 /** Regions present in the plans, for the filter: `[code, display name]`, sorted by name in the locale. */
+const collators = new Map<string, Intl.Collator>();
+
 export function regionsOf(plans: readonly Plan[], locale: string): [string, string][] {
   const regions = new Map<string, string>();
   for (const plan of plans) regions.set(plan.region, plan.regionName);
-  const collator = new Intl.Collator(locale);
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
   return [...regions].sort((a, b) => collator.compare(a[1], b[1]));
 }
 
