@@ -5,7 +5,8 @@
 //  - the client and the partner server client from their declaration files (dist/**/*.d.ts, JSDoc included),
 //  - the data types from the zod schemas themselves (JSON Schema) with the field comments of src/client/schemas.ts,
 //  - the error codes with the message each one shows a traveller (src/i18n/en.ts, through dist/).
-// `npm run docs:api` writes it (after `npm run build`); `node scripts/api-docs.mjs --check` fails when it is stale.
+// `npm run build` ends by writing it (and `npm run docs:api` alone, after a build); `--check` fails when the committed
+// file differs from what the current build generates.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 
@@ -338,5 +339,5 @@ if (process.argv.includes('--check')) {
   console.log(`${OUT} is up to date.`);
 } else {
   writeFileSync(OUT, text);
-  console.log(`wrote ${OUT}`);
+  if (!process.argv.includes('--quiet')) console.log(`wrote ${OUT}`);
 }

@@ -2,8 +2,10 @@ import type { EventName } from '@lit/react';
 import type {
   EsimAutoRenewChangeEvent,
   EsimCheckoutStartEvent,
+  EsimDeviceChangeEvent,
   EsimExpiryWarningEvent,
   EsimPlanChangeEvent,
+  EsimRefundRequestEvent,
   EsimRenewalErrorEvent,
   EsimRenewalSuccessEvent,
 } from '../events/index.js';
@@ -16,6 +18,8 @@ export const reactEvents = {
   onRenewalError: 'esim-renewal-error' as EventName<EsimRenewalErrorEvent>,
   onExpiryWarning: 'esim-expiry-warning' as EventName<EsimExpiryWarningEvent>,
   onAutoRenewChange: 'esim-auto-renew-change' as EventName<EsimAutoRenewChangeEvent>,
+  onRefundRequest: 'esim-refund-request' as EventName<EsimRefundRequestEvent>,
+  onDeviceChange: 'esim-device-change' as EventName<EsimDeviceChangeEvent>,
 };
 
 export type ReactEvents = typeof reactEvents;

@@ -16,8 +16,10 @@
 export { AutoRenewToggle } from './auto-renew-toggle.js';
 export { BalanceBadge } from './balance-badge.js';
 export { CheckoutButton } from './checkout-button.js';
+export { DeviceChange } from './device-change.js';
 export { reactEvents } from './events.js';
 export type { ReactEvents } from './events.js';
+export { OrderHistory } from './order-history.js';
 export { PlanPicker } from './plan-picker.js';
 export { RenewalFlow } from './renewal-flow.js';
 export { RenewalProvider } from './renewal.js';
