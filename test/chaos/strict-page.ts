@@ -63,7 +63,7 @@ export interface StrictPageOptions {
   /** Render every shipped element, not just the badge, picker and checkout button. */
   everything?: boolean;
   /** Runs before the page loads, e.g. to intercept its requests. */
-  prepare?: (context: BrowserContext) => Promise<void>;
+  prepare?: (context: BrowserContext) => Promise<unknown>;
 }
 
 export function mountStrictPage(app: Hono): void {
@@ -163,8 +163,8 @@ export async function openStrictPage(browser: Browser, base: string, options: St
     void Promise.all(message.args().map((arg) => arg.evaluate((v) => {
       try {
         const seen = new WeakSet();
-        return JSON.stringify(v, function (key, value) {
-          if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack, cause: (value as { cause?: unknown }).cause, ...value };
+        return JSON.stringify(v, (_key, value) => {
+          if (value instanceof Error) return { ...value, name: value.name, message: value.message, stack: value.stack, cause: (value as { cause?: unknown }).cause };
           if (value && typeof value === 'object') {
             if (seen.has(value)) return undefined;
             seen.add(value);

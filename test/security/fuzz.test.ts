@@ -14,7 +14,7 @@ import { MAX_BODY_BYTES } from '../../sandbox/http.ts';
 import { buildOpenApi } from '../../sandbox/openapi.ts';
 import { recordFigures, SEED, size } from '../chaos/figures.ts';
 import { spawnSandbox, type SandboxProcess } from '../chaos/processes.ts';
-import { DEMO_KEY, OTHER_KEY, call, freshCard, order, quote, sessionFor } from '../sandbox/helpers.ts';
+import { DEMO_KEY, OTHER_KEY, call } from '../sandbox/helpers.ts';
 import { fromSchema, mutate, operations, type Operation } from './openapi-arbitraries.ts';
 
 const RUNS_PER_OPERATION = size('FUZZ_RUNS', { fast: 150, long: 3000 });
