@@ -10,6 +10,6 @@ createRoot(mount).render(
     apiBase={apiBase}
     sessionToken={sessionToken}
     locale={locale === 'zh-CN' ? 'zh-CN' : 'en'}
-    getSessionToken={async () => (await (await fetch('/api/esim-session')).json()).token}
+    getSessionToken={async () => (await (await fetch('/api/esim-session', { method: 'POST' })).json()).token}
   />,
 );
