@@ -75,6 +75,24 @@ export const tokens = css`
     white-space: nowrap;
     border: 0;
   }
+  /* Loading placeholders: elements size them so nothing jumps when the data arrives. */
+  .skeleton {
+    display: block;
+    border-radius: var(--_radius-s);
+    background: linear-gradient(90deg, var(--_surface-2), var(--_border), var(--_surface-2));
+    background-size: 200% 100%;
+    animation: esim-shimmer 1.4s linear infinite;
+  }
+  @keyframes esim-shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
   .button {
     display: inline-flex;
     align-items: center;

@@ -121,26 +121,13 @@ export const styles = css`
     justify-items: start;
   }
   .skeleton {
-    display: block;
     height: 44px;
-    border-radius: var(--_radius-s);
-    background: linear-gradient(90deg, var(--_surface-2), var(--_border), var(--_surface-2));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s linear infinite;
   }
   .line.short {
     height: 1.3em;
     width: 70%;
   }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
     .track,
     .track::after {
       transition: none;

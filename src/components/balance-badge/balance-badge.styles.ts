@@ -82,13 +82,6 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.8em;
   }
-  .skeleton {
-    display: block;
-    border-radius: var(--_radius-s);
-    background: linear-gradient(90deg, var(--_surface-2), var(--_border), var(--_surface-2));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s linear infinite;
-  }
   .line-1 {
     height: 1.6em;
     width: 60%;
@@ -100,15 +93,7 @@ export const styles = css`
     height: 1.1em;
     width: 80%;
   }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
     .meter > span {
       transition: none;
     }

@@ -78,26 +78,9 @@ export const styles = css`
   td {
     text-align: end;
   }
-  .skeleton {
-    display: block;
-    border-radius: var(--_radius-s);
-    background: linear-gradient(90deg, var(--_surface-2), var(--_border), var(--_surface-2));
-    background-size: 200% 100%;
-    animation: shimmer 1.4s linear infinite;
-  }
   .toggle-box {
     height: 1.95em;
     width: 40%;
-  }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
   .error {
     display: grid;
