@@ -79,12 +79,19 @@ export interface WaitForOrderOptions extends RequestOptions {
 
 /** The Renewal API as the browser sees it, with a session token scoped to one card. */
 export interface RenewalClient {
+  /** The API's base URL this client talks to. */
   readonly baseUrl: string;
+  /** The session's card: masked ICCID, status, data left (as of now), expiry, coverage, auto-renew, credit. */
   getCard(options?: RequestOptions): Promise<Card>;
+  /** Plans that can renew this card, optionally filtered by region (or a country it covers) and period. */
   listPlans(query?: PlansQuery, options?: RequestOptions): Promise<Plan[]>;
+  /** Prices a renewal: discounts, total, new expiry and data after renewal; the quote holds for 15 minutes. */
   createQuote(input: CreateQuoteInput, options?: RequestOptions): Promise<Quote>;
+  /** Orders a quote with a payment method; idempotent per `idempotencyKey` (one is made if not given). */
   createOrder(input: CreateOrderInput, options?: CreateOrderOptions): Promise<Order>;
+  /** Reads an order of this card; once `succeeded` it embeds the renewed card. */
   getOrder(id: string, options?: RequestOptions): Promise<Order>;
+  /** Cancels an order still awaiting payment (`invalid_state` otherwise). Not retried. */
   cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
   /** Gives an unpaid Alipay / WeChat Pay order a fresh QR code (they expire after a few minutes). */
   refreshPayment(id: string, options?: RequestOptions): Promise<Order>;
@@ -92,7 +99,9 @@ export interface RenewalClient {
   createHandoff(input?: CreateHandoffInput, options?: RequestOptions): Promise<Handoff>;
   /** Polls the order with backoff until it is `succeeded`, `failed` or `canceled`, and returns it. */
   waitForOrder(id: string, options?: WaitForOrderOptions): Promise<Order>;
+  /** Daily data used over the last `days` days (default 30), oldest first. */
   getUsage(query?: UsageQuery, options?: RequestOptions): Promise<Usage>;
+  /** Turns auto-renew on (with a plan that can renew this card) or off. */
   setAutoRenew(input: SetAutoRenewInput, options?: RequestOptions): Promise<AutoRenew>;
   /** The card's orders, newest first; pass the page's `nextCursor` as `cursor` for the next one. */
   listOrders(query?: OrdersQuery, options?: RequestOptions): Promise<OrderList>;

@@ -67,6 +67,18 @@ describe('<esim-checkout-button>', () => {
     expect(trigger.textContent).to.match(/Renew now · CN¥\d+\.\d\d/);
   });
 
+  it('takes its plan from plan-id on pages without a picker', async () => {
+    const session = await newSession();
+    const client = createRenewalClient({ baseUrl: session.baseUrl, sessionToken: session.token });
+    const [plan] = await client.listPlans({ region: 'JP', period: 'day' });
+    const provider = await mountWithProvider(session, html`<esim-checkout-button plan-id=${plan!.id}></esim-checkout-button>`);
+    const button = provider.querySelector('esim-checkout-button')!;
+    await waitUntil(() => !$<HTMLButtonElement>(button, '[part=button]').disabled, 'never enabled', { timeout: 10_000 });
+    $(button, '[part=button]').click();
+    await untilStep(button, 'summary');
+    expect(visibleText(button)).to.include(plan!.name);
+  });
+
   it('shows the order summary in an accessible dialog: plan, new expiry, data after, discount, total', async () => {
     const page = await renewalPage({ template: 'never_renewed' });
     const started = oneEvent(page.button, 'esim-checkout-start');

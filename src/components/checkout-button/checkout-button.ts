@@ -86,6 +86,9 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   /** Where to buy a new eSIM when this card cannot be renewed (else the provider's). */
   @property({ attribute: 'buy-url' }) buyUrl?: string;
 
+  /** Renew with this plan, for pages with a plan choice of their own (no `<esim-plan-picker>` needed). */
+  @property({ attribute: 'plan-id' }) planId?: string;
+
   /** The current step, reflected for styling and tests: `idle`, `quoting`, `summary`, `creating`, `paying`, `confirming`, `success`, `error`. */
   @property({ reflect: true }) step: CheckoutStep = 'idle';
 
@@ -149,6 +152,9 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     if (this.walletExpiresAt !== undefined) this.startTicker();
     else this.stopTicker();
     if (this.step !== 'summary' && this.handoff) this.handoff = undefined;
+    if (this.planId && this.store && (changed.has('planId') || this.renewal.selectedPlan === undefined)) {
+      if (this.renewal.selectedPlan?.id !== this.planId) this.store.preselectPlan(this.planId);
+    }
   }
 
   private startTicker(): void {
