@@ -2,21 +2,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { junitReporter } from '@web/test-runner-junit-reporter';
-import { existsSync } from 'node:fs';
+import { chromiumPath } from './scripts/chromium.mjs';
 import { sandboxHarness } from './test/harness/sandbox-plugin.mjs';
 
-/** Debian's Chromium (see TOOLCHAIN.md), or CHROME_PATH, or another Chromium-family browser found on this machine. */
-const CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
-const executablePath = CANDIDATES.find((path) => path && existsSync(path));
-if (!executablePath) {
-  throw new Error('No Chromium found: install it (Debian: apt-get install -y chromium) or set CHROME_PATH.');
-}
+const executablePath = chromiumPath();
 
 const sandbox = sandboxHarness();
 

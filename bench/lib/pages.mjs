@@ -1,21 +1,13 @@
 // What the browser parts share: Debian's Chromium through playwright-core, a partner page server on loopback (its
 // own origin, apart from the sandbox API's, as on a real partner site) and sessions minted with the secret key.
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromiumPath } from '../../scripts/chromium.mjs';
 
-const CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
 
 export async function launchChromium() {
-  const executablePath = CANDIDATES.find((path) => path && existsSync(path));
-  if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROME_PATH');
   return chromium.launch({
-    executablePath,
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       '--no-sandbox',

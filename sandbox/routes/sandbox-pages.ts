@@ -59,25 +59,27 @@ export function sandboxPageRoutes(app: Hono, deps: Deps): void {
     return page(c, messagePage(title, message));
   }
 
-  app.get('/sandbox/checkout/:orderId', (c) => {
+  /** A card order still awaiting payment, or the page that says why this one cannot be paid here. */
+  function payableByCard(c: Context): { order: OrderRow; summary: OrderSummary } | Response {
     const found = load(c);
     if (found instanceof Response) return found;
-    const { order, summary } = found;
+    const { order } = found;
     if (order.payment_method !== 'card') {
       return page(c, messagePage('Wrong payment page', `This order is paid with ${WALLETS[order.payment_method]}.`), 409);
     }
     if (order.status !== 'requires_payment') return statusPage(c, order);
-    return page(c, checkoutPage(summary));
+    return found;
+  }
+
+  app.get('/sandbox/checkout/:orderId', (c) => {
+    const found = payableByCard(c);
+    return found instanceof Response ? found : page(c, checkoutPage(found.summary));
   });
 
   app.post('/sandbox/checkout/:orderId', async (c) => {
-    const found = load(c);
+    const found = payableByCard(c);
     if (found instanceof Response) return found;
     const { order, summary } = found;
-    if (order.payment_method !== 'card') {
-      return page(c, messagePage('Wrong payment page', `This order is paid with ${WALLETS[order.payment_method]}.`), 409);
-    }
-    if (order.status !== 'requires_payment') return statusPage(c, order);
     const number = ((await readForm(c)).get('number') ?? '').replace(/\s+/g, '');
     const now = deps.now();
     if (number === PAYS) {
