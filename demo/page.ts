@@ -16,6 +16,7 @@ const TEXT = {
     language: 'Language',
     renew: '续费',
     usage: '用量与自动续费',
+    care: '续费记录与换机',
     footer: '演示页面 · 沙箱环境，不会产生真实扣款。测试卡号 4242 4242 4242 4242 支付成功，4000 0000 0000 0002 被拒绝。',
   },
   en: {
@@ -28,6 +29,7 @@ const TEXT = {
     language: '语言',
     renew: 'Renew',
     usage: 'Usage and auto-renew',
+    care: 'Renewals and new phone',
     footer:
       'Demo page · sandbox, no real charges. Test card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.',
   },
@@ -93,6 +95,11 @@ export function renderDemoPage({ apiBase, token, cards, iccid, locale, paymentMo
     <h2 id="usage-heading">${escape(t.usage)}</h2>
     <esim-usage-meter days="14"></esim-usage-meter>
     <esim-auto-renew-toggle></esim-auto-renew-toggle>
+  </section>
+  <section class="care" aria-labelledby="care-heading">
+    <h2 id="care-heading">${escape(t.care)}</h2>
+    <esim-order-history page-size="5"></esim-order-history>
+    <esim-device-change></esim-device-change>
   </section>
 </main>
 <footer><p>${escape(t.footer)}</p></footer>

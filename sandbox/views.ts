@@ -1,7 +1,7 @@
 /** Turning rows into the contract's response objects. */
 import type { Card, Order, PartnerCard, Plan, Quote, Refund } from '../src/client/schemas.ts';
 import type { CardRow, OrderRow, PlanRow } from './db.ts';
-import type { Lang } from './locale.ts';
+import { DISCOUNT_LABELS, type Lang } from './locale.ts';
 import { DAY_MS, iso } from './util.ts';
 
 const EXPIRING_WITHIN_MS = 7 * DAY_MS;
@@ -75,12 +75,30 @@ export function paymentAction(order: OrderRow): Order['paymentAction'] {
 }
 
 /** `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any. */
-export function toOrder(order: OrderRow, quoteBody: string, card?: Card, refund: Refund | null = null): Order {
+/**
+ * A stored quote in the reader's language: prices and amounts stay as quoted, names and labels follow `lang`
+ * (a renewal bought in Chinese reads in English on an English page).
+ */
+export function localizeQuote(quote: Quote, plan: PlanRow | undefined, promoCode: string | null, lang: Lang): Quote {
+  const labels = (discount: Quote['discounts'][number]): string => {
+    if (discount.kind === 'promo') return promoCode ? DISCOUNT_LABELS.promo[lang](promoCode) : discount.label;
+    return DISCOUNT_LABELS[discount.kind][lang];
+  };
+  return {
+    ...quote,
+    plan: plan
+      ? { ...quote.plan, name: planName(plan, lang), regionName: lang === 'zh-CN' ? plan.region_name_zh : plan.region_name_en }
+      : quote.plan,
+    discounts: quote.discounts.map((discount) => ({ ...discount, label: labels(discount) })),
+  };
+}
+
+export function toOrder(order: OrderRow, quote: Quote, card?: Card, refund: Refund | null = null): Order {
   return {
     id: order.id,
     status: order.status,
     paymentMethod: order.payment_method,
-    quote: JSON.parse(quoteBody) as Quote,
+    quote,
     paymentAction: paymentAction(order),
     failureCode: order.failure_code,
     createdAt: iso(order.created_at),

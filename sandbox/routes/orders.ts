@@ -1,6 +1,6 @@
 /** Orders: create (idempotent), read, cancel. */
 import type { Context, Hono } from 'hono';
-import { CreateOrderInput, Order } from '../../src/client/schemas.ts';
+import { CreateOrderInput, Order, type Quote } from '../../src/client/schemas.ts';
 import { requireSession } from '../auth.ts';
 import type { CardRow, OrderRow } from '../db.ts';
 import type { Deps } from '../deps.ts';
@@ -8,7 +8,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { readJson, sendJson } from '../http.ts';
 import { type Lang, requestLang } from '../locale.ts';
 import { canonicalJson, randomId, sha256 } from '../util.ts';
-import { toCard, toOrder } from '../views.ts';
+import { localizeQuote, toCard, toOrder } from '../views.ts';
 import { careStore } from '../care-store.ts';
 import { toRefund } from '../refunds.ts';
 import { refuseSuspended } from './quotes.ts';
@@ -24,7 +24,9 @@ export function orderResponse(deps: Deps, order: OrderRow, lang: Lang): Order {
     card = toCard(row, deps.store.plan(row.plan_id)!, lang, deps.now());
   }
   const refund = careStore(deps.db).refundOfOrder(order.id);
-  return toOrder(order, quote.body, card, refund ? toRefund(refund) : null);
+  const stored = JSON.parse(quote.body) as Quote;
+  const localized = localizeQuote(stored, deps.store.plan(stored.plan.id), quote.promo_code, lang);
+  return toOrder(order, localized, card, refund ? toRefund(refund) : null);
 }
 
 export function idempotencyKey(c: Context): string {

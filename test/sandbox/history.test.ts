@@ -160,3 +160,24 @@ describe('order history', () => {
     assert.equal((await call(sandbox, 'GET', '/v1/orders', { token: DEMO_KEY })).status, 403);
   });
 });
+
+describe('orders in the reader’s language', () => {
+  const sandbox = testSandbox();
+  after(() => sandbox.close());
+
+  it('names the plan and the discounts of an order in the language it is read in, keeping the quoted amounts', async () => {
+    const zh = await sessionFor(sandbox, '89860000000000000060', { locale: 'zh-CN' });
+    const quote = (await call(sandbox, 'POST', '/v1/quotes', { token: zh, body: { planId: 'jp-day-1gb', promoCode: 'TRAVEL20' } })).body;
+    const order = (await call(sandbox, 'POST', '/v1/orders', {
+      token: zh,
+      body: { quoteId: quote.id, paymentMethod: 'alipay' },
+      headers: { 'Idempotency-Key': 'lang-1' },
+    })).body;
+    assert.equal(order.quote.plan.name, '日本 每日 1GB');
+    const en = await sessionFor(sandbox, '89860000000000000060', { locale: 'en' });
+    const read = (await call(sandbox, 'GET', `/v1/orders/${order.id}`, { token: en })).body;
+    assert.equal(read.quote.plan.name, 'Japan 1 GB daily');
+    assert.deepEqual(read.quote.discounts.map((d: { label: string }) => d.label), ['First top-up 10% off', 'Promo TRAVEL20']);
+    assert.deepEqual(read.quote.total, order.quote.total);
+  });
+});
