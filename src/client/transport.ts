@@ -101,12 +101,13 @@ export function createTransport(options: TransportOptions): Call {
 /** Waits `ms`, or rejects with an `aborted` RenewalError as soon as `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const aborted = () => {
       clearTimeout(timer);
       reject(new RenewalError('aborted', 'Waiting was aborted', { cause: signal?.reason }));
     };
     if (signal?.aborted) return aborted();
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       signal?.removeEventListener('abort', aborted);
       resolve();
     }, ms);

@@ -20,7 +20,8 @@ class StoreController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.sync();
+    // A removed element may still render once more; it must not subscribe (and start loading) again.
+    if (this.host.isConnected) this.sync();
   }
 
   hostDisconnected(): void {

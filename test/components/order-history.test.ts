@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../src/order-history.js';
 import type { EsimOrderHistory } from '../../src/components/order-history/order-history.js';
@@ -139,6 +139,20 @@ describe('<esim-order-history>', () => {
     await waitForText(page.history, 'Refund requested');
     expect(refundRequests() - before).to.equal(1);
     expect($$(page.history, '[part=refund-button]').length).to.equal(0);
+  });
+
+  it('stops following a refund when the element is removed', async () => {
+    const page = await historyFor('refund_full');
+    await openRefund(page);
+    const requested = oneEvent(page.history, 'esim-refund-request');
+    $(page.history, 'dialog button[type=submit]').click();
+    const { orderId } = (await requested).refund;
+    page.provider.remove();
+    const url = `${page.session.baseUrl}/v1/orders/${orderId}`;
+    const reads = () => performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
+    const after = reads();
+    await aTimeout(3_000); // longer than the first polling delay: nothing may come
+    expect(reads()).to.equal(after);
   });
 
   it('speaks Chinese with locale zh-CN', async () => {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Order, RefundQuote } from '../../client/schemas.js';
-import { newIdempotencyKey } from '../../client/transport.js';
+import { newIdempotencyKey, sleep } from '../../client/transport.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimRefundRequestEvent } from '../../events/refund-request.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
@@ -109,12 +109,13 @@ export class EsimOrderHistory extends EsimElement {
   /** Waits for the operator's decision on a refund, then shows it (and the card's new balance or credit). */
   private async followRefund(orderId: string): Promise<void> {
     const store = this.store;
+    // Taken once: after removal `this.signal` would hand out a fresh, unaborted one and the loop would never end.
+    const signal = this.signal;
     let delay = REFUND_POLL_MS;
-    while (store && !this.signal.aborted) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      if (this.signal.aborted) return;
+    while (store) {
       try {
-        const order = await store.client.getOrder(orderId, { signal: this.signal });
+        await sleep(delay, signal); // rejects as `aborted` (not retryable) when the element goes away
+        const order = await store.client.getOrder(orderId, { signal });
         if (order.refund?.status !== 'requested') {
           this.replace(order);
           this.announcement = this.msg.history.refund.statuses[order.refund?.status ?? ''] ?? '';
