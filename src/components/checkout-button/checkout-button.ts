@@ -12,10 +12,8 @@ import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
 import { CheckoutFlow, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
 import { progress, renderError, renderPaying, renderSuccess, renderSummary, type ViewContext } from './checkout-views.js';
-import { defaultReturnUrl, RETURN_PARAM } from './pending.js';
-
-/** The query parameter a hand-off link carries; `<esim-renewal>` on the other device claims it. */
-export const HANDOFF_PARAM = 'esim_handoff';
+import { HANDOFF_PARAM, RETURN_PARAM } from '../../internal/url.js';
+import { defaultReturnUrl } from './pending.js';
 
 /**
  * Renews the card with the plan chosen in the picker: shows the order summary in a dialog, takes the payment

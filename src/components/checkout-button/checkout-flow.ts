@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Card, Order, PaymentMethod, Plan, Quote } from '../../client/schemas.js';
-import { newIdempotencyKey } from '../../client/transport.js';
+import { newIdempotencyKey, sleep } from '../../client/transport.js';
 import type { RenewalStore } from '../../context/store.js';
-import { readPendingAttempt, savePendingAttempt, clearPendingAttempt, takeReturnedOrderId } from './pending.js';
+import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
+import { readPendingAttempt, savePendingAttempt, clearPendingAttempt } from './pending.js';
 
 /**
  * The steps of a checkout. `summary` shows the quote; `paying` waits for the traveller in the payment window or
@@ -279,7 +280,7 @@ export class CheckoutFlow implements ReactiveController {
     const target = Date.parse(order.card?.expiresAt ?? order.quote.newExpiresAt);
     let card = await store.client.getCard({ signal });
     for (let attempt = 0; Date.parse(card.expiresAt) < target && attempt < 10; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await sleep(1_000, signal);
       card = await store.client.getCard({ signal });
     }
     this.stopWaiting();
@@ -292,7 +293,7 @@ export class CheckoutFlow implements ReactiveController {
   /** Resumes an attempt after a reload or the redirect back from the payment page, if there is one. */
   async resume(): Promise<boolean> {
     const store = this.host.store;
-    const returned = takeReturnedOrderId();
+    const returned = takeQueryParam(RETURN_PARAM);
     const pending = readPendingAttempt();
     const orderId = returned ?? pending?.orderId;
     if (!store || !orderId || this.step !== 'idle') return false;

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RenewalError } from '../../client/errors.js';
 import type { Card, Order, PaymentMethod, Quote } from '../../client/schemas.js';
-import { formatBytes, formatDate, formatDiscount, formatMoney } from '../../i18n/format.js';
+import { formatBytes, formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/index.js';
 import { qrCode } from '../../internal/qr-code.js';
 import { supportLinks, type SupportLink } from '../../internal/support.js';
@@ -131,14 +131,10 @@ function renderHandoff(ctx: ViewContext) {
     <p>${m.hint}</p>
     ${qrCode(ctx.handoff.url, m.label)}
     <a href=${ctx.handoff.url} class="handoff-link" target="_blank" rel="noopener">${ctx.handoff.url}</a>
-    <p class="terms">${m.expires(formatTimeOf(ctx.handoff.expiresAt, ctx.locale))}</p>
+    <p class="terms">${m.expires(formatTime(ctx.handoff.expiresAt, ctx.locale))}</p>
     <button class="button secondary" @click=${ctx.on.copyHandoff}>${m.copy}</button>
     <p role="status" class="terms">${ctx.handoff.copied ? m.copied : ''}</p>
   </section>`;
-}
-
-function formatTimeOf(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function renderPaying(ctx: ViewContext, order: Order | undefined, slow: boolean) {

@@ -1,3 +1,5 @@
+import { RETURN_PARAM } from '../../internal/url.js';
+
 /**
  * The checkout attempt in progress, kept in sessionStorage so a reload or the redirect back from a payment page
  * resumes it instead of starting another. Only the order id and its Idempotency-Key are kept — never a token.
@@ -9,8 +11,6 @@ export interface PendingAttempt {
 }
 
 const STORAGE_KEY = 'esim-renewal:pending-attempt';
-/** The query parameter the payment page adds to the `returnUrl` it sends the traveller back to. */
-export const RETURN_PARAM = 'esim_order';
 
 function storage(): Storage | undefined {
   try {
@@ -39,18 +39,6 @@ export function readPendingAttempt(): PendingAttempt | undefined {
 
 export function clearPendingAttempt(): void {
   storage()?.removeItem(STORAGE_KEY);
-}
-
-/** The order id the payment page sent back in the URL, removed from the address bar once read. */
-export function takeReturnedOrderId(): string | undefined {
-  const location = globalThis.location;
-  if (!location) return undefined;
-  const url = new URL(location.href);
-  const id = url.searchParams.get(RETURN_PARAM);
-  if (!id) return undefined;
-  url.searchParams.delete(RETURN_PARAM);
-  globalThis.history?.replaceState(globalThis.history.state, '', url);
-  return id;
 }
 
 /** The page address to come back to after paying: the current one, without a previous order id. */

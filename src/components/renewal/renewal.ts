@@ -8,21 +8,10 @@ import { RenewalStore } from '../../context/store.js';
 import { EsimExpiryWarningEvent } from '../../events/expiry-warning.js';
 import { daysUntil } from '../../i18n/format.js';
 import { cardHealth, isLowOnData } from '../../internal/card-health.js';
+import { HANDOFF_PARAM, takeQueryParam } from '../../internal/url.js';
 
 /** Cards already warned about in this page view: the warning fires once, however many providers there are. */
 const warned = new Set<string>();
-
-/** Takes the hand-off code out of the address bar (it is single-use), returning it. */
-function takeHandoffCode(): string | undefined {
-  const location = globalThis.location;
-  if (!location) return undefined;
-  const url = new URL(location.href);
-  const code = url.searchParams.get('esim_handoff');
-  if (!code) return undefined;
-  url.searchParams.delete('esim_handoff');
-  globalThis.history?.replaceState(globalThis.history.state, '', url);
-  return code;
-}
 
 /**
  * The provider: holds the Renewal client and the state every element inside it shares, so a badge, a picker and a
@@ -86,7 +75,7 @@ export class EsimRenewal extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const code = takeHandoffCode();
+    const code = takeQueryParam(HANDOFF_PARAM); // single-use: out of the address bar
     if (code && this.apiBase) this.handoff = claimHandoff({ baseUrl: this.apiBase, locale: this.locale }, code);
   }
 
