@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { junitReporter } from '@web/test-runner-junit-reporter';
-import { chromiumPath } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 import { sandboxHarness } from './test/harness/sandbox-plugin.mjs';
 
 const executablePath = chromiumPath();
@@ -24,12 +24,9 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        // Test files run in parallel pages; keep background pages rendering (open-wc's fixture waits for a frame).
+        // Keep pages that are not in front rendering (open-wc's fixture waits for an animation frame).
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
+          ...CHROMIUM_ARGS,
           '--disable-renderer-backgrounding',
           '--disable-background-timer-throttling',
           '--disable-backgrounding-occluded-windows',

@@ -16,3 +16,17 @@ export function chromiumPath() {
   if (!found) throw new Error('No Chromium found: install it (Debian: apt-get install -y chromium) or set CHROME_PATH.');
   return found;
 }
+
+/**
+ * The flags every launch here uses: root needs `--no-sandbox`; the rest keep Chromium off the (closed) network and
+ * away from the GPU and /dev/shm of a container.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];

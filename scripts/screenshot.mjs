@@ -2,12 +2,12 @@
 // Screenshots of the demo page in Debian's Chromium: `node scripts/screenshot.mjs [url] [out.png] [width]`.
 // Prints the page's console errors and CSP violations, so it doubles as a smoke test of the demo.
 import { chromium } from 'playwright-core';
-import { chromiumPath } from './chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const [url = 'http://localhost:8787/demo', out = 'docs/demo.png', width = '1100'] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, deviceScaleFactor: 1 });
 const problems = [];

@@ -2,22 +2,14 @@
 // own origin, apart from the sandbox API's, as on a real partner site) and sessions minted with the secret key.
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
 
 export async function launchChromium() {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

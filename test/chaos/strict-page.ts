@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mountDemo } from '../../demo/routes.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { createPartnerClient } from '../../src/server/partner.ts';
-import { chromiumPath } from '../harness/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
 import { DEMO_KEY, call } from './http.ts';
 
 export const STRICT_CSP = [
@@ -112,7 +112,7 @@ export async function startStrictSandbox(): Promise<RunningSandbox> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -6,9 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mountDemo } from '../../demo/routes.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { chromiumPath } from '../harness/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
 
 describe('journeys across pages and devices', () => {
   let sandbox: RunningSandbox;
@@ -32,7 +31,7 @@ describe('journeys across pages and devices', () => {
   before(async () => {
     assert.ok(existsSync('dist/esim-renewal.js'), 'dist/esim-renewal.js is missing: run `npm run build` first');
     sandbox = await startSandbox({ port: 0, settleDelayMs: 300, staticRoutes: mountDemo });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   });
   after(async () => {
     await browser?.close();

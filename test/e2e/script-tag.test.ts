@@ -6,9 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mountDemo } from '../../demo/routes.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { chromiumPath } from '../harness/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
 
 async function renewOnDemoPage(page: Page, base: string, { iccid, lang }: { iccid: string; lang: 'en' | 'zh-CN' }) {
   const problems: string[] = [];

@@ -17,7 +17,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { createPartnerClient } from '../../src/server/partner.ts';
-import { chromiumPath } from '../harness/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
 
 const EXAMPLES = resolve('examples');
 const INSTALLED = join(EXAMPLES, 'node_modules', '@esim-renewal', 'widgets');
@@ -147,7 +147,7 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
     });
   });
 

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mountDemo } from '../../demo/routes.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { chromiumPath } from '../harness/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
 
 const OUT = 'storybook-static';
@@ -81,7 +81,7 @@ describe('every story opens cleanly in Chromium', { concurrency: 2 }, () => {
     sandbox = await startSandbox({ port: 0, settleDelayMs: 200, staticRoutes: mountDemo });
     browser = await chromium.launch({
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     // Storybook recognises its test runner by this user agent: it then pauses CSS animations instead of waiting for
     // them, so a spinner's screenshot and timing are the same on every run.
