@@ -5,6 +5,20 @@
  * with them and builds its OpenAPI document from them: one source of truth for both sides.
  */
 import * as z from 'zod/mini';
+import {
+  ERROR_CODES,
+  CARD_STATUSES,
+  PERIODS,
+  PLAN_TAGS,
+  DISCOUNT_KINDS,
+  PAYMENT_METHODS,
+  ORDER_STATUSES,
+  REFUND_OUTCOMES,
+  REFUND_STATUSES,
+  TRANSFER_STATUSES,
+} from './constants.js';
+
+export * from './constants.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -27,26 +41,6 @@ export const Money = z.object({
   amount: z.int().check(z.minimum(0)),
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
 });
-
-export const ERROR_CODES = [
-  'unauthorized',
-  'session_expired',
-  'forbidden',
-  'not_found',
-  'validation_failed',
-  'plan_unavailable',
-  'quote_expired',
-  'promo_invalid',
-  'idempotency_conflict',
-  'invalid_state',
-  'payment_failed',
-  'rate_limited',
-  'payload_too_large',
-  'device_incompatible',
-  'otp_invalid',
-  'otp_locked',
-  'internal',
-] as const;
 
 /** The error body every non-2xx response carries. `code` is kept a string so a newer server cannot break parsing. */
 export const ErrorBody = z.object({
@@ -79,7 +73,6 @@ export const Session = z.object({
   cardId: z.string(),
 });
 
-export const CARD_STATUSES = ['active', 'expiring', 'expired', 'suspended'] as const;
 export const CardStatus = z.enum(CARD_STATUSES);
 
 /** Data left and in total; `null` means unlimited. */
@@ -102,7 +95,6 @@ export const PartnerCardList = z.object({ cards: z.array(PartnerCard) });
 // ---------------------------------------------------------------------------------------------------------------
 // Cards and plans (session token, browser)
 
-export const PERIODS = ['day', 'month', 'year'] as const;
 export const Period = z.enum(PERIODS);
 
 export const CardPlan = z.object({
@@ -139,8 +131,6 @@ export const Card = z.object({
   device: z.optional(z.nullable(z.object({ brand: z.string(), model: z.string() }))),
 });
 
-export const PLAN_TAGS = ['popular', 'best_value', 'discount', 'unlimited', 'new'] as const;
-
 export const Plan = z.object({
   id: z.string(),
   name: z.string(),
@@ -175,8 +165,6 @@ export const CreateQuoteInput = z.object({
   promoCode: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
 });
 
-export const DISCOUNT_KINDS = ['first_topup', 'loyalty', 'promo', 'credit'] as const;
-
 export const Discount = z.object({
   kind: z.enum(DISCOUNT_KINDS),
   label: z.string(),
@@ -198,7 +186,6 @@ export const Quote = z.object({
   expiresAt: Timestamp,
 });
 
-export const PAYMENT_METHODS = ['card', 'alipay', 'wechat_pay'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 
 /** Where a `returnUrl` must point: an absolute http(s) URL. */
@@ -223,11 +210,7 @@ export const PaymentAction = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const ORDER_STATUSES = ['requires_payment', 'processing', 'succeeded', 'failed', 'canceled'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
-
-/** Statuses an order never leaves. */
-export const FINAL_ORDER_STATUSES = ['succeeded', 'failed', 'canceled'] as const;
 
 export const Order = z.object({
   id: z.string(),
@@ -262,16 +245,6 @@ export const OrderList = z.object({
   orders: z.array(Order),
   nextCursor: z.nullable(z.string()),
 });
-
-/**
- * What the operator's policy would decide for a refund of this order, shown before the traveller asks:
- * - `full`: the renewal has not started (its period begins later) and none of its data was used — all of it back to
- *   the original payment method;
- * - `credit`: partly used — the unused share as store credit for the next renewal;
- * - `rejected`: mostly used, or not refundable; `reason` says why.
- */
-export const REFUND_OUTCOMES = ['full', 'credit', 'rejected'] as const;
-export const REFUND_STATUSES = ['requested', 'approved', 'rejected'] as const;
 
 export const RefundQuote = z.object({
   orderId: z.string(),
@@ -323,8 +296,6 @@ export const StartTransferInput = z.object({
   brand: z.string().check(z.minLength(1), z.maxLength(40)),
   model: z.string().check(z.minLength(1), z.maxLength(80)),
 });
-
-export const TRANSFER_STATUSES = ['verifying', 'completed', 'locked', 'expired'] as const;
 
 /** A move in progress: a one-time code went to the traveller's contact; 5 wrong codes lock it. */
 export const Transfer = z.object({

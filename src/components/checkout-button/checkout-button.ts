@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { RenewalError } from '../../client/errors.js';
-import { PAYMENT_METHODS, type Card, type Order, type PaymentMethod } from '../../client/schemas.js';
+import { PAYMENT_METHODS } from '../../client/constants.js';
+import type { Card, Order, PaymentMethod } from '../../client/schemas.js';
 import type { RenewalStore, SupportContact } from '../../context/store.js';
 import { EsimCheckoutStartEvent } from '../../events/checkout-start.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { PERIODS, type Period, type Plan } from '../../client/schemas.js';
+import { PERIODS } from '../../client/constants.js';
+import type { Period, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimPlanChangeEvent } from '../../events/plan-change.js';
 import { formatBytes, formatMoney } from '../../i18n/format.js';
