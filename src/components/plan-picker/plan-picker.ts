@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { PERIODS } from '../../client/constants.js';
 import type { Period, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
@@ -172,11 +171,7 @@ export class EsimPlanPicker extends EsimElement {
     if (!plans.length) return html`<p class="message">${m.empty}</p>`;
     const tabbable = plans.find((p) => p.id === this.focusedId) ?? plans.find((p) => p.id === this.value) ?? plans[0]!;
     return html`<div class="plans" part="plans" role="radiogroup" aria-label=${m.label}>
-      ${repeat(
-        plans,
-        (plan) => plan.id,
-        (plan, index) => this.renderPlan(plan, plan.id === tabbable.id, plans, index),
-      )}
+      ${plans.map((plan, index) => this.renderPlan(plan, plan.id === tabbable.id, plans, index))}
     </div>`;
   }
 
