@@ -1,35 +1,33 @@
-import * as z from 'zod/mini';
 import { RenewalError } from './errors.js';
-import {
+import { FINAL_ORDER_STATUSES } from './constants.js';
+import type {
   AutoRenew,
   Card,
-  FINAL_ORDER_STATUSES,
+  CreateHandoffInput,
+  CreateOrderInput,
+  CreateQuoteInput,
+  CreateRefundInput,
+  Device,
+  DevicesQuery,
+  OrdersQuery,
+  Plan,
+  PlansQuery,
+  SetAutoRenewInput,
+  StartTransferInput,
+  UsageQuery,
   Handoff,
   HandoffSession,
   Order,
   OrderList,
-  PlanList,
   Quote,
   Refund,
   RefundQuote,
   Transfer,
   TransferResult,
-  DeviceList,
   Usage,
-  type CreateHandoffInput,
-  type CreateOrderInput,
-  type CreateQuoteInput,
-  type CreateRefundInput,
-  type Device,
-  type DevicesQuery,
-  type OrdersQuery,
-  type Plan,
-  type PlansQuery,
-  type SetAutoRenewInput,
-  type StartTransferInput,
-  type UsageQuery,
 } from './schemas.js';
 import { createTransport, newIdempotencyKey, sleep } from './transport.js';
+import * as V from './validators.js';
 
 export interface RenewalClientOptions {
   /** The Renewal API's base URL, e.g. `https://renew.example.com` or the sandbox's `http://localhost:8787`. */
@@ -117,16 +115,6 @@ export interface RenewalClient {
   verifyTransfer(transferId: string, code: string, options?: RequestOptions): Promise<TransferResult>;
 }
 
-const Plans = z.pipe(
-  PlanList,
-  z.transform((list) => list.plans),
-);
-
-const Devices = z.pipe(
-  DeviceList,
-  z.transform((list) => list.devices),
-);
-
 export function isFinalOrder(order: Pick<Order, 'status'>): boolean {
   return (FINAL_ORDER_STATUSES as readonly string[]).includes(order.status);
 }
@@ -153,34 +141,41 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
 
   const client: RenewalClient = {
     baseUrl: options.baseUrl,
-    getCard: ({ signal } = {}) => call(Card, 'GET', '/v1/card', { signal }),
-    listPlans: (query = {}, { signal } = {}) => call(Plans, 'GET', '/v1/plans', { signal, searchParams: query }),
-    createQuote: (input, { signal } = {}) => call(Quote, 'POST', '/v1/quotes', { signal, json: input }),
+    getCard: ({ signal } = {}) => call(V.Card, 'GET', '/v1/card', { signal }),
+    listPlans: async (query = {}, { signal } = {}) =>
+      (await call(V.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
+    createQuote: (input, { signal } = {}) => call(V.Quote, 'POST', '/v1/quotes', { signal, json: input }),
     createOrder: (input, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-      call(Order, 'POST', '/v1/orders', { signal, json: input, headers: { 'Idempotency-Key': idempotencyKey } }),
-    getOrder: (orderId, { signal } = {}) => call(Order, 'GET', `/v1/orders/${id(orderId)}`, { signal }),
+      call(V.Order, 'POST', '/v1/orders', { signal, json: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+    getOrder: (orderId, { signal } = {}) => call(V.Order, 'GET', `/v1/orders/${id(orderId)}`, { signal }),
     cancelOrder: (orderId, { signal } = {}) =>
-      call(Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
+      call(V.Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
     refreshPayment: (orderId, { signal } = {}) =>
-      call(Order, 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
+      call(V.Order, 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
     createHandoff: (input = {}, { signal } = {}) =>
-      call(Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
-    getUsage: (query = {}, { signal } = {}) => call(Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
-    setAutoRenew: (input, { signal } = {}) => call(AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
-    listOrders: (query = {}, { signal } = {}) => call(OrderList, 'GET', '/v1/orders', { signal, searchParams: query }),
+      call(V.Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
+    getUsage: (query = {}, { signal } = {}) => call(V.Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
+    setAutoRenew: (input, { signal } = {}) => call(V.AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
+    listOrders: (query = {}, { signal } = {}) =>
+      call(V.OrderList, 'GET', '/v1/orders', { signal, searchParams: query }),
     getRefundQuote: (orderId, { signal } = {}) =>
-      call(RefundQuote, 'GET', `/v1/orders/${id(orderId)}/refund-quote`, { signal }),
+      call(V.RefundQuote, 'GET', `/v1/orders/${id(orderId)}/refund-quote`, { signal }),
     requestRefund: (orderId, input = {}, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-      call(Refund, 'POST', `/v1/orders/${id(orderId)}/refunds`, {
+      call(V.Refund, 'POST', `/v1/orders/${id(orderId)}/refunds`, {
         signal,
         json: input,
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
-    listDevices: (query = {}, { signal } = {}) => call(Devices, 'GET', '/v1/devices', { signal, searchParams: query }),
+    listDevices: async (query = {}, { signal } = {}) =>
+      (await call(V.DeviceList, 'GET', '/v1/devices', { signal, searchParams: query })).devices,
     startTransfer: (input, { signal } = {}) =>
-      call(Transfer, 'POST', '/v1/card/transfer', { signal, json: input, idempotent: false }),
+      call(V.Transfer, 'POST', '/v1/card/transfer', { signal, json: input, idempotent: false }),
     verifyTransfer: (transferId, code, { signal } = {}) =>
-      call(TransferResult, 'POST', `/v1/card/transfer/${id(transferId)}/verify`, { signal, json: { code }, idempotent: false }),
+      call(V.TransferResult, 'POST', `/v1/card/transfer/${id(transferId)}/verify`, {
+        signal,
+        json: { code },
+        idempotent: false,
+      }),
 
     async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, onUpdate } = {}) {
       let delay = interval;
@@ -216,5 +211,5 @@ export async function claimHandoff(
   { signal }: RequestOptions = {},
 ): Promise<HandoffSession> {
   const call = createTransport({ ...options, retry: 0, canRefresh: false, credential: () => '' });
-  return call(HandoffSession, 'POST', '/v1/handoffs/claim', { signal, json: { code }, idempotent: false });
+  return call(V.HandoffSession, 'POST', '/v1/handoffs/claim', { signal, json: { code }, idempotent: false });
 }

@@ -1,5 +1,8 @@
 import { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError, type HTTPError } from './http.js';
-import { ERROR_CODES, ErrorBody, type ServerErrorCode } from './schemas.js';
+import { ERROR_CODES } from './constants.js';
+import type { ServerErrorCode } from './schemas.js';
+import { check } from './validate.js';
+import { ErrorBody } from './validators.js';
 
 /**
  * Every way a Renewal API call can fail. The server's codes, plus what only the client can see:
@@ -107,11 +110,17 @@ export function toRenewalError(error: unknown, where: string): RenewalError {
 function fromHttpError(error: HTTPError, where: string): RenewalError {
   const { status } = error.response;
   const requestId = error.response.headers.get('x-request-id') ?? undefined;
-  const parsed = ErrorBody.safeParse(error.data);
-  if (!parsed.success) {
+  const body = check(ErrorBody, error.data);
+  if (body.issues.length) {
     return new RenewalError(statusCode(status), `HTTP ${status}: ${where}`, { status, requestId, cause: error });
   }
-  const { code, message, details } = parsed.data.error;
+  const { code, message, details } = body.data.error;
   const known = SERVER_CODES.has(code) ? (code as ServerErrorCode) : statusCode(status);
-  return new RenewalError(known, `${message}: ${where}`, { status, requestId, details, serverCode: code, cause: error });
+  return new RenewalError(known, `${message}: ${where}`, {
+    status,
+    requestId,
+    details,
+    serverCode: code,
+    cause: error,
+  });
 }

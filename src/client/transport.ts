@@ -1,6 +1,6 @@
-import { requestJson, SchemaValidationError, type RetryPolicy } from './http.js';
-import type * as z from 'zod/mini';
+import { requestJson, type RetryPolicy } from './http.js';
 import { RenewalError, toRenewalError } from './errors.js';
+import { parse, type Validator } from './validate.js';
 
 export interface TransportOptions {
   /** The API's origin and optional path prefix, e.g. `https://api.example.com` or `http://localhost:8787`. */
@@ -36,12 +36,7 @@ const RETRY: Omit<RetryPolicy, 'limit'> = {
   backoffLimit: 4_000,
 };
 
-export type Call = <S extends z.ZodMiniType>(
-  schema: S,
-  method: Method,
-  path: string,
-  options?: CallOptions,
-) => Promise<z.infer<S>>;
+export type Call = <T>(validator: Validator<T>, method: Method, path: string, options?: CallOptions) => Promise<T>;
 
 /**
  * One place that speaks HTTP: `requestJson` (./http.ts) with our retry policy, bearer auth with a single refresh on
@@ -54,13 +49,13 @@ export function createTransport(options: TransportOptions): Call {
   const localeHeader: Record<string, string> = options.locale ? { 'Esim-Locale': options.locale } : {};
   let refreshing: Promise<string> | undefined;
 
-  const send = async <S extends z.ZodMiniType>(
-    schema: S,
+  const send = async <T>(
+    validator: Validator<T>,
     method: Method,
     path: string,
     call: CallOptions,
     token: string,
-  ): Promise<z.infer<S>> => {
+  ): Promise<T> => {
     const searchParams = new URLSearchParams();
     for (const [key, value] of Object.entries(call.searchParams ?? {})) {
       if (value !== undefined && value !== '') searchParams.set(key, String(value));
@@ -76,21 +71,19 @@ export function createTransport(options: TransportOptions): Call {
       // Every method may be retried: GET and PUT are idempotent, and a POST is unless the call says otherwise.
       retry: { ...RETRY, limit: call.idempotent === false ? 0 : limit },
     });
-    const result = schema.safeParse(data);
-    if (!result.success) throw new SchemaValidationError(result.error.issues);
-    return result.data as z.infer<S>;
+    return parse(validator, data);
   };
 
-  return async (schema, method, path, call = {}) => {
+  return async (validator, method, path, call = {}) => {
     const where = `${method} ${base}${path}`;
     try {
       try {
-        return await send(schema, method, path, call, await options.credential(false));
+        return await send(validator, method, path, call, await options.credential(false));
       } catch (error) {
         const failure = toRenewalError(error, where);
         if (failure.code !== 'session_expired' || !options.canRefresh) throw failure;
         refreshing ??= Promise.resolve(options.credential(true)).finally(() => (refreshing = undefined));
-        return await send(schema, method, path, call, await refreshing);
+        return await send(validator, method, path, call, await refreshing);
       }
     } catch (error) {
       throw toRenewalError(error, where);

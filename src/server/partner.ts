@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
 import { RenewalError } from '../client/errors.js';
-import { PartnerCardList, Session, type CreateSessionInput, type PartnerCard } from '../client/schemas.js';
+import type { CreateSessionInput, PartnerCard, Session } from '../client/schemas.js';
 import { createTransport } from '../client/transport.js';
+import * as V from '../client/validators.js';
 
 export interface PartnerClientOptions {
   /** The Renewal API's base URL. */
@@ -20,17 +20,15 @@ export interface PartnerClient {
   listCards(options?: { signal?: AbortSignal }): Promise<PartnerCard[]>;
 }
 
-const Cards = z.pipe(
-  PartnerCardList,
-  z.transform((list) => list.cards),
-);
-
 /**
  * The server-side client. It refuses to run in a browser page, so a secret key cannot be shipped to one by mistake.
  */
 export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
   if ('document' in globalThis) {
-    throw new RenewalError('forbidden', 'createPartnerClient runs on your server only; never put a secret key in a page');
+    throw new RenewalError(
+      'forbidden',
+      'createPartnerClient runs on your server only; never put a secret key in a page',
+    );
   }
   if (!options.secretKey.startsWith('sk_')) {
     throw new RenewalError('validation_failed', 'createPartnerClient needs a secret key (sk_…)');
@@ -38,7 +36,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   const call = createTransport({ ...options, canRefresh: false, credential: () => options.secretKey });
   return {
     createSession: (input, { signal } = {}) =>
-      call(Session, 'POST', '/v1/sessions', { signal, json: input, idempotent: false }),
-    listCards: ({ signal } = {}) => call(Cards, 'GET', '/v1/cards', { signal }),
+      call(V.Session, 'POST', '/v1/sessions', { signal, json: input, idempotent: false }),
+    listCards: async ({ signal } = {}) => (await call(V.PartnerCardList, 'GET', '/v1/cards', { signal })).cards,
   };
 }
