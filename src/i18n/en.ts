@@ -73,7 +73,6 @@ export const en = {
     creatingOrder: 'Creating your order…',
     payInWindow: 'Complete the payment in the window that opened.',
     reopenPayment: 'Open the payment page again',
-    redirecting: 'Taking you to the payment page…',
     scanToPay: (method: string) => `Scan with ${method} to pay`,
     waiting: 'Waiting for the payment to be confirmed…',
     slow: 'This is taking longer than usual. We are still checking; you can keep this window open.',
@@ -119,7 +118,6 @@ export const en = {
     },
     eligibility: {
       suspended: 'This card is suspended, so it cannot be renewed.',
-      expiredLong: 'This card can no longer be renewed.',
       noPlans: 'No renewal plan fits this card.',
       buyNew: 'Buy a new eSIM',
     },
@@ -218,7 +216,6 @@ export const en = {
     back: 'Back',
     payHint: 'Check the order summary, choose how to pay and confirm. Nothing is charged before you confirm.',
     chosen: (name: string, price: string) => `${name} · ${price}`,
-    doneTitle: 'Renewed',
     again: 'Renew again',
   },
   history: {
@@ -236,7 +233,6 @@ export const en = {
       canceled: 'Canceled',
     } as Record<string, string>,
     receipt: 'Receipt',
-    receiptTitle: 'Receipt',
     receiptFor: (id: string) => `Receipt for order ${id}`,
     print: 'Print',
     close: 'Close',
@@ -282,7 +278,6 @@ export const en = {
     noMatch: 'No phone matches. Check the spelling, or contact support.',
     compatible: 'Works with eSIM',
     incompatible: 'No eSIM',
-    choose: (name: string) => `Use ${name}`,
     incompatibleTitle: (name: string) => `${name} cannot use an eSIM`,
     sendCode: 'Send me a code',
     codeSent: (destination: string) => `We sent a 6-digit code to ${destination}.`,
@@ -315,7 +310,6 @@ export const en = {
     },
     copy: 'Copy',
     copied: 'Copied.',
-    restart: 'Start again',
     back: 'Back',
   },
   common: {

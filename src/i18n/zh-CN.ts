@@ -71,7 +71,6 @@ export const zhCN: Messages = {
     creatingOrder: '正在创建订单…',
     payInWindow: '请在新打开的窗口中完成支付。',
     reopenPayment: '重新打开支付页面',
-    redirecting: '正在前往支付页面…',
     scanToPay: (method) => `请使用${method}扫码支付`,
     waiting: '正在等待支付确认…',
     slow: '确认时间比平时长，我们仍在查询，请保持此窗口打开。',
@@ -117,7 +116,6 @@ export const zhCN: Messages = {
     },
     eligibility: {
       suspended: '此卡已停用，无法续费。',
-      expiredLong: '此卡已无法续费。',
       noPlans: '没有适用于此卡的续费套餐。',
       buyNew: '购买新的 eSIM',
     },
@@ -211,7 +209,6 @@ export const zhCN: Messages = {
     back: '上一步',
     payHint: '请核对订单信息，选择支付方式并确认。确认前不会扣款。',
     chosen: (name, price) => `${name} · ${price}`,
-    doneTitle: '续费成功',
     again: '再次续费',
   },
   history: {
@@ -229,7 +226,6 @@ export const zhCN: Messages = {
       canceled: '已取消',
     },
     receipt: '收据',
-    receiptTitle: '收据',
     receiptFor: (id) => `订单 ${id} 的收据`,
     print: '打印',
     close: '关闭',
@@ -275,7 +271,6 @@ export const zhCN: Messages = {
     noMatch: '没有找到该机型，请检查拼写或联系客服。',
     compatible: '支持 eSIM',
     incompatible: '不支持 eSIM',
-    choose: (name) => `使用 ${name}`,
     incompatibleTitle: (name) => `${name} 不支持 eSIM`,
     sendCode: '发送验证码',
     codeSent: (destination) => `验证码已发送至 ${destination}。`,
@@ -304,7 +299,6 @@ export const zhCN: Messages = {
     },
     copy: '复制',
     copied: '已复制。',
-    restart: '重新开始',
     back: '返回',
   },
   common: {
