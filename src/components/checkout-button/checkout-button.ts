@@ -2,11 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { RenewalError } from '../../client/errors.js';
 import { PAYMENT_METHODS } from '../../client/constants.js';
-import type { Card, Order, PaymentMethod } from '../../client/schemas.js';
+import type { PaymentMethod } from '../../client/schemas.js';
 import type { RenewalStore, SupportContact } from '../../context/store.js';
 import { EsimCheckoutStartEvent } from '../../events/checkout-start.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
-import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import { formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
@@ -166,14 +165,6 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     this.ticker = undefined;
   }
 
-  onCheckoutSucceeded(order: Order, card: Card): void {
-    this.emit(new EsimRenewalSuccessEvent(order, card));
-  }
-
-  onCheckoutFailed(error: RenewalError): void {
-    this.emit(new EsimRenewalErrorEvent(error));
-  }
-
   private openDialog(): void {
     void this.updateComplete.then(() => {
       if (this.dialog && !this.dialog.open) this.dialog.showModal();
@@ -208,7 +199,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       url.hash = '';
       this.handoff = { url: url.href, expiresAt, copied: false };
     } catch (error) {
-      this.onCheckoutFailed(error as RenewalError);
+      this.emit(new EsimRenewalErrorEvent(error as RenewalError));
     }
   }
 
@@ -228,24 +219,15 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     return {
       msg: this.msg,
       locale: this.resolvedLocale,
+      flow: this.flow,
       methods: this.methods,
-      method: this.flow.method,
       support: this.support,
-      card: this.renewal.card.value,
+      maskedIccid: this.renewal.card.value?.iccid,
       secondsLeft: expiresAt === undefined ? undefined : Math.ceil((expiresAt - this.now) / 1000),
       preferApp: !this.showQr && (this.walletMode === 'app' || (this.walletMode === 'auto' && coarse)),
       handoff: this.handoff,
       on: {
         close: this.closeDialog,
-        pay: () => void this.flow.pay(),
-        chooseMethod: (method) => {
-          this.flow.method = method;
-          this.requestUpdate();
-        },
-        applyPromo: (code) => void this.flow.applyPromo(code),
-        cancelPayment: () => void this.flow.cancel(),
-        reopenPayment: () => this.flow.reopenPayment(),
-        refreshCode: () => void this.flow.refreshPayment(),
         showQr: () => (this.showQr = true),
         retry: () => this.retry(),
         handoff: () => void this.startHandoff(),
@@ -301,24 +283,23 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private renderStep() {
     const m = this.msg.checkout;
     const flow = this.flow;
-    const ctx = this.viewContext();
     switch (flow.step) {
       case 'idle':
         return nothing;
       case 'quoting':
         return progress(m.quoting);
       case 'summary':
-        return renderSummary(ctx, flow.quote!, { code: flow.promoCode, error: flow.promoError, refreshed: flow.quoteRefreshed });
+        return renderSummary(this.viewContext());
       case 'creating':
         return progress(m.creatingOrder);
       case 'paying':
-        return renderPaying(ctx, flow.order, flow.slow);
+        return renderPaying(this.viewContext());
       case 'confirming':
         return progress(flow.slow ? m.slow : m.confirming);
       case 'success':
-        return renderSuccess(ctx, flow.card!, flow.order);
+        return renderSuccess(this.viewContext());
       case 'error':
-        return renderError(ctx, flow.error!, flow.order);
+        return renderError(this.viewContext());
     }
   }
 

@@ -3,6 +3,8 @@ import { isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Card, Order, PaymentMethod, Plan, Quote } from '../../client/schemas.js';
 import { newIdempotencyKey, sleep } from '../../client/transport.js';
 import type { RenewalStore } from '../../context/store.js';
+import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
+import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
 import { readPendingAttempt, savePendingAttempt, clearPendingAttempt } from './pending.js';
 
@@ -20,7 +22,8 @@ export type CheckoutStep =
   | 'success'
   | 'error';
 
-export interface CheckoutHost extends ReactiveControllerHost {
+/** The element the flow runs in; it fires `esim-renewal-success` and `esim-renewal-error` there. */
+export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
   readonly store: RenewalStore | undefined;
   /** How card payments open: a popup window (falls back to redirect when blocked) or a full-page redirect. */
   readonly paymentMode: 'popup' | 'redirect';
@@ -28,8 +31,6 @@ export interface CheckoutHost extends ReactiveControllerHost {
   readonly returnUrl?: string;
   /** After this many milliseconds without a final answer the traveller is told it is slow (we keep checking). */
   readonly slowAfter: number;
-  onCheckoutSucceeded(order: Order, card: Card): void;
-  onCheckoutFailed(error: RenewalError): void;
 }
 
 function asError(error: unknown): RenewalError {
@@ -109,7 +110,7 @@ export class CheckoutFlow implements ReactiveController {
     this.stopWaiting();
     this.popup?.close();
     this.set({ step: 'error', error: failure });
-    this.host.onCheckoutFailed(failure);
+    this.host.dispatchEvent(new EsimRenewalErrorEvent(failure));
   }
 
   /** Starts a checkout for `plan`: gets a quote for the summary. A running checkout is left as it is. */
@@ -131,6 +132,11 @@ export class CheckoutFlow implements ReactiveController {
       }
       this.fail(error);
     }
+  }
+
+  /** Chooses how to pay. */
+  choose(method: PaymentMethod): void {
+    this.set({ method });
   }
 
   /**
@@ -162,7 +168,7 @@ export class CheckoutFlow implements ReactiveController {
     if (this.creating) return this.creating;
     if (this.step !== 'summary' || !this.quote) return Promise.resolve();
     // A popup must be opened in the click itself or the browser blocks it; it gets its address once the order exists.
-    if (this.method === 'card' && this.host.paymentMode === 'popup') this.popup = openPaymentWindow();
+    if (this.method === 'card' && this.host.paymentMode === 'popup') this.popup = openPaymentWindow('about:blank');
     this.attemptKey ??= newIdempotencyKey();
     this.creating = this.createOrder(this.quote, this.attemptKey).finally(() => (this.creating = undefined));
     return this.creating;
@@ -244,7 +250,7 @@ export class CheckoutFlow implements ReactiveController {
   reopenPayment(): void {
     const action = this.order?.paymentAction;
     if (action?.type !== 'redirect') return;
-    this.popup = this.host.paymentMode === 'popup' ? globalThis.open(action.url, 'esim-payment', 'popup,width=480,height=720') : null;
+    this.popup = this.host.paymentMode === 'popup' ? openPaymentWindow(action.url) : null;
     if (!this.popup) globalThis.location.assign(action.url);
   }
 
@@ -287,7 +293,7 @@ export class CheckoutFlow implements ReactiveController {
     clearPendingAttempt();
     store.setCard(card);
     this.set({ step: 'success', card });
-    this.host.onCheckoutSucceeded(order, card);
+    this.host.dispatchEvent(new EsimRenewalSuccessEvent(order, card));
   }
 
   /** Resumes an attempt after a reload or the redirect back from the payment page, if there is one. */
@@ -361,6 +367,6 @@ export class CheckoutFlow implements ReactiveController {
   }
 }
 
-function openPaymentWindow(): Window | null {
-  return globalThis.open?.('about:blank', 'esim-payment', 'popup,width=480,height=720') ?? null;
+function openPaymentWindow(url: string): Window | null {
+  return globalThis.open?.(url, 'esim-payment', 'popup,width=480,height=720') ?? null;
 }

@@ -1,20 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RenewalError } from '../../client/errors.js';
-import type { Card, Order, PaymentMethod, Quote } from '../../client/schemas.js';
-import { formatBytes, formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
+import type { PaymentMethod } from '../../client/schemas.js';
+import { formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/index.js';
 import { qrCode } from '../../internal/qr-code.js';
-import { supportLinks, type SupportLink } from '../../internal/support.js';
+import { supportLinks } from '../../internal/support.js';
+import { formatData } from '../../internal/ui-format.js';
 import type { SupportContact } from '../../context/store.js';
+import type { CheckoutFlow } from './checkout-flow.js';
 
-/** What the views need to know and do; the element provides it. */
+/** What the views need to know and do; the element provides it. The checkout's own state and actions are `flow`'s. */
 export interface ViewContext {
   msg: Messages;
   locale: string;
+  flow: CheckoutFlow;
   methods: PaymentMethod[];
-  method: PaymentMethod;
   support: SupportContact;
-  card?: Card;
+  /** The masked card number the store has, for the support links of the error view. */
+  maskedIccid?: string;
   /** Seconds left on a wallet code, or undefined when there is none. */
   secondsLeft?: number;
   /** Show the "open the wallet app" button rather than the QR code (phones). */
@@ -22,12 +24,6 @@ export interface ViewContext {
   handoff?: { url: string; expiresAt: string; copied: boolean };
   on: {
     close(): void;
-    pay(): void;
-    chooseMethod(method: PaymentMethod): void;
-    applyPromo(code: string | undefined): void;
-    cancelPayment(): void;
-    reopenPayment(): void;
-    refreshCode(): void;
     showQr(): void;
     retry(): void;
     handoff(): void;
@@ -46,16 +42,20 @@ function countdown(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function renderSummary(ctx: ViewContext, quote: Quote, promo: { code?: string; error?: string; refreshed: boolean }) {
+export function renderSummary(ctx: ViewContext) {
   const m = ctx.msg.checkout;
+  const flow = ctx.flow;
+  const quote = flow.quote!;
+  const code = flow.promoCode;
+  const error = flow.promoError;
   const total = formatMoney(quote.total, ctx.locale);
   const onPromo = (event: SubmitEvent) => {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('promo') as HTMLInputElement;
-    ctx.on.applyPromo(input.value);
+    void flow.applyPromo(input.value);
   };
   return html`
-    ${promo.refreshed ? html`<p class="notice" role="status">${m.quoteExpired}</p>` : nothing}
+    ${flow.quoteRefreshed ? html`<p class="notice" role="status">${m.quoteExpired}</p>` : nothing}
     <dl part="summary">
       <dt>${m.plan}</dt>
       <dd>${quote.plan.name}</dd>
@@ -63,7 +63,7 @@ export function renderSummary(ctx: ViewContext, quote: Quote, promo: { code?: st
       <dt>${m.newExpiry}</dt>
       <dd>${formatDate(quote.newExpiresAt, ctx.locale)}</dd>
       <dt>${m.dataAfter}</dt>
-      <dd>${quote.dataAfterBytes === null ? ctx.msg.picker.unlimited : formatBytes(quote.dataAfterBytes, ctx.locale)}</dd>
+      <dd>${formatData(quote.dataAfterBytes, ctx.locale, ctx.msg.picker.unlimited)}</dd>
       <dt>${m.subtotal}</dt>
       <dd>${formatMoney(quote.subtotal, ctx.locale)}</dd>
       ${quote.discounts.map(
@@ -83,19 +83,19 @@ export function renderSummary(ctx: ViewContext, quote: Quote, promo: { code?: st
           autocomplete="off"
           autocapitalize="characters"
           maxlength="32"
-          .value=${promo.code ?? ''}
-          aria-invalid=${promo.error ? 'true' : 'false'}
+          .value=${code ?? ''}
+          aria-invalid=${error ? 'true' : 'false'}
           aria-describedby="promo-message"
         />
         <button class="button secondary" type="submit">${m.promo.apply}</button>
-        ${promo.code
-          ? html`<button class="button secondary" type="button" @click=${() => ctx.on.applyPromo(undefined)}>
+        ${code
+          ? html`<button class="button secondary" type="button" @click=${() => flow.applyPromo(undefined)}>
               ${m.promo.remove}
             </button>`
           : nothing}
       </div>
-      <p id="promo-message" class=${promo.error ? 'promo-error' : 'promo-ok'} role=${promo.error ? 'alert' : 'status'}>
-        ${promo.error ? (m.promo.reasons[promo.error] ?? m.promo.reasons.unknown) : promo.code ? m.promo.applied(promo.code) : ''}
+      <p id="promo-message" class=${error ? 'promo-error' : 'promo-ok'} role=${error ? 'alert' : 'status'}>
+        ${error ? (m.promo.reasons[error] ?? m.promo.reasons.unknown) : code ? m.promo.applied(code) : ''}
       </p>
     </form>
     <fieldset part="methods">
@@ -106,8 +106,8 @@ export function renderSummary(ctx: ViewContext, quote: Quote, promo: { code?: st
             type="radio"
             name="method"
             value=${method}
-            .checked=${ctx.method === method}
-            @change=${() => ctx.on.chooseMethod(method)}
+            .checked=${flow.method === method}
+            @change=${() => flow.choose(method)}
           />
           ${m.methods[method]}
         </label>`,
@@ -115,7 +115,7 @@ export function renderSummary(ctx: ViewContext, quote: Quote, promo: { code?: st
     </fieldset>
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.close}>${m.cancel}</button>
-      <button class="button" part="pay" @click=${ctx.on.pay}>${m.pay(total)}</button>
+      <button class="button" part="pay" @click=${() => flow.pay()}>${m.pay(total)}</button>
     </div>
     ${renderHandoff(ctx)}
   `;
@@ -123,97 +123,105 @@ export function renderSummary(ctx: ViewContext, quote: Quote, promo: { code?: st
 
 function renderHandoff(ctx: ViewContext) {
   const m = ctx.msg.checkout.handoff;
-  if (!ctx.handoff) {
+  const handoff = ctx.handoff;
+  if (!handoff) {
     return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>`;
   }
   return html`<section class="handoff" part="handoff" aria-labelledby="handoff-title">
     <h3 id="handoff-title">${m.title}</h3>
     <p>${m.hint}</p>
-    ${qrCode(ctx.handoff.url, m.label)}
-    <a href=${ctx.handoff.url} class="handoff-link" target="_blank" rel="noopener">${ctx.handoff.url}</a>
-    <p class="terms">${m.expires(formatTime(ctx.handoff.expiresAt, ctx.locale))}</p>
+    ${qrCode(handoff.url, m.label)}
+    <a href=${handoff.url} class="handoff-link" target="_blank" rel="noopener">${handoff.url}</a>
+    <p class="terms">${m.expires(formatTime(handoff.expiresAt, ctx.locale))}</p>
     <button class="button secondary" @click=${ctx.on.copyHandoff}>${m.copy}</button>
-    <p role="status" class="terms">${ctx.handoff.copied ? m.copied : ''}</p>
+    <p role="status" class="terms">${handoff.copied ? m.copied : ''}</p>
   </section>`;
 }
 
-export function renderPaying(ctx: ViewContext, order: Order | undefined, slow: boolean) {
+export function renderPaying(ctx: ViewContext) {
   const m = ctx.msg.checkout;
+  const flow = ctx.flow;
+  const order = flow.order;
   const action = order?.paymentAction;
-  const wallet = order && action?.type === 'qr' ? renderWallet(ctx, order, action) : html`<p>${m.payInWindow}</p>`;
-  const expired = ctx.secondsLeft !== undefined && ctx.secondsLeft <= 0;
+  const expired = (ctx.secondsLeft ?? 1) <= 0;
+  let wallet: TemplateResult = html`<p>${m.payInWindow}</p>`;
+  if (order && action?.type === 'qr') {
+    const method = m.methods[order.paymentMethod];
+    const price = formatMoney(order.quote.total, ctx.locale);
+    // Announce the time left only at coarse steps; a live region that ticks every second is noise.
+    const seconds = ctx.secondsLeft ?? 0;
+    const left = m.qr.expiresIn(countdown(seconds));
+    wallet = expired
+      ? html`<div class="wallet" part="wallet">
+          <p role="alert">${m.qr.expired}</p>
+          <button class="button" part="refresh-code" @click=${() => flow.refreshPayment()}>${m.qr.refresh}</button>
+        </div>`
+      : html`<div class="wallet" part="wallet">
+          <p class="amount">${m.qr.amount(price)}</p>
+          ${ctx.preferApp
+            ? html`<a class="button" part="open-wallet" href=${action.data}>${m.qr.openWallet(method)}</a>
+                <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
+            : html`<p>${m.scanToPay(method)}</p>
+                ${qrCode(action.data, m.qr.label(method, price))}`}
+          <p class="countdown" part="countdown">
+            <span aria-hidden="true">${left}</span>
+            <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>
+          </p>
+        </div>`;
+  }
   return html`
     ${wallet}
-    ${expired ? nothing : progress(slow ? m.slow : m.waiting)}
+    ${expired ? nothing : progress(flow.slow ? m.slow : m.waiting)}
     <div class="actions">
-      <button class="button secondary" @click=${ctx.on.cancelPayment}>${m.cancel}</button>
+      <button class="button secondary" @click=${() => flow.cancel()}>${m.cancel}</button>
       ${action?.type === 'redirect'
-        ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
+        ? html`<button class="button secondary" @click=${() => flow.reopenPayment()}>${m.reopenPayment}</button>`
         : nothing}
     </div>
   `;
 }
 
-function renderWallet(ctx: ViewContext, order: Order, action: { data: string; expiresAt: string }) {
+/** The success and error views: a heading, what happened, links to support (prefilled) and one button. */
+function renderResult(ctx: ViewContext, ok: boolean, body: TemplateResult, maskedIccid: string | undefined, button: TemplateResult) {
   const m = ctx.msg.checkout;
-  const method = m.methods[order.paymentMethod];
-  const price = formatMoney(order.quote.total, ctx.locale);
-  if (ctx.secondsLeft !== undefined && ctx.secondsLeft <= 0) {
-    return html`<div class="wallet" part="wallet">
-      <p role="alert">${m.qr.expired}</p>
-      <button class="button" part="refresh-code" @click=${ctx.on.refreshCode}>${m.qr.refresh}</button>
-    </div>`;
-  }
-  // Announce the time left only at coarse steps; a live region that ticks every second is noise.
-  const seconds = ctx.secondsLeft ?? 0;
-  return html`<div class="wallet" part="wallet">
-    <p class="amount">${m.qr.amount(price)}</p>
-    ${ctx.preferApp
-      ? html`<a class="button" part="open-wallet" href=${action.data}>${m.qr.openWallet(method)}</a>
-          <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
-      : html`<p>${m.scanToPay(method)}</p>
-          ${qrCode(action.data, m.qr.label(method, price))}`}
-    <p class="countdown" part="countdown">
-      <span aria-hidden="true">${m.qr.expiresIn(countdown(seconds))}</span>
-      <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? m.qr.expiresIn(countdown(seconds)) : ''}</span>
-    </p>
-  </div>`;
-}
-
-function renderSupport(links: SupportLink[]) {
-  return links.map((link) => html`<a href=${link.href} target="_blank" rel="noopener" part="support">${link.label}</a>`);
-}
-
-export function renderSuccess(ctx: ViewContext, card: Card, order: Order | undefined) {
-  const m = ctx.msg.checkout;
-  const data = card.data.remainingBytes === null ? ctx.msg.picker.unlimited : formatBytes(card.data.remainingBytes, ctx.locale);
-  const links = supportLinks(ctx.support, { maskedIccid: card.iccid, orderId: order?.id }, m);
-  return html`<div class="result success" part="result" role="status">
-    <h3>${m.successTitle}</h3>
-    <p>${m.successBody(formatDate(card.expiresAt, ctx.locale))}</p>
-    <p>${m.successData(data)}</p>
-    <p class="terms">${m.airplaneTip}</p>
+  const links = supportLinks(ctx.support, { maskedIccid, orderId: ctx.flow.order?.id }, m);
+  return html`<div class="result ${ok ? 'success' : 'error'}" part="result" role=${ok ? 'status' : 'alert'}>
+    <h3>${ok ? m.successTitle : m.errorTitle}</h3>
+    ${body}
     <div class="actions">
-      ${renderSupport(links)}
-      <button class="button" @click=${ctx.on.close}>${m.done}</button>
+      ${links.map((link) => html`<a href=${link.href} target="_blank" rel="noopener" part="support">${link.label}</a>`)}
+      ${button}
     </div>
   </div>`;
 }
 
-export function renderError(ctx: ViewContext, error: RenewalError, order: Order | undefined) {
+export function renderSuccess(ctx: ViewContext) {
   const m = ctx.msg.checkout;
-  const failureCode = (error.details as { failureCode?: string } | undefined)?.failureCode;
-  const text = (failureCode && ctx.msg.paymentFailures[failureCode]) || ctx.msg.errors[error.code];
-  const links = supportLinks(ctx.support, { maskedIccid: ctx.card?.iccid, orderId: order?.id }, m);
-  return html`<div class="result error" part="result" role="alert">
-    <h3>${m.errorTitle}</h3>
-    <p>${text}</p>
-    <p class="reference">
-      ${ctx.msg.common.errorCode(failureCode ?? error.code)}${order ? html` · ${m.orderRef(order.id)}` : nothing}
-    </p>
-    <div class="actions">
-      ${renderSupport(links)}
-      <button class="button" part="retry" @click=${ctx.on.retry}>${m.retry}</button>
-    </div>
-  </div>`;
+  const card = ctx.flow.card!;
+  return renderResult(
+    ctx,
+    true,
+    html`<p>${m.successBody(formatDate(card.expiresAt, ctx.locale))}</p>
+      <p>${m.successData(formatData(card.data.remainingBytes, ctx.locale, ctx.msg.picker.unlimited))}</p>
+      <p class="terms">${m.airplaneTip}</p>`,
+    card.iccid,
+    html`<button class="button" @click=${ctx.on.close}>${m.done}</button>`,
+  );
+}
+
+export function renderError(ctx: ViewContext) {
+  const m = ctx.msg.checkout;
+  const { error, order } = ctx.flow;
+  const failureCode = (error!.details as { failureCode?: string } | undefined)?.failureCode;
+  const text = (failureCode && ctx.msg.paymentFailures[failureCode]) || ctx.msg.errors[error!.code];
+  return renderResult(
+    ctx,
+    false,
+    html`<p>${text}</p>
+      <p class="reference">
+        ${ctx.msg.common.errorCode(failureCode ?? error!.code)}${order ? html` · ${m.orderRef(order.id)}` : nothing}
+      </p>`,
+    ctx.maskedIccid,
+    html`<button class="button" part="retry" @click=${ctx.on.retry}>${m.retry}</button>`,
+  );
 }
