@@ -1,9 +1,12 @@
 import type { AutoRenew } from '../client/schemas.js';
+import { EsimEvent } from '../internal/care-event.js';
 
 /** Auto-renew was turned on or off in `<esim-auto-renew-toggle>`; `autoRenew` is the setting the server saved. */
-export class EsimAutoRenewChangeEvent extends CustomEvent<{ autoRenew: AutoRenew }> {
-  constructor(readonly autoRenew: AutoRenew) {
-    super('esim-auto-renew-change', { bubbles: true, composed: true, detail: { autoRenew } });
+export class EsimAutoRenewChangeEvent extends EsimEvent<{ autoRenew: AutoRenew }> {
+  declare readonly autoRenew: AutoRenew;
+
+  constructor(autoRenew: AutoRenew) {
+    super('esim-auto-renew-change', { autoRenew });
   }
 }
 

@@ -1,12 +1,13 @@
 import type { Activation, Card } from '../client/schemas.js';
+import { EsimEvent } from '../internal/care-event.js';
 
 /** The card moved to a new phone in `<esim-device-change>`: `activation` installs it there (once). */
-export class EsimDeviceChangeEvent extends CustomEvent<{ card: Card; activation: Activation }> {
-  constructor(
-    readonly card: Card,
-    readonly activation: Activation,
-  ) {
-    super('esim-device-change', { bubbles: true, composed: true, detail: { card, activation } });
+export class EsimDeviceChangeEvent extends EsimEvent<{ card: Card; activation: Activation }> {
+  declare readonly card: Card;
+  declare readonly activation: Activation;
+
+  constructor(card: Card, activation: Activation) {
+    super('esim-device-change', { card, activation });
   }
 }
 

@@ -1,9 +1,12 @@
 import type { Plan } from '../client/schemas.js';
+import { EsimEvent } from '../internal/care-event.js';
 
 /** The traveller chose a plan in `<esim-plan-picker>`. */
-export class EsimPlanChangeEvent extends CustomEvent<{ plan: Plan }> {
-  constructor(readonly plan: Plan) {
-    super('esim-plan-change', { bubbles: true, composed: true, detail: { plan } });
+export class EsimPlanChangeEvent extends EsimEvent<{ plan: Plan }> {
+  declare readonly plan: Plan;
+
+  constructor(plan: Plan) {
+    super('esim-plan-change', { plan });
   }
 }
 

@@ -1,9 +1,12 @@
 import type { Refund } from '../client/schemas.js';
+import { EsimEvent } from '../internal/care-event.js';
 
 /** The traveller asked for a refund in `<esim-order-history>`; the operator decides, then the history shows it. */
-export class EsimRefundRequestEvent extends CustomEvent<{ refund: Refund }> {
-  constructor(readonly refund: Refund) {
-    super('esim-refund-request', { bubbles: true, composed: true, detail: { refund } });
+export class EsimRefundRequestEvent extends EsimEvent<{ refund: Refund }> {
+  declare readonly refund: Refund;
+
+  constructor(refund: Refund) {
+    super('esim-refund-request', { refund });
   }
 }
 

@@ -1,9 +1,12 @@
 import type { RenewalError } from '../client/errors.js';
+import { EsimEvent } from '../internal/care-event.js';
 
 /** A step of the renewal failed; the element shows the error itself, this lets the page log or react. */
-export class EsimRenewalErrorEvent extends CustomEvent<{ error: RenewalError }> {
-  constructor(readonly error: RenewalError) {
-    super('esim-renewal-error', { bubbles: true, composed: true, detail: { error } });
+export class EsimRenewalErrorEvent extends EsimEvent<{ error: RenewalError }> {
+  declare readonly error: RenewalError;
+
+  constructor(error: RenewalError) {
+    super('esim-renewal-error', { error });
   }
 }
 

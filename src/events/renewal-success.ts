@@ -1,12 +1,13 @@
 import type { Card, Order } from '../client/schemas.js';
+import { EsimEvent } from '../internal/care-event.js';
 
 /** The renewal was paid and confirmed: `card` is the card as re-read from the network afterwards. */
-export class EsimRenewalSuccessEvent extends CustomEvent<{ order: Order; card: Card }> {
-  constructor(
-    readonly order: Order,
-    readonly card: Card,
-  ) {
-    super('esim-renewal-success', { bubbles: true, composed: true, detail: { order, card } });
+export class EsimRenewalSuccessEvent extends EsimEvent<{ order: Order; card: Card }> {
+  declare readonly order: Order;
+  declare readonly card: Card;
+
+  constructor(order: Order, card: Card) {
+    super('esim-renewal-success', { order, card });
   }
 }
 
