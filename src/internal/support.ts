@@ -2,7 +2,6 @@ import type { SupportContact } from '../context/store.js';
 import type { Messages } from '../i18n/index.js';
 
 export interface SupportLink {
-  kind: keyof SupportContact;
   href: string;
   label: string;
 }
@@ -31,16 +30,16 @@ function withParams(url: string, context: SupportContext): string {
 export function supportLinks(contact: SupportContact, context: SupportContext, msg: Messages['checkout']): SupportLink[] {
   const links: SupportLink[] = [];
   const order = context.orderId ?? '';
-  if (contact.url) links.push({ kind: 'url', href: withParams(contact.url, context), label: msg.support.web });
-  if (contact.chat) links.push({ kind: 'chat', href: withParams(contact.chat, context), label: msg.support.chat });
+  if (contact.url) links.push({ href: withParams(contact.url, context), label: msg.support.web });
+  if (contact.chat) links.push({ href: withParams(contact.chat, context), label: msg.support.chat });
   if (contact.email) {
     const query = new URLSearchParams({
       subject: msg.support.subject(order),
       body: msg.support.body(context.maskedIccid ?? '', order),
     });
     // URLSearchParams writes spaces as '+', which mail clients show literally; mailto wants %20.
-    links.push({ kind: 'email', href: `mailto:${contact.email}?${query.toString().replace(/\+/g, '%20')}`, label: msg.support.email });
+    links.push({ href: `mailto:${contact.email}?${query.toString().replace(/\+/g, '%20')}`, label: msg.support.email });
   }
-  if (contact.phone) links.push({ kind: 'phone', href: `tel:${contact.phone.replace(/[^\d+]/g, '')}`, label: msg.support.phone });
+  if (contact.phone) links.push({ href: `tel:${contact.phone.replace(/[^\d+]/g, '')}`, label: msg.support.phone });
   return links;
 }
