@@ -91,15 +91,7 @@ export class RenewalStore {
     if (running) return running.promise.then(() => this.loadUsage(days, options));
     const current = this.state.usage;
     if (!options.force && current?.status === 'ready' && current.value.days.length >= days) return Promise.resolve();
-    this.set({ usage: { status: 'loading', value: current?.value } });
-    const promise = this.client
-      .getUsage({ days })
-      .then(
-        (value) => this.set({ usage: { status: 'ready', value } }),
-        (error: unknown) =>
-          this.set({ usage: { status: 'error', error: asRenewalError(error), value: current?.value } }),
-      )
-      .finally(() => (this.usageLoad = undefined));
+    const promise = this.fetch('usage', () => this.client.getUsage({ days })).finally(() => (this.usageLoad = undefined));
     this.usageLoad = { days, promise };
     return promise;
   }
@@ -111,18 +103,24 @@ export class RenewalStore {
   ): Promise<void> {
     const running = this.inflight.get(key);
     if (running) return running;
-    const current = this.state[key];
-    if (!force && (current.status === 'ready' || current.status === 'loading')) return Promise.resolve();
-    this.set({ [key]: { status: 'loading', value: current.value } } as Partial<RenewalState>);
-    const promise = fetcher()
-      .then(
-        (value) => this.set({ [key]: { status: 'ready', value } } as Partial<RenewalState>),
-        (error: unknown) =>
-          this.set({ [key]: { status: 'error', error: asRenewalError(error), value: current.value } } as Partial<RenewalState>),
-      )
-      .finally(() => this.inflight.delete(key));
+    const status = this.state[key].status;
+    if (!force && (status === 'ready' || status === 'loading')) return Promise.resolve();
+    const promise = this.fetch(key, fetcher).finally(() => this.inflight.delete(key));
     this.inflight.set(key, promise);
     return promise;
+  }
+
+  /** Reads one part of the state from the API: `loading`, then `ready` or `error`, keeping the last value meanwhile. */
+  private fetch<K extends 'card' | 'plans' | 'usage'>(
+    key: K,
+    fetcher: () => Promise<NonNullable<RenewalState[K]>['value'] & {}>,
+  ): Promise<void> {
+    const value = this.state[key]?.value;
+    this.set({ [key]: { status: 'loading', value } });
+    return fetcher().then(
+      (fresh) => this.set({ [key]: { status: 'ready', value: fresh } }),
+      (error: unknown) => this.set({ [key]: { status: 'error', error: asRenewalError(error), value } }),
+    );
   }
 
   selectPlan(plan: Plan | undefined): void {
