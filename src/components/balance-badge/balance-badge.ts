@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import type { Card } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { daysUntil, formatBytes, formatDate, formatMoney, formatTime } from '../../i18n/format.js';
-import { cardHealth, isLowOnData } from '../../internal/card-health.js';
+import { cardHealth, isLowOnData, type CardHealth } from '../../internal/card-health.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './balance-badge.styles.js';
@@ -56,7 +56,7 @@ export class EsimBalanceBadge extends EsimElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { card } = this.renewal;
-    this.state = card.status === 'error' && !card.value ? 'error' : card.value ? this.stateOf(card.value) : 'loading';
+    this.state = card.value ? cardHealth(card.value, this.warnDays) : card.status === 'error' ? 'error' : 'loading';
     const count = card.value?.renewalCount;
     if (count !== undefined && this.lastRenewalCount !== undefined && count > this.lastRenewalCount) {
       this.announcement = this.msg.badge.renewed;
@@ -69,10 +69,6 @@ export class EsimBalanceBadge extends EsimElement {
   protected override updated(): void {
     // Through the CSSOM, not a style attribute: a strict Content-Security-Policy blocks inline style attributes.
     if (this.meterFill) this.meterFill.style.width = `${Number(this.meterFill.dataset.ratio) * 100}%`;
-  }
-
-  private stateOf(card: Card): BadgeState {
-    return cardHealth(card, this.warnDays);
   }
 
   protected override render() {
@@ -115,23 +111,19 @@ export class EsimBalanceBadge extends EsimElement {
     const unlimited = remainingBytes === null;
     const days = daysUntil(card.expiresAt);
     const low = isLowOnData(card);
+    // With a card on screen the state is its health (willUpdate): never `loading` or `error`.
     const statusLabel = {
       ok: m.status.active,
       expiring: low && days > this.warnDays ? m.status.lowData : m.status.expiring,
       expired: m.status.expired,
       suspended: m.status.suspended,
-      loading: '',
-      error: '',
-    }[this.state];
+    }[this.state as CardHealth];
     const ratio = unlimited || !totalBytes ? 1 : Math.min(1, remainingBytes / totalBytes);
-    const dataText = unlimited
-      ? m.unlimited
-      : totalBytes
-        ? m.dataOf(formatBytes(remainingBytes, locale), formatBytes(totalBytes, locale))
-        : m.dataLeft(formatBytes(remainingBytes, locale));
+    const left = unlimited ? m.unlimited : m.dataLeft(formatBytes(remainingBytes, locale));
+    const dataText = !unlimited && totalBytes ? m.dataOf(formatBytes(remainingBytes, locale), formatBytes(totalBytes, locale)) : left;
     return html`
       <div class="top">
-        <span class="data" part="data">${unlimited ? m.unlimited : m.dataLeft(formatBytes(remainingBytes, locale))}</span>
+        <span class="data" part="data">${left}</span>
         <span class="status" part="status">${statusLabel}</span>
       </div>
       ${unlimited

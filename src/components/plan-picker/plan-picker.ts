@@ -4,20 +4,17 @@ import { PERIODS } from '../../client/constants.js';
 import type { Period, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimPlanChangeEvent } from '../../events/plan-change.js';
-import { formatBytes, formatMoney } from '../../i18n/format.js';
+import { formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
+import { formatData } from '../../internal/ui-format.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './plan-picker.styles.js';
 
 /** Regions present in the plans, for the filter: `[code, display name]`, sorted by name in the locale. */
-const collators = new Map<string, Intl.Collator>();
-
 export function regionsOf(plans: readonly Plan[], locale: string): [string, string][] {
   const regions = new Map<string, string>();
   for (const plan of plans) regions.set(plan.region, plan.regionName);
-  let collator = collators.get(locale);
-  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
-  return [...regions].sort((a, b) => collator.compare(a[1], b[1]));
+  return [...regions].sort((a, b) => a[1].localeCompare(b[1], locale));
 }
 
 /** Plans of a period, in a region (its code, or a country it covers); `region` empty means all. */
@@ -106,12 +103,19 @@ export class EsimPlanPicker extends EsimElement {
   }
 
   private onPlanKeydown(event: KeyboardEvent, plans: Plan[], index: number): void {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
-    if (event.key in moves || event.key === 'Home' || event.key === 'End') {
+    const count = plans.length;
+    const targets: Record<string, number> = {
+      Home: 0,
+      End: count - 1,
+      ArrowDown: index + 1,
+      ArrowRight: index + 1,
+      ArrowUp: index - 1,
+      ArrowLeft: index - 1,
+    };
+    const next = targets[event.key];
+    if (next !== undefined) {
       event.preventDefault();
-      const next =
-        event.key === 'Home' ? 0 : event.key === 'End' ? plans.length - 1 : (index + moves[event.key]! + plans.length) % plans.length;
-      this.focusedId = plans[next]!.id;
+      this.focusedId = plans[(next + count) % count]!.id; // wraps around at both ends
       void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.focusedId)}"]`)?.focus());
     } else if (event.key === ' ' || event.key === 'Enter') {
       event.preventDefault();
@@ -179,7 +183,7 @@ export class EsimPlanPicker extends EsimElement {
     const m = this.msg.picker;
     const locale = this.resolvedLocale;
     const selected = plan.id === this.value;
-    const data = plan.dataBytes === null ? m.unlimited : formatBytes(plan.dataBytes, locale);
+    const data = formatData(plan.dataBytes, locale, m.unlimited);
     const tags = plan.tags.filter((tag): tag is keyof typeof m.tags => tag in m.tags);
     return html`<div
       class="plan"
