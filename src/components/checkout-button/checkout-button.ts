@@ -242,6 +242,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     const plan = this.renewal.selectedPlan;
     const m = this.msg.checkout;
     const label = plan ? m.buttonWithPrice(formatMoney(plan.price, this.resolvedLocale)) : m.button;
+    const [title, body] = this.renderStep();
     return html`
       <button
         class="button trigger"
@@ -256,10 +257,10 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       ${plan ? nothing : html`<p class="hint" id="hint">${m.choosePlanFirst}</p>`}
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
         <header>
-          <h2 id="title">${this.dialogTitle()}</h2>
+          <h2 id="title">${title}</h2>
           <button class="close" aria-label=${m.close} @click=${this.closeDialog}><span aria-hidden="true">×</span></button>
         </header>
-        <div class="body">${this.renderStep()}</div>
+        <div class="body">${body}</div>
       </dialog>
     `;
   }
@@ -272,34 +273,27 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     </div>`;
   }
 
-  private dialogTitle(): string {
-    const m = this.msg.checkout;
-    const step = this.flow.step;
-    if (step === 'quoting' || step === 'summary') return m.summaryTitle;
-    if (step === 'creating' || step === 'paying' || step === 'confirming') return m.paymentTitle;
-    return m.dialogTitle;
-  }
-
-  private renderStep() {
+  /** The dialog's title and body for the current step. */
+  private renderStep(): [string, unknown] {
     const m = this.msg.checkout;
     const flow = this.flow;
     switch (flow.step) {
       case 'idle':
-        return nothing;
+        return [m.dialogTitle, nothing];
       case 'quoting':
-        return progress(m.quoting);
+        return [m.summaryTitle, progress(m.quoting)];
       case 'summary':
-        return renderSummary(this.viewContext());
+        return [m.summaryTitle, renderSummary(this.viewContext())];
       case 'creating':
-        return progress(m.creatingOrder);
+        return [m.paymentTitle, progress(m.creatingOrder)];
       case 'paying':
-        return renderPaying(this.viewContext());
+        return [m.paymentTitle, renderPaying(this.viewContext())];
       case 'confirming':
-        return progress(flow.slow ? m.slow : m.confirming);
+        return [m.paymentTitle, progress(flow.slow ? m.slow : m.confirming)];
       case 'success':
-        return renderSuccess(this.viewContext());
+        return [m.dialogTitle, renderSuccess(this.viewContext())];
       case 'error':
-        return renderError(this.viewContext());
+        return [m.dialogTitle, renderError(this.viewContext())];
     }
   }
 
