@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Card, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
@@ -56,10 +56,6 @@ export class EsimAutoRenewToggle extends EsimElement {
   @state() private failure?: RenewalError;
   @state() private saving = false;
 
-  @query('[role=switch]') private switchButton?: HTMLButtonElement;
-  @query('[part=plan]') private planSelect?: HTMLSelectElement;
-  @query('[part=confirm-button]') private confirmButton?: HTMLButtonElement;
-
   private inflight?: Promise<void>;
   private announcement = '';
 
@@ -102,8 +98,9 @@ export class EsimAutoRenewToggle extends EsimElement {
     );
   }
 
-  private focusLater(target: () => HTMLElement | undefined): void {
-    void this.updateComplete.then(() => target()?.focus());
+  /** After the next render, focuses the first element matching `selector`. */
+  private focusLater(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   private onSwitch(): void {
@@ -113,14 +110,14 @@ export class EsimAutoRenewToggle extends EsimElement {
     this.pending = !card.autoRenew.enabled;
     this.planId = '';
     this.failure = undefined;
-    this.focusLater(() => this.planSelect ?? this.confirmButton);
+    this.focusLater('[part=plan], [part=confirm-button]'); // the plan <select> if there is one, else Confirm
   }
 
   private cancel(): void {
     if (this.inflight) return;
     this.pending = undefined;
     this.failure = undefined;
-    this.focusLater(() => this.switchButton);
+    this.focusLater('[role=switch]');
   }
 
   /** Saves the pending change; a second press while it is on its way gets the same promise, not a second request. */
@@ -143,7 +140,7 @@ export class EsimAutoRenewToggle extends EsimElement {
           const m = this.msg.autoRenew;
           this.announcement = autoRenew.enabled ? m.turnedOn(plan?.name ?? '') : m.turnedOff;
           this.emit(new EsimAutoRenewChangeEvent(autoRenew));
-          this.focusLater(() => this.switchButton);
+          this.focusLater('[role=switch]');
         },
         (error: unknown) => {
           this.failure = isRenewalError(error) ? error : new RenewalError('unknown', String(error), { cause: error });
