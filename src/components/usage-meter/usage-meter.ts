@@ -121,16 +121,17 @@ export class EsimUsageMeter extends EsimElement {
         ? m.summary(formatBytes(totalBytes, locale), days.length, formatBytes(perDayBytes, locale))
         : m.empty(days.length),
     ];
+    // Warn when the data is gone or will run out before the card expires.
+    let warn = false;
     if (projection?.kind === 'unlimited') sentences.push(m.unlimited);
-    else if (projection?.kind === 'none-left') sentences.push(m.noneLeft);
-    else if (projection) {
+    else if (projection?.kind === 'none-left') {
+      sentences.push(m.noneLeft);
+      warn = true;
+    } else if (projection) {
       sentences.push(m.lasts(formatBytes(projection.remainingBytes, locale), projection.daysLeft));
-      const runsOutFirst = projection.daysLeft < projection.expiryDays;
-      sentences.push(runsOutFirst ? m.runsOutFirst(projection.expiryDays) : m.expiresFirst(projection.expiryDays));
+      warn = projection.daysLeft < projection.expiryDays;
+      sentences.push(warn ? m.runsOutFirst(projection.expiryDays) : m.expiresFirst(projection.expiryDays));
     }
-    const warn =
-      projection?.kind === 'none-left' ||
-      (projection?.kind === 'limited' && projection.daysLeft < projection.expiryDays);
     return html`
       <svg
         part="chart"
