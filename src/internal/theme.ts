@@ -56,7 +56,8 @@ export const tokens = css`
   }
   button,
   select,
-  input {
+  input,
+  textarea {
     font: inherit;
     color: inherit;
   }
@@ -111,8 +112,23 @@ export const tokens = css`
     background: transparent;
     color: var(--_primary);
   }
-  .button:disabled {
+  .button:disabled,
+  .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
+  }
+  /* Action rows and dialogs look the same in every element; an element only aligns or sizes its own. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(10 15 25 / 0.5);
   }
 `;

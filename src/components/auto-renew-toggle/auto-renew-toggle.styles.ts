@@ -102,15 +102,6 @@ export const styles = css`
     border-radius: var(--_radius-s);
     background: var(--_surface);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-  }
-  .button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
   .failure,
   .error {
     color: var(--_danger);

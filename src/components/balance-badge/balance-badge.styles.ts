@@ -43,8 +43,7 @@ export const styles = css`
     background: var(--_warning-bg);
   }
   :host([state='expired']) .status,
-  :host([state='suspended']) .status,
-  :host([state='error']) .status {
+  :host([state='suspended']) .status {
     color: var(--_danger-color);
     background: var(--_danger-bg);
   }

@@ -18,14 +18,8 @@ export const styles = css`
     width: min(var(--_dialog-width), calc(100vw - 16px));
     max-height: calc(100dvh - 16px);
     padding: 0;
-    border: 1px solid var(--_border);
     border-radius: var(--_checkout-radius);
-    background: var(--_surface);
-    color: var(--_text);
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
-  }
-  dialog::backdrop {
-    background: rgb(10 15 25 / 0.5);
   }
   header {
     display: flex;
@@ -120,10 +114,8 @@ export const styles = css`
     accent-color: var(--_primary);
   }
   .actions {
-    display: flex;
     flex-wrap: wrap-reverse;
     justify-content: flex-end;
-    gap: var(--_space);
   }
   .progress {
     display: flex;

@@ -116,11 +116,6 @@ export const styles = css`
     justify-items: start;
     font-weight: 600;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-  }
   .install {
     display: grid;
     gap: var(--_space);

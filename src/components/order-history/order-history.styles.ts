@@ -71,10 +71,7 @@ export const styles = css`
     color: var(--_danger);
   }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
     justify-content: flex-end;
-    gap: var(--_space);
   }
   .button {
     min-height: 40px;
@@ -97,13 +94,7 @@ export const styles = css`
   dialog {
     width: min(26rem, calc(100vw - 16px));
     padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
     border-radius: var(--_history-radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  dialog::backdrop {
-    background: rgb(10 15 25 / 0.5);
   }
   dialog header h2 {
     margin-bottom: var(--_space);
@@ -122,8 +113,6 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius-s);
     background: var(--_surface);
-    font: inherit;
-    color: inherit;
   }
   .outcome p {
     margin: 0 0 4px;

@@ -68,10 +68,7 @@ export const styles = css`
     outline: none;
   }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
     justify-content: space-between;
-    gap: var(--_space);
   }
   .actions .button:only-child {
     margin-left: auto;
