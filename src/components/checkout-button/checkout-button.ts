@@ -229,7 +229,6 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       on: {
         close: this.closeDialog,
         showQr: () => (this.showQr = true),
-        retry: () => this.retry(),
         handoff: () => void this.startHandoff(),
         copyHandoff: () => void this.copyHandoff(),
       },
@@ -295,10 +294,6 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       case 'error':
         return [m.dialogTitle, renderError(this.viewContext())];
     }
-  }
-
-  private retry(): void {
-    this.flow.retry(this.flow.plan ?? this.renewal.selectedPlan);
   }
 }
 

@@ -204,9 +204,10 @@ export class CheckoutFlow implements ReactiveController {
   /**
    * "Try again" after an error. When the order's answer was lost, the order may well exist: go back to the same
    * summary with the same quote and key, so paying again returns that order instead of making a second one.
-   * Anything else starts over with a fresh quote.
+   * Anything else starts over with a fresh quote, for the same plan (or the one selected now, if none was).
    */
-  retry(plan: Plan | undefined): void {
+  retry(): void {
+    const plan = this.plan ?? this.host.store?.state.selectedPlan;
     if (this.step === 'error' && this.orderUnknown && this.quote && this.attemptKey) {
       this.orderUnknown = false;
       this.set({ step: 'summary', error: undefined });

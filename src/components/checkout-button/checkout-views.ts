@@ -25,7 +25,6 @@ export interface ViewContext {
   on: {
     close(): void;
     showQr(): void;
-    retry(): void;
     handoff(): void;
     copyHandoff(): void;
   };
@@ -222,6 +221,6 @@ export function renderError(ctx: ViewContext) {
         ${ctx.msg.common.errorCode(failureCode ?? error!.code)}${order ? html` · ${m.orderRef(order.id)}` : nothing}
       </p>`,
     ctx.maskedIccid,
-    html`<button class="button" part="retry" @click=${ctx.on.retry}>${m.retry}</button>`,
+    html`<button class="button" part="retry" @click=${() => ctx.flow.retry()}>${m.retry}</button>`,
   );
 }

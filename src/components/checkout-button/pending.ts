@@ -12,25 +12,20 @@ export interface PendingAttempt {
 
 const STORAGE_KEY = 'esim-renewal:pending-attempt';
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined; // Storage disabled (privacy settings, sandboxed iframe): resume by URL only.
-  }
-}
+// Reading `sessionStorage` itself throws where storage is disabled (privacy settings, sandboxed iframe), and writing
+// throws when it is full: each use below catches, and the checkout then resumes by URL only.
 
 export function savePendingAttempt(attempt: PendingAttempt): void {
   try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify(attempt));
+    globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(attempt));
   } catch {
-    // Quota or privacy mode: the attempt still works, it just cannot survive a reload.
+    // The attempt still works, it just cannot survive a reload.
   }
 }
 
 export function readPendingAttempt(): PendingAttempt | undefined {
   try {
-    const value = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? 'null') as Partial<PendingAttempt> | null;
+    const value = JSON.parse(globalThis.sessionStorage?.getItem(STORAGE_KEY) ?? 'null') as Partial<PendingAttempt> | null;
     return typeof value?.orderId === 'string' && typeof value.key === 'string' ? (value as PendingAttempt) : undefined;
   } catch {
     return undefined;
@@ -38,7 +33,11 @@ export function readPendingAttempt(): PendingAttempt | undefined {
 }
 
 export function clearPendingAttempt(): void {
-  storage()?.removeItem(STORAGE_KEY);
+  try {
+    globalThis.sessionStorage?.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing was kept.
+  }
 }
 
 /** The page address to come back to after paying: the current one, without a previous order id. */
