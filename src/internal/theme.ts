@@ -61,11 +61,20 @@ export const tokens = css`
     font: inherit;
     color: inherit;
   }
+  select,
+  textarea,
+  input:not([type='radio']) {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-s);
+    background: var(--_surface);
+  }
   :focus-visible {
     outline: none;
     box-shadow: var(--_focus);
   }
-  .visually-hidden {
+  /* Read by screen readers, not shown (also the plan picker's period legend). */
+  .visually-hidden,
+  .filters legend {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -116,6 +125,34 @@ export const tokens = css`
   .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
+  }
+  h2,
+  h3 {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.15em;
+  }
+  dl {
+    display: grid;
+    margin: 0;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+  }
+  /* Buttons that look like links (checkout's .link, the usage meter's .toggle). */
+  .link,
+  .toggle {
+    justify-self: start;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
   }
   /* Action rows and dialogs look the same in every element; an element only aligns or sizes its own. */
   .actions {

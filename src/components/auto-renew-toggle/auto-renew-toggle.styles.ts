@@ -98,9 +98,6 @@ export const styles = css`
     width: 100%;
     min-height: 40px;
     padding: 0 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
-    background: var(--_surface);
   }
   .failure,
   .error {

@@ -29,10 +29,6 @@ export const styles = css`
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
     border-bottom: 1px solid var(--_border);
   }
-  h2 {
-    margin: 0;
-    font-size: 1.15em;
-  }
   .close {
     display: inline-flex;
     align-items: center;
@@ -52,16 +48,10 @@ export const styles = css`
     padding: calc(var(--_space) * 2);
   }
   dl {
-    display: grid;
     grid-template-columns: 1fr auto;
     gap: 6px var(--_space);
-    margin: 0;
-  }
-  dt {
-    color: var(--_muted);
   }
   dd {
-    margin: 0;
     text-align: end;
     font-weight: 600;
   }
@@ -157,7 +147,6 @@ export const styles = css`
     color: var(--_danger);
   }
   h3 {
-    margin: 0;
     font-size: 1.1em;
   }
   .reference {
@@ -206,9 +195,6 @@ export const styles = css`
     min-width: 0;
     min-height: 44px;
     padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
-    background: var(--_surface);
     text-transform: uppercase;
   }
   .promo input[aria-invalid='true'] {
@@ -226,14 +212,7 @@ export const styles = css`
     color: var(--_success);
   }
   .link {
-    justify-self: start;
     min-height: 44px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    text-decoration: underline;
-    cursor: pointer;
   }
   .handoff {
     display: grid;

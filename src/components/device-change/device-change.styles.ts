@@ -14,14 +14,9 @@ export const styles = css`
     border-radius: var(--_device-radius);
     background: var(--_surface);
   }
-  h2,
-  h3,
   h4,
   p {
     margin: 0;
-  }
-  h2 {
-    font-size: 1.15em;
   }
   h3 {
     font-size: 1.05em;
@@ -58,9 +53,6 @@ export const styles = css`
     width: 100%;
     min-height: 44px;
     padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
-    background: var(--_surface);
     font-size: 1rem;
   }
   input[aria-invalid='true'] {
@@ -126,21 +118,15 @@ export const styles = css`
     height: auto;
   }
   dl {
-    display: grid;
     grid-template-columns: max-content 1fr;
     gap: 6px var(--_space);
     align-items: center;
-    margin: 0;
-  }
-  dt {
-    color: var(--_muted);
   }
   dd {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
-    margin: 0;
     overflow-wrap: anywhere;
   }
   .small {

@@ -9,10 +9,6 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
-  h2 {
-    margin: 0;
-    font-size: 1.15em;
-  }
   ul.orders {
     display: grid;
     gap: var(--_space);
@@ -49,13 +45,10 @@ export const styles = css`
     color: var(--_danger);
   }
   dl {
-    display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
     gap: 4px var(--_space);
-    margin: 0;
   }
-  dl > dt {
-    color: var(--_muted);
+  dt {
     font-size: 0.8em;
   }
   dl > dd {
@@ -110,9 +103,6 @@ export const styles = css`
   textarea {
     width: 100%;
     padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
-    background: var(--_surface);
   }
   .outcome p {
     margin: 0 0 4px;

@@ -22,13 +22,6 @@ export const styles = css`
     border-radius: var(--_radius-s);
     background: var(--_surface-2);
   }
-  legend {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-  }
   .period {
     position: relative;
   }
@@ -66,9 +59,6 @@ export const styles = css`
     min-height: 40px;
     min-width: 12rem;
     padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-s);
-    background: var(--_surface);
     color: var(--_text);
     font-size: 1rem;
   }

@@ -61,7 +61,6 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
   }
   h2 {
-    margin: 0;
     font-size: 1.2em;
   }
   h2:focus {

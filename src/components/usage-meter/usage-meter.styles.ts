@@ -48,13 +48,7 @@ export const styles = css`
     color: var(--_warning-color);
   }
   .toggle {
-    justify-self: start;
     padding: 0.25em 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    text-decoration: underline;
-    cursor: pointer;
   }
   table {
     border-collapse: collapse;
