@@ -4,12 +4,11 @@ export const styles = css`
   :host {
     display: inline-block;
     --_box-radius: var(--esim-auto-renew-radius, var(--_radius-m));
-    --_box-width: var(--esim-auto-renew-width, 22rem);
     --_on-color: var(--esim-auto-renew-on-color, var(--_primary));
     --_off-color: var(--esim-auto-renew-off-color, var(--_muted));
     --_thumb-color: var(--esim-auto-renew-thumb-color, var(--_surface));
     max-width: 100%;
-    width: var(--_box-width);
+    width: var(--esim-auto-renew-width, 22rem);
   }
   .box {
     display: grid;

@@ -4,12 +4,11 @@ export const styles = css`
   :host {
     display: inline-block;
     --_badge-radius: var(--esim-badge-radius, var(--_radius-m));
-    --_badge-width: var(--esim-badge-width, 18rem);
     --_meter-color: var(--esim-badge-meter-color, var(--_primary));
     --_warning-color: var(--esim-badge-warning-color, var(--_warning));
     --_danger-color: var(--esim-badge-danger-color, var(--_danger));
     max-width: 100%;
-    width: var(--_badge-width);
+    width: var(--esim-badge-width, 18rem);
   }
   .badge {
     display: grid;

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --_device-radius: var(--esim-device-radius, var(--_radius-m));
     max-width: 40rem;
   }
   section {
@@ -11,7 +10,7 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
-    border-radius: var(--_device-radius);
+    border-radius: var(--esim-device-radius, var(--_radius-m));
     background: var(--_surface);
   }
   h4,

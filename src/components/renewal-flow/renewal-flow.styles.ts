@@ -4,8 +4,7 @@ export const styles = css`
   :host {
     display: block;
     --_flow-radius: var(--esim-flow-radius, var(--_radius-m));
-    --_flow-max-width: var(--esim-flow-max-width, 44rem);
-    max-width: var(--_flow-max-width);
+    max-width: var(--esim-flow-max-width, 44rem);
   }
   .flow {
     display: grid;

@@ -4,13 +4,12 @@ export const styles = css`
   :host {
     display: inline-block;
     --_usage-radius: var(--esim-usage-radius, var(--_radius-m));
-    --_usage-width: var(--esim-usage-width, 22rem);
     --_chart-height: var(--esim-usage-chart-height, 5rem);
     --_bar-color: var(--esim-usage-bar-color, var(--_primary));
     --_baseline-color: var(--esim-usage-baseline-color, var(--_border));
     --_warning-color: var(--esim-usage-warning-color, var(--_warning));
     max-width: 100%;
-    width: var(--_usage-width);
+    width: var(--esim-usage-width, 22rem);
   }
   .meter {
     display: grid;
