@@ -206,7 +206,7 @@ function renderElement(d) {
   out.push(ways.join(' · '), '');
   const publicMembers = (d.members ?? []).filter(
     (m) => (m.privacy ?? 'public') === 'public' && !m.static && !/^@internal/.test(m.description ?? '') &&
-      !['store', 'storeConnected', 'onCheckoutSucceeded', 'onCheckoutFailed'].includes(m.name),
+      !['store', 'storeConnected'].includes(m.name),
   );
   const byField = new Map(publicMembers.map((m) => [m.name, m]));
   out.push(

@@ -40,7 +40,7 @@ interface Manifest {
 }
 
 /** Public-looking members that are plumbing between our own elements, not API for the page. */
-const PLUMBING = new Set(['store', 'storeConnected', 'onCheckoutSucceeded', 'onCheckoutFailed']);
+const PLUMBING = new Set(['store', 'storeConnected']);
 
 /**
  * What autodocs should show: public fields and methods only; an attribute's property is named in the attribute's

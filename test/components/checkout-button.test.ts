@@ -274,6 +274,8 @@ describe('<esim-checkout-button>', () => {
     const again = await mountWithProvider(page.session, html`<esim-checkout-button></esim-checkout-button>`);
     const button = again.querySelector('esim-checkout-button')!;
     await untilStep(button, 'paying', 'confirming');
+    // Resuming reads the saved order back from the server: the step can say `confirming` before that answer lands.
+    await waitUntil(() => again.store?.state.order, 'the resumed order was not read back', { timeout: 5000 });
     expect(again.store!.state.order!.id).to.equal(orderId);
     await simulatePayment(page.session, orderId, 'succeed');
     await untilStep(button, 'success');
