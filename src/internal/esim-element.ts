@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { LitElement, type ReactiveController } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRenewalClient } from '../client/client.js';
@@ -64,7 +64,6 @@ export abstract class EsimElement extends LitElement {
   @property({ reflect: true }) locale?: string;
 
   /** @internal The store of the enclosing `<esim-renewal>`, if any. */
-  @consume({ context: renewalContext, subscribe: true })
   @state()
   providedStore?: RenewalStore;
 
@@ -73,6 +72,12 @@ export abstract class EsimElement extends LitElement {
 
   constructor() {
     super();
+    // The context controller rather than its decorator: the same protocol, without the decorator's code.
+    new ContextConsumer(this, {
+      context: renewalContext,
+      subscribe: true,
+      callback: (store) => (this.providedStore = store),
+    });
     new StoreController(this);
   }
 

@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Card } from '../../client/schemas.js';
@@ -57,10 +57,8 @@ export class EsimRenewalFlow extends EsimElement {
   /** The partner's support e-mail. */
   @property({ attribute: 'support-email' }) supportEmail?: string;
 
-  /** The store, shared with the elements inside this flow's shadow root. @internal */
-  @provide({ context: renewalContext })
-  @state()
-  flowStore?: RenewalStore;
+  /** Shares this flow's store with the elements inside its shadow root. */
+  private readonly provider = new ContextProvider(this, { context: renewalContext });
 
   @state() private renewedCard?: Card;
   private moved = false;
@@ -72,7 +70,7 @@ export class EsimRenewalFlow extends EsimElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.flowStore !== this.store) this.flowStore = this.store;
+    if (this.provider.value !== this.store) this.provider.setValue(this.store);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { claimHandoff, createRenewalClient, type RenewalClient } from '../../client/client.js';
@@ -66,9 +66,11 @@ export class EsimRenewal extends LitElement {
   @property({ attribute: 'buy-url' }) buyUrl?: string;
 
   /** @internal */
-  @provide({ context: renewalContext })
   @state()
   store?: RenewalStore;
+
+  /** Hands `store` to the elements inside (the context controller; its decorator would add code for nothing). */
+  private readonly provider = new ContextProvider(this, { context: renewalContext });
 
   private handoff?: Promise<HandoffSession>;
   private unsubscribe?: () => void;
@@ -94,6 +96,7 @@ export class EsimRenewal extends LitElement {
       (changed.has('locale') && !this.client)
     ) {
       this.store = this.createStore();
+      this.provider.setValue(this.store);
       this.unsubscribe?.();
       this.unsubscribe = this.store?.subscribe(() => this.checkExpiry());
     }
