@@ -1,6 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type ReactiveController } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type ReactiveController } from 'lit';
 import { createRenewalClient } from '../client/client.js';
 import { renewalContext } from '../context/renewal-context.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
@@ -54,17 +53,28 @@ function ambientLanguage(node: Node): string | undefined {
  * `api-base` and `session-token`), the locale and its messages.
  */
 export abstract class EsimElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    sessionToken: { attribute: 'session-token' },
+    locale: { reflect: true },
+  };
+
+  static {
+    // Internal state is declared here, not in `properties`: the manifest analyzer would list it there as a public
+    // field (it honours `@internal` only on the field itself).
+    this.createProperty('providedStore', { state: true, attribute: false });
+  }
+
   /** The Renewal API's base URL; only needed when the element is used without an `<esim-renewal>` provider. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /** A session token minted by the partner's backend; only needed without a provider. */
-  @property({ attribute: 'session-token' }) sessionToken?: string;
+  sessionToken?: string;
 
   /** The language to speak (`zh-CN`, `en`); defaults to the provider's, then the page's `lang`, then the browser's. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** @internal The store of the enclosing `<esim-renewal>`, if any. */
-  @state()
   providedStore?: RenewalStore;
 
   private ownStore?: RenewalStore;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Card, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
@@ -47,14 +46,22 @@ function byRegion(plans: readonly Plan[]): [string, Plan[]][] {
 export class EsimAutoRenewToggle extends EsimElement {
   static override styles = [tokens, styles];
 
+  static override properties = {
+    step: { reflect: true },
+    pending: { state: true, attribute: false },
+    planId: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+  };
+
   /** What the toggle is doing, reflected: `loading`, `ready`, `confirming`, `saving`, `error` or `disabled`. */
-  @property({ reflect: true }) step: AutoRenewStep = 'loading';
+  step: AutoRenewStep = 'loading';
 
   /** The change awaiting confirmation: `true` to turn on, `false` to turn off, undefined when none. */
-  @state() private pending?: boolean;
-  @state() private planId = '';
-  @state() private failure?: RenewalError;
-  @state() private saving = false;
+  private pending?: boolean;
+  private planId = '';
+  private failure?: RenewalError;
+  private saving = false;
 
   private inflight?: Promise<void>;
   private announcement = '';

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import type { Card } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { daysUntil, formatBytes, formatDate, formatMoney, formatTime } from '../../i18n/format.js';
@@ -33,13 +32,20 @@ export type BadgeState = 'loading' | 'ok' | 'expiring' | 'expired' | 'suspended'
 export class EsimBalanceBadge extends EsimElement {
   static override styles = [tokens, styles];
 
+  static override properties = {
+    warnDays: { type: Number, attribute: 'warn-days' },
+    state: { reflect: true },
+  };
+
   /** Warn this many days before expiry (the data warning starts under 10% left). */
-  @property({ type: Number, attribute: 'warn-days' }) warnDays = 14;
+  warnDays = 14;
 
   /** The state shown, reflected for styling: `loading`, `ok`, `expiring`, `expired`, `suspended`, `error`. */
-  @property({ reflect: true }) state: BadgeState = 'loading';
+  state: BadgeState = 'loading';
 
-  @query('[part=meter-fill]') private meterFill?: HTMLElement;
+  private get meterFill(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part=meter-fill]');
+  }
 
   private announcement = '';
   private lastRenewalCount?: number;

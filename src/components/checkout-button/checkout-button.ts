@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { RenewalError } from '../../client/errors.js';
 import { PAYMENT_METHODS } from '../../client/constants.js';
 import type { PaymentMethod } from '../../client/schemas.js';
@@ -51,49 +50,71 @@ import { defaultReturnUrl } from './pending.js';
 export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   static override styles = [tokens, styles];
 
+  static override properties = {
+    paymentMethods: { attribute: 'payment-methods' },
+    paymentMode: { attribute: 'payment-mode' },
+    returnUrl: { attribute: 'return-url' },
+    walletMode: { attribute: 'wallet-mode' },
+    slowAfter: { type: Number, attribute: 'slow-after' },
+    handoffUrl: { attribute: 'handoff-url' },
+    supportUrl: { attribute: 'support-url' },
+    supportEmail: { attribute: 'support-email' },
+    supportPhone: { attribute: 'support-phone' },
+    supportChat: { attribute: 'support-chat' },
+    buyUrl: { attribute: 'buy-url' },
+    planId: { attribute: 'plan-id' },
+    step: { reflect: true },
+    now: { state: true, attribute: false },
+    showQr: { state: true, attribute: false },
+    handoff: { state: true, attribute: false },
+  };
+
   /** Payment methods offered, space-separated, in order: `card alipay wechat_pay`. */
-  @property({ attribute: 'payment-methods' }) paymentMethods = PAYMENT_METHODS.join(' ');
+  paymentMethods = PAYMENT_METHODS.join(' ');
 
   /** `popup` opens the card payment page in a window (falling back to a redirect if blocked); `redirect` leaves the page. */
-  @property({ attribute: 'payment-mode' }) paymentMode: 'popup' | 'redirect' = 'popup';
+  paymentMode: 'popup' | 'redirect' = 'popup';
 
   /** Where the card payment page sends the traveller back to; defaults to this page. */
-  @property({ attribute: 'return-url' }) returnUrl = defaultReturnUrl();
+  returnUrl = defaultReturnUrl();
 
   /** `qr` shows wallet payments as a QR code, `app` as a button opening the wallet; `auto` picks `app` on touch phones. */
-  @property({ attribute: 'wallet-mode' }) walletMode: 'auto' | 'qr' | 'app' = 'auto';
+  walletMode: 'auto' | 'qr' | 'app' = 'auto';
 
   /** Milliseconds without a final answer before the traveller is told it is taking long (we keep checking). */
-  @property({ type: Number, attribute: 'slow-after' }) slowAfter = 20_000;
+  slowAfter = 20_000;
 
   /** The page a hand-off link opens on the other device; defaults to this page. */
-  @property({ attribute: 'handoff-url' }) handoffUrl?: string;
+  handoffUrl?: string;
 
   /** The partner's support page (else the provider's); the masked card number and order id are added. */
-  @property({ attribute: 'support-url' }) supportUrl?: string;
+  supportUrl?: string;
 
   /** The partner's support e-mail (else the provider's); subject and body are prefilled. */
-  @property({ attribute: 'support-email' }) supportEmail?: string;
+  supportEmail?: string;
 
   /** The partner's support phone number (else the provider's). */
-  @property({ attribute: 'support-phone' }) supportPhone?: string;
+  supportPhone?: string;
 
   /** The partner's support chat link (else the provider's). */
-  @property({ attribute: 'support-chat' }) supportChat?: string;
+  supportChat?: string;
 
   /** Where to buy a new eSIM when this card cannot be renewed (else the provider's). */
-  @property({ attribute: 'buy-url' }) buyUrl?: string;
+  buyUrl?: string;
 
   /** Renew with this plan, for pages with a plan choice of their own (no `<esim-plan-picker>` needed). */
-  @property({ attribute: 'plan-id' }) planId?: string;
+  planId?: string;
 
   /** The current step, reflected for styling and tests: `idle`, `quoting`, `summary`, `creating`, `paying`, `confirming`, `success`, `error`. */
-  @property({ reflect: true }) step: CheckoutStep = 'idle';
+  step: CheckoutStep = 'idle';
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @state() private now = Date.now();
-  @state() private showQr = false;
-  @state() private handoff?: { url: string; expiresAt: string; copied: boolean };
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog');
+  }
+
+  private now = Date.now();
+  private showQr = false;
+  private handoff?: { url: string; expiresAt: string; copied: boolean };
 
   private readonly flow = new CheckoutFlow(this);
   private resumed = false;

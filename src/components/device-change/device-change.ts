@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Activation, Device, Transfer } from '../../client/schemas.js';
 import { EsimDeviceChangeEvent } from '../../events/device-change.js';
@@ -36,18 +35,31 @@ const nameOf = (device: Pick<Device, 'brand' | 'model'>) => `${device.brand} ${d
 export class EsimDeviceChange extends EsimElement {
   static override styles = [tokens, styles];
 
-  /** The step shown, reflected for styling: `check`, `verify`, `install`, `locked`. */
-  @property({ reflect: true }) step: DeviceChangeStep = 'check';
+  static override properties = {
+    step: { reflect: true },
+    query: { state: true, attribute: false },
+    devices: { state: true, attribute: false },
+    searching: { state: true, attribute: false },
+    chosen: { state: true, attribute: false },
+    transfer: { state: true, attribute: false },
+    activation: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    copied: { state: true, attribute: false },
+  };
 
-  @state() private query = '';
-  @state() private devices?: Device[];
-  @state() private searching = false;
-  @state() private chosen?: Device;
-  @state() private transfer?: Transfer;
-  @state() private activation?: Activation;
-  @state() private error?: RenewalError;
-  @state() private busy = false;
-  @state() private copied = '';
+  /** The step shown, reflected for styling: `check`, `verify`, `install`, `locked`. */
+  step: DeviceChangeStep = 'check';
+
+  private query = '';
+  private devices?: Device[];
+  private searching = false;
+  private chosen?: Device;
+  private transfer?: Transfer;
+  private activation?: Activation;
+  private error?: RenewalError;
+  private busy = false;
+  private copied = '';
 
   private searchTimer?: ReturnType<typeof setTimeout>;
   private searchAbort?: AbortController;

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Order, RefundQuote } from '../../client/schemas.js';
 import { newIdempotencyKey, sleep } from '../../client/transport.js';
@@ -42,17 +41,31 @@ interface RefundDraft {
 export class EsimOrderHistory extends EsimElement {
   static override styles = [tokens, styles];
 
-  /** Renewals per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  static override properties = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    orders: { state: true, attribute: false },
+    nextCursor: { state: true, attribute: false },
+    loading: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    receipt: { state: true, attribute: false },
+    refund: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
 
-  @state() private orders: Order[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loading = false;
-  @state() private error?: RenewalError;
-  @state() private receipt?: Order;
-  @state() private refund?: RefundDraft;
-  @state() private announcement = '';
-  @query('dialog') private dialog?: HTMLDialogElement;
+  /** Renewals per page. */
+  pageSize = 10;
+
+  private orders: Order[] = [];
+  private nextCursor: string | null = null;
+  private loading = false;
+  private error?: RenewalError;
+  private receipt?: Order;
+  private refund?: RefundDraft;
+  private announcement = '';
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog');
+  }
 
   private abort?: AbortController;
   private loadedFor?: RenewalStore;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { PERIODS } from '../../client/constants.js';
 import type { Period, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
@@ -50,20 +49,27 @@ export function filterPlans(plans: readonly Plan[], period: Period, region: stri
 export class EsimPlanPicker extends EsimElement {
   static override styles = [tokens, styles];
 
+  static override properties = {
+    period: { reflect: true },
+    region: { reflect: true },
+    value: { reflect: true },
+    focusedId: { state: true, attribute: false },
+  };
+
   /** The period shown: `day`, `month` or `year`. */
-  @property({ reflect: true }) period: Period = 'month';
+  period: Period = 'month';
 
   /**
    * Region code (`JP`, `EU`, `GLOBAL`…) or a country code to filter by; empty shows every region. Left unset, the
    * picker starts on the region of the card's current plan — most travellers renew what they have.
    */
-  @property({ reflect: true }) region?: string;
+  region?: string;
 
   /** The selected plan's id; also settable to preselect a plan. */
-  @property({ reflect: true }) value = '';
+  value = '';
 
   /** The plan that has keyboard focus within the group (roving tabindex). */
-  @state() private focusedId = '';
+  private focusedId = '';
 
   private announcement = '';
 

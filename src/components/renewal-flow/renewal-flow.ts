@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Card } from '../../client/schemas.js';
 import { renewalContext } from '../../context/renewal-context.js';
 import type { RenewalStore } from '../../context/store.js';
@@ -36,31 +35,42 @@ const STEPS: FlowStep[] = ['card', 'plan', 'pay', 'done'];
 export class EsimRenewalFlow extends EsimElement {
   static override styles = [tokens, styles];
 
+  static override properties = {
+    step: { reflect: true },
+    paymentMethods: { attribute: 'payment-methods' },
+    paymentMode: { attribute: 'payment-mode' },
+    warnDays: { type: Number, attribute: 'warn-days' },
+    buyUrl: { attribute: 'buy-url' },
+    supportUrl: { attribute: 'support-url' },
+    supportEmail: { attribute: 'support-email' },
+    renewedCard: { state: true, attribute: false },
+  };
+
   /** The step shown: `card`, `plan`, `pay` or `done`. */
-  @property({ reflect: true }) step: FlowStep = 'card';
+  step: FlowStep = 'card';
 
   /** Payment methods offered by the checkout, as on `<esim-checkout-button>`. */
-  @property({ attribute: 'payment-methods' }) paymentMethods?: string;
+  paymentMethods?: string;
 
   /** `popup` or `redirect` for card payments, as on `<esim-checkout-button>`. */
-  @property({ attribute: 'payment-mode' }) paymentMode: 'popup' | 'redirect' = 'popup';
+  paymentMode: 'popup' | 'redirect' = 'popup';
 
   /** Warn this many days before expiry. */
-  @property({ type: Number, attribute: 'warn-days' }) warnDays = 14;
+  warnDays = 14;
 
   /** Where to buy a new eSIM when this card cannot be renewed. */
-  @property({ attribute: 'buy-url' }) buyUrl?: string;
+  buyUrl?: string;
 
   /** The partner's support page, for the checkout's error and success views. */
-  @property({ attribute: 'support-url' }) supportUrl?: string;
+  supportUrl?: string;
 
   /** The partner's support e-mail. */
-  @property({ attribute: 'support-email' }) supportEmail?: string;
+  supportEmail?: string;
 
   /** Shares this flow's store with the elements inside its shadow root. */
   private readonly provider = new ContextProvider(this, { context: renewalContext });
 
-  @state() private renewedCard?: Card;
+  private renewedCard?: Card;
   private moved = false;
 
   override storeConnected(store: RenewalStore): void {

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { claimHandoff, createRenewalClient, type RenewalClient } from '../../client/client.js';
 import type { HandoffSession } from '../../client/schemas.js';
 import { renewalContext } from '../../context/renewal-context.js';
@@ -32,41 +31,60 @@ export class EsimRenewal extends LitElement {
     }
   `;
 
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    sessionToken: { attribute: 'session-token' },
+    locale: { reflect: true },
+    client: { attribute: false },
+    getSessionToken: { attribute: false },
+    warnDays: { type: Number, attribute: 'warn-days' },
+    supportUrl: { attribute: 'support-url' },
+    supportEmail: { attribute: 'support-email' },
+    supportPhone: { attribute: 'support-phone' },
+    supportChat: { attribute: 'support-chat' },
+    buyUrl: { attribute: 'buy-url' },
+  };
+
+  static {
+    // Internal state is declared here, not in `properties`: the manifest analyzer would list it there as a public
+    // field (it honours `@internal` only on the field itself).
+    this.createProperty('store', { state: true, attribute: false });
+  }
+
   /** The Renewal API's base URL, e.g. `https://renew.example.com`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /** A short-lived session token (`rs_…`) minted by the partner's backend for one card. */
-  @property({ attribute: 'session-token' }) sessionToken?: string;
+  sessionToken?: string;
 
   /** The language for every element inside (`zh-CN`, `en`); defaults to the page's `lang`. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** A ready client to use instead of building one from `api-base` and `session-token`. */
-  @property({ attribute: false }) client?: RenewalClient;
+  client?: RenewalClient;
 
   /** Asks the partner's backend for a fresh session token when the current one expires. */
-  @property({ attribute: false }) getSessionToken?: () => string | Promise<string>;
+  getSessionToken?: () => string | Promise<string>;
 
   /** Days before expiry when the warning starts (the badge's warning and `esim-expiry-warning`). */
-  @property({ type: Number, attribute: 'warn-days' }) warnDays = 14;
+  warnDays = 14;
 
   /** Where travellers get help: a page (the masked card number and order id are added). */
-  @property({ attribute: 'support-url' }) supportUrl?: string;
+  supportUrl?: string;
 
   /** Support e-mail address; subject and body are prefilled. */
-  @property({ attribute: 'support-email' }) supportEmail?: string;
+  supportEmail?: string;
 
   /** Support phone number. */
-  @property({ attribute: 'support-phone' }) supportPhone?: string;
+  supportPhone?: string;
 
   /** Support chat link. */
-  @property({ attribute: 'support-chat' }) supportChat?: string;
+  supportChat?: string;
 
   /** Where to buy a new eSIM when the card cannot be renewed. */
-  @property({ attribute: 'buy-url' }) buyUrl?: string;
+  buyUrl?: string;
 
   /** @internal */
-  @state()
   store?: RenewalStore;
 
   /** Hands `store` to the elements inside (the context controller; its decorator would add code for nothing). */

@@ -1,5 +1,4 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { RenewalStore } from '../../context/store.js';
 import { formatBytes, formatDay } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
@@ -41,13 +40,19 @@ const HEIGHT = 100;
 export class EsimUsageMeter extends EsimElement {
   static override styles = [tokens, styles];
 
+  static override properties = {
+    days: { type: Number, reflect: true },
+    state: { reflect: true },
+    tableShown: { state: true, attribute: false },
+  };
+
   /** How many days to show, ending today (1 to 90). */
-  @property({ type: Number, reflect: true }) days = 30;
+  days = 30;
 
   /** The state shown, reflected for styling: `loading`, `ready`, `empty` or `error`. */
-  @property({ reflect: true }) state: UsageMeterState = 'loading';
+  state: UsageMeterState = 'loading';
 
-  @state() private tableShown = false;
+  private tableShown = false;
 
   private get span(): number {
     return Math.min(90, Math.max(1, Math.round(this.days) || 30));
