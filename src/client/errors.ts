@@ -81,10 +81,7 @@ function statusCode(status: number): RenewalErrorCode {
 export function toRenewalError(error: unknown, where: string): RenewalError {
   if (isRenewalError(error)) return error;
   if (error instanceof SchemaValidationError) {
-    const issues = error.issues.map((issue) => ({
-      path: (issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)),
-      message: issue.message,
-    }));
+    const { issues } = error;
     const first = issues[0];
     const at = first ? ` at ${first.path.join('.') || '(root)'}` : '';
     return new InvalidResponseError(`Unexpected response shape${at}: ${where}`, issues, { cause: error });

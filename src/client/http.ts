@@ -52,10 +52,10 @@ export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 }
 
-/** A 2xx answer whose body does not match its schema; `issues` as Standard Schema reports them. */
+/** A 2xx answer whose body does not match its schema; `issues` says where (see ./validate.ts). */
 export class SchemaValidationError extends Error {
   override readonly name = 'SchemaValidationError';
-  constructor(readonly issues: readonly { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] }[]) {
+  constructor(readonly issues: readonly { message: string; path: readonly (string | number)[] }[]) {
     super('Response does not match its schema');
   }
 }
