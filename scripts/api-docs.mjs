@@ -14,7 +14,7 @@ const OUT = 'docs/api.md';
 const read = (path) => readFileSync(path, 'utf8');
 const pkg = JSON.parse(read('package.json'));
 const manifest = JSON.parse(read('dist/custom-elements.json'));
-const schemas = await import(new URL('../dist/client/schemas.js', import.meta.url).href);
+const schemas = await import(new URL('../src/client/schemas.ts', import.meta.url).href);
 const { messagesFor } = await import(new URL('../dist/i18n/index.js', import.meta.url).href);
 
 /** Text safe inside a Markdown table cell. */
