@@ -3,7 +3,8 @@
 //  - the elements from dist/custom-elements.json (`cem analyze` over the elements' JSDoc),
 //  - the theme tokens from src/internal/theme.ts,
 //  - the client and the partner server client from their declaration files (dist/**/*.d.ts, JSDoc included),
-//  - the data types from the zod schemas themselves (JSON Schema) with the field comments of src/client/schemas.ts,
+//  - the data types from the zod schemas themselves (src/client/schemas.ts, loaded through tsx: the browser build no
+//    longer ships them), as JSON Schema, with their field comments,
 //  - the error codes with the message each one shows a traveller (src/i18n/en.ts, through dist/).
 // `npm run build` ends by writing it (and `npm run docs:api` alone, after a build); `--check` fails when the committed
 // file differs from what the current build generates.

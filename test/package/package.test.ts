@@ -168,7 +168,7 @@ describe('documentation shipped with the package', () => {
   });
 
   it('docs/api.md (written by the build) documents every element, event and client method', () => {
-    const { status, output } = run(process.execPath, ['scripts/api-docs.mjs', '--check']);
+    const { status, output } = run(process.execPath, ['--import', 'tsx', 'scripts/api-docs.mjs', '--check']);
     assert.equal(status, 0, output);
     const doc = readFileSync('docs/api.md', 'utf8');
     for (const tag of tags) assert.ok(doc.includes(`### \`<${tag}>\``), `<${tag}> is not in docs/api.md`);
