@@ -5,7 +5,7 @@
 //   - every element's ESM entry bundled with its dependencies: min+gzip at most its budget (or that of the longest matching `prefix*` key);
 //   - entries that must not contain some code at all (the badge pulls in no checkout, QR or chart module).
 // Sizes are measured as bench/lib/measure.mjs says; 1 kB = 1000 bytes.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleEsmEntry, kB, ROOT, sizes } from '../bench/lib/measure.mjs';
 import { entries } from '../rollup.config.mjs';
@@ -58,6 +58,18 @@ for (const name of Object.keys(entries)) {
   bundled.set(name, bundle);
   within(`entry ${name} with its dependencies`, sizes(bundle.code).gzip, budgetOf(name));
 }
+
+// The script-tag entry groups every element's styles for gzip (see src/cdn.ts); a new styles file belongs there too.
+const cdnSource = readFileSync(join(ROOT, 'src/cdn.ts'), 'utf8');
+const stylesFiles = readdirSync(join(ROOT, 'src/components'), { recursive: true })
+  .map(String)
+  .filter((file) => file.endsWith('.styles.ts'));
+const ungrouped = stylesFiles.filter((file) => !cdnSource.includes(`'./components/${file.replace(/\.ts$/, '.js')}'`));
+check(
+  'src/cdn.ts imports every element\'s styles ahead of the elements',
+  ungrouped.length ? `not imported there: ${ungrouped.join(', ')}` : undefined,
+  `all ${stylesFiles.length} styles files`,
+);
 
 for (const rule of budgets.mustNotContain) {
   const bundle = bundled.get(rule.entry);

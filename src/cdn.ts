@@ -3,6 +3,23 @@
  * `EsimRenewal` global (version and `createRenewalClient`). Including it twice is harmless: names already defined
  * are skipped.
  */
+// Evaluation order, chosen for gzip: it finds repeats only within 32 kB, so the libraries come first, then every
+// element's styles side by side, then both locales side by side, then the elements (about 0.7 kB min+gzip less than
+// each element bringing its own styles in). A new element's styles belong in the list; leaving one out costs bytes,
+// not correctness. `npm run bench -- size` measures it.
+import 'lit';
+import '@lit/context';
+import 'lean-qr/nano';
+import './internal/theme.js';
+import './components/auto-renew-toggle/auto-renew-toggle.styles.js';
+import './components/balance-badge/balance-badge.styles.js';
+import './components/checkout-button/checkout-button.styles.js';
+import './components/device-change/device-change.styles.js';
+import './components/order-history/order-history.styles.js';
+import './components/plan-picker/plan-picker.styles.js';
+import './components/renewal-flow/renewal-flow.styles.js';
+import './components/usage-meter/usage-meter.styles.js';
+import './i18n/index.js';
 import { createRenewalClient } from './client/client.js';
 import { isRenewalError, RenewalError } from './client/errors.js';
 import { defineAll } from './define.js';
