@@ -5,8 +5,9 @@
  */
 // Evaluation order, chosen for gzip: it finds repeats only within 32 kB, so the libraries come first, then every
 // element's styles side by side, then both locales side by side, then the elements (about 0.7 kB min+gzip less than
-// each element bringing its own styles in). A new element's styles belong in the list; leaving one out costs bytes,
-// not correctness. `npm run bench -- size` measures it.
+// each element bringing its own styles in). The elements' own order is the best one a search over moves found
+// (0.3 kB less); it only affects bytes, never behaviour. A new element's styles belong in the list; leaving one out
+// costs bytes, not correctness. `npm run bench -- size` measures it.
 import 'lit';
 import '@lit/context';
 import 'lean-qr/nano';
@@ -20,6 +21,15 @@ import './components/plan-picker/plan-picker.styles.js';
 import './components/renewal-flow/renewal-flow.styles.js';
 import './components/usage-meter/usage-meter.styles.js';
 import './i18n/index.js';
+import './components/balance-badge/balance-badge.js';
+import './components/usage-meter/usage-meter.js';
+import './components/renewal/renewal.js';
+import './components/plan-picker/plan-picker.js';
+import './components/checkout-button/checkout-button.js';
+import './components/auto-renew-toggle/auto-renew-toggle.js';
+import './components/renewal-flow/renewal-flow.js';
+import './components/device-change/device-change.js';
+import './components/order-history/order-history.js';
 import { createRenewalClient } from './client/client.js';
 import { isRenewalError, RenewalError } from './client/errors.js';
 import { defineAll } from './define.js';
