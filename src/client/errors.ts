@@ -65,6 +65,11 @@ export function isRenewalError(value: unknown): value is RenewalError {
   return value instanceof RenewalError || (value instanceof Error && value.name === 'RenewalError' && 'code' in value);
 }
 
+/** What an element shows for anything a call threw: the RenewalError itself, or an `unknown` one wrapping it. */
+export function asRenewalError(error: unknown): RenewalError {
+  return isRenewalError(error) ? error : new RenewalError('unknown', String(error), { cause: error });
+}
+
 function statusCode(status: number): RenewalErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
@@ -96,7 +101,7 @@ export function toRenewalError(error: unknown, where: string): RenewalError {
     return new InvalidResponseError(`Response is not valid JSON: ${where}`, [], { cause: error });
   }
   if (error instanceof TypeError) {
-    // fetch rejects with a bare TypeError when the connection fails and ky could not classify it.
+    // fetch rejects with a bare TypeError when the connection fails before http.ts could classify it.
     return new RenewalError('network', `Network error: ${where}`, { cause: error });
   }
   return new RenewalError('unknown', `${error instanceof Error ? error.message : String(error)}: ${where}`, {

@@ -1,5 +1,5 @@
 import type { RenewalClient } from '../client/client.js';
-import { isRenewalError, RenewalError } from '../client/errors.js';
+import { asRenewalError, type RenewalError } from '../client/errors.js';
 import type { Card, Order, Plan, Usage } from '../client/schemas.js';
 
 /** A value loaded from the API: what the elements render from. `value` survives a failed reload. */
@@ -31,10 +31,6 @@ export interface RenewalState {
 }
 
 type Listener = (state: RenewalState) => void;
-
-function asRenewalError(error: unknown): RenewalError {
-  return isRenewalError(error) ? error : new RenewalError('unknown', String(error), { cause: error });
-}
 
 /**
  * The one state every element under an `<esim-renewal>` shares: the card, its plans, the selected plan and the

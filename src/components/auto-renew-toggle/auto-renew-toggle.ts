@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { isRenewalError, RenewalError } from '../../client/errors.js';
+import { asRenewalError, type RenewalError } from '../../client/errors.js';
 import type { Card, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimAutoRenewChangeEvent } from '../../events/auto-renew-change.js';
@@ -150,7 +150,7 @@ export class EsimAutoRenewToggle extends EsimElement {
           this.focusLater('[role=switch]');
         },
         (error: unknown) => {
-          this.failure = isRenewalError(error) ? error : new RenewalError('unknown', String(error), { cause: error });
+          this.failure = asRenewalError(error);
         },
       )
       .finally(() => {

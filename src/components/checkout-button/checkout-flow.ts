@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isRenewalError, RenewalError } from '../../client/errors.js';
+import { asRenewalError, isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Card, Order, PaymentMethod, Plan, Quote } from '../../client/schemas.js';
 import { newIdempotencyKey, sleep } from '../../client/transport.js';
 import type { RenewalStore } from '../../context/store.js';
@@ -31,10 +31,6 @@ export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
   readonly returnUrl?: string;
   /** After this many milliseconds without a final answer the traveller is told it is slow (we keep checking). */
   readonly slowAfter: number;
-}
-
-function asError(error: unknown): RenewalError {
-  return isRenewalError(error) ? error : new RenewalError('unknown', String(error), { cause: error });
 }
 
 /**
@@ -105,7 +101,7 @@ export class CheckoutFlow implements ReactiveController {
   }
 
   private fail(error: unknown): void {
-    const failure = asError(error);
+    const failure = asRenewalError(error);
     if (failure.code === 'aborted') return;
     this.stopWaiting();
     this.popup?.close();

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { isRenewalError, RenewalError } from '../../client/errors.js';
+import { asRenewalError, isRenewalError, type RenewalError } from '../../client/errors.js';
 import type { Activation, Device, Transfer } from '../../client/schemas.js';
 import { EsimDeviceChangeEvent } from '../../events/device-change.js';
 import { formatTime } from '../../i18n/format.js';
@@ -82,7 +82,7 @@ export class EsimDeviceChange extends EsimElement {
   }
 
   private fail(error: unknown): void {
-    const failure = isRenewalError(error) ? error : new RenewalError('unknown', String(error));
+    const failure = asRenewalError(error);
     if (failure.code === 'aborted') return;
     this.error = failure;
   }

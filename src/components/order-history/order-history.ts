@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { isRenewalError, RenewalError } from '../../client/errors.js';
+import { asRenewalError, isRenewalError, type RenewalError } from '../../client/errors.js';
 import type { Order, RefundQuote } from '../../client/schemas.js';
 import { newIdempotencyKey, sleep } from '../../client/transport.js';
 import type { RenewalStore } from '../../context/store.js';
@@ -109,7 +109,7 @@ export class EsimOrderHistory extends EsimElement {
       for (const order of page.orders) if (order.refund?.status === 'requested') void this.followRefund(order.id);
     } catch (error) {
       if (isRenewalError(error) && error.code === 'aborted') return;
-      this.error = isRenewalError(error) ? error : new RenewalError('unknown', String(error));
+      this.error = asRenewalError(error);
     } finally {
       this.loading = false;
     }
@@ -159,7 +159,7 @@ export class EsimOrderHistory extends EsimElement {
     try {
       draft.quote = await store.client.getRefundQuote(order.id, { signal: this.signal });
     } catch (error) {
-      draft.error = isRenewalError(error) ? error : new RenewalError('unknown', String(error));
+      draft.error = asRenewalError(error);
     }
     if (this.refund === draft) this.refund = { ...draft };
   }
@@ -184,7 +184,7 @@ export class EsimOrderHistory extends EsimElement {
         this.dialog?.close();
         void this.followRefund(draft.order.id);
       } catch (error) {
-        this.refund = { ...draft, sending: undefined, error: isRenewalError(error) ? error : new RenewalError('unknown', String(error)) };
+        this.refund = { ...draft, sending: undefined, error: asRenewalError(error) };
       }
     })();
     this.refund = { ...draft };
