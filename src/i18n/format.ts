@@ -1,9 +1,11 @@
 import type { Money } from '../client/schemas.js';
 
-/** Formatters are costly to build and pure: keep one per locale and options. */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.Collator;
 
-function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+/** Formatters are costly to build and pure: keep one per locale and options. */
+const cache = new Map<string, Formatter>();
+
+function memo<T extends Formatter>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (!value) cache.set(key, (value = make()));
   return value;
@@ -38,6 +40,16 @@ export function formatBytes(bytes: number, locale: string): string {
     new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }),
   );
   return format.format(value);
+}
+
+/** An amount of data: formatted bytes, or the given word for unlimited (`null`). */
+export function formatData(bytes: number | null, locale: string, unlimited: string): string {
+  return bytes === null ? unlimited : formatBytes(bytes, locale);
+}
+
+/** Orders text as readers of `locale` expect (pinyin order for zh-CN, for one). */
+export function compareText(a: string, b: string, locale: string): number {
+  return memo(`collator|${locale}`, () => new Intl.Collator(locale)).compare(a, b);
 }
 
 export function formatDate(iso: string, locale: string): string {

@@ -1,10 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PaymentMethod } from '../../client/schemas.js';
-import { formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
+import { formatData, formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/index.js';
 import { qrCode } from '../../internal/qr-code.js';
 import { supportLinks } from '../../internal/support.js';
-import { formatData } from '../../internal/ui-format.js';
 import type { SupportContact } from '../../context/store.js';
 import type { CheckoutFlow } from './checkout-flow.js';
 

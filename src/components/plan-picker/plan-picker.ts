@@ -3,9 +3,8 @@ import { PERIODS } from '../../client/constants.js';
 import type { Period, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimPlanChangeEvent } from '../../events/plan-change.js';
-import { formatMoney } from '../../i18n/format.js';
+import { compareText, formatData, formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
-import { formatData } from '../../internal/ui-format.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './plan-picker.styles.js';
 
@@ -13,7 +12,7 @@ import { styles } from './plan-picker.styles.js';
 export function regionsOf(plans: readonly Plan[], locale: string): [string, string][] {
   const regions = new Map<string, string>();
   for (const plan of plans) regions.set(plan.region, plan.regionName);
-  return [...regions].sort((a, b) => a[1].localeCompare(b[1], locale));
+  return [...regions].sort((a, b) => compareText(a[1], b[1], locale));
 }
 
 /** Plans of a period, in a region (its code, or a country it covers); `region` empty means all. */
