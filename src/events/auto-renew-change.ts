@@ -1,5 +1,5 @@
 import type { AutoRenew } from '../client/schemas.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /** Auto-renew was turned on or off in `<esim-auto-renew-toggle>`; `autoRenew` is the setting the server saved. */
 export class EsimAutoRenewChangeEvent extends EsimEvent<{ autoRenew: AutoRenew }> {

@@ -1,5 +1,5 @@
 import type { Plan } from '../client/schemas.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /**
  * The traveller pressed the checkout button. Cancelable: a partner that calls `preventDefault()` (to ask for a

@@ -1,5 +1,5 @@
 import type { Activation, Card } from '../client/schemas.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /** The card moved to a new phone in `<esim-device-change>`: `activation` installs it there (once). */
 export class EsimDeviceChangeEvent extends EsimEvent<{ card: Card; activation: Activation }> {

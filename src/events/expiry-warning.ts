@@ -1,5 +1,5 @@
 import type { Card } from '../client/schemas.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /**
  * The card expires within the provider's `warn-days` or is running low on data. Fired once per card and page

@@ -1,5 +1,5 @@
 import type { Plan } from '../client/schemas.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /** The traveller chose a plan in `<esim-plan-picker>`. */
 export class EsimPlanChangeEvent extends EsimEvent<{ plan: Plan }> {

@@ -1,5 +1,5 @@
 import type { Refund } from '../client/schemas.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /** The traveller asked for a refund in `<esim-order-history>`; the operator decides, then the history shows it. */
 export class EsimRefundRequestEvent extends EsimEvent<{ refund: Refund }> {

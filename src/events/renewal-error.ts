@@ -1,5 +1,5 @@
 import type { RenewalError } from '../client/errors.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /** A step of the renewal failed; the element shows the error itself, this lets the page log or react. */
 export class EsimRenewalErrorEvent extends EsimEvent<{ error: RenewalError }> {

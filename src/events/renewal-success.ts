@@ -1,5 +1,5 @@
 import type { Card, Order } from '../client/schemas.js';
-import { EsimEvent } from '../internal/care-event.js';
+import { EsimEvent } from './esim-event.js';
 
 /** The renewal was paid and confirmed: `card` is the card as re-read from the network afterwards. */
 export class EsimRenewalSuccessEvent extends EsimEvent<{ order: Order; card: Card }> {
