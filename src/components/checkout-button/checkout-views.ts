@@ -142,33 +142,8 @@ export function renderPaying(ctx: ViewContext) {
   const order = flow.order;
   const action = order?.paymentAction;
   const expired = (ctx.secondsLeft ?? 1) <= 0;
-  let wallet: TemplateResult = html`<p>${m.payInWindow}</p>`;
-  if (order && action?.type === 'qr') {
-    const method = m.methods[order.paymentMethod];
-    const price = formatMoney(order.quote.total, ctx.locale);
-    // Announce the time left only at coarse steps; a live region that ticks every second is noise.
-    const seconds = ctx.secondsLeft ?? 0;
-    const left = m.qr.expiresIn(countdown(seconds));
-    wallet = expired
-      ? html`<div class="wallet" part="wallet">
-          <p role="alert">${m.qr.expired}</p>
-          <button class="button" part="refresh-code" @click=${() => flow.refreshPayment()}>${m.qr.refresh}</button>
-        </div>`
-      : html`<div class="wallet" part="wallet">
-          <p class="amount">${m.qr.amount(price)}</p>
-          ${ctx.preferApp
-            ? html`<a class="button" part="open-wallet" href=${action.data}>${m.qr.openWallet(method)}</a>
-                <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
-            : html`<p>${m.scanToPay(method)}</p>
-                ${qrCode(action.data, m.qr.label(method, price))}`}
-          <p class="countdown" part="countdown">
-            <span aria-hidden="true">${left}</span>
-            <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>
-          </p>
-        </div>`;
-  }
   return html`
-    ${wallet}
+    ${order && action?.type === 'qr' ? renderWallet(ctx, action.data, expired) : html`<p>${m.payInWindow}</p>`}
     ${expired ? nothing : progress(flow.slow ? m.slow : m.waiting)}
     <div class="actions">
       <button class="button secondary" @click=${() => flow.cancel()}>${m.cancel}</button>
@@ -177,6 +152,35 @@ export function renderPaying(ctx: ViewContext) {
         : nothing}
     </div>
   `;
+}
+
+/** An Alipay or WeChat Pay order: the amount, its QR code (or a button opening the wallet on phones) and the time left. */
+function renderWallet(ctx: ViewContext, data: string, expired: boolean) {
+  const m = ctx.msg.checkout;
+  const order = ctx.flow.order!;
+  if (expired) {
+    return html`<div class="wallet" part="wallet">
+      <p role="alert">${m.qr.expired}</p>
+      <button class="button" part="refresh-code" @click=${() => ctx.flow.refreshPayment()}>${m.qr.refresh}</button>
+    </div>`;
+  }
+  const method = m.methods[order.paymentMethod];
+  const price = formatMoney(order.quote.total, ctx.locale);
+  // Announce the time left only at coarse steps; a live region that ticks every second is noise.
+  const seconds = ctx.secondsLeft ?? 0;
+  const left = m.qr.expiresIn(countdown(seconds));
+  return html`<div class="wallet" part="wallet">
+    <p class="amount">${m.qr.amount(price)}</p>
+    ${ctx.preferApp
+      ? html`<a class="button" part="open-wallet" href=${data}>${m.qr.openWallet(method)}</a>
+          <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
+      : html`<p>${m.scanToPay(method)}</p>
+          ${qrCode(data, m.qr.label(method, price))}`}
+    <p class="countdown" part="countdown">
+      <span aria-hidden="true">${left}</span>
+      <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>
+    </p>
+  </div>`;
 }
 
 /** The success and error views: a heading, what happened, links to support (prefilled) and one button. */
