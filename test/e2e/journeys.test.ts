@@ -1,26 +1,22 @@
 // Journeys that leave the page or cross devices, on the demo partner page in Debian's Chromium: the card payment
 // by full-page redirect (with a back button mid-payment) and the hand-off to a second device.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mountDemo } from '../../demo/routes.ts';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemoPage } from './demo-page.ts';
 
 
 describe('journeys across pages and devices', () => {
-  let sandbox: RunningSandbox;
-  let browser: Browser;
+  const demo = useDemoPage();
 
   const ordersOf = (iccid: string) =>
-    sandbox.sandbox.db
+    demo.sandbox.sandbox.db
       .prepare<[string], { id: string; status: string }>(
         'SELECT id, status FROM orders WHERE card_id = (SELECT id FROM cards WHERE iccid = ?)',
       )
       .all(iccid);
   const renewals = (iccid: string) =>
-    sandbox.sandbox.db.prepare<[string], { n: number }>('SELECT renewal_count AS n FROM cards WHERE iccid = ?').get(iccid)!.n;
+    demo.sandbox.sandbox.db.prepare<[string], { n: number }>('SELECT renewal_count AS n FROM cards WHERE iccid = ?').get(iccid)!.n;
 
   async function choosePlanAndReview(page: Page) {
     await page.locator('esim-plan-picker [role=radio]').first().click();
@@ -28,15 +24,6 @@ describe('journeys across pages and devices', () => {
     await page.locator('esim-checkout-button [part=pay]').waitFor();
   }
 
-  before(async () => {
-    assert.ok(existsSync('dist/esim-renewal.js'), 'dist/esim-renewal.js is missing: run `npm run build` first');
-    sandbox = await startSandbox({ port: 0, settleDelayMs: 300, staticRoutes: mountDemo });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  });
-  after(async () => {
-    await browser?.close();
-    await sandbox?.close();
-  });
 
   it('pays by redirect, survives a back button mid-payment, and makes exactly one order', async () => {
     const iccid = '89860000000000000011';
@@ -44,8 +31,8 @@ describe('journeys across pages and devices', () => {
     // The demo card comes with past orders (its order history); only the orders this journey makes count.
     const seeded = new Set(ordersOf(iccid).map((o) => o.id));
     const newOrders = () => ordersOf(iccid).filter((o) => !seeded.has(o.id));
-    const page = await browser.newPage();
-    await page.goto(`${sandbox.url}/demo?card=${iccid}&lang=en&pay=redirect`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.sandbox.url}/demo?card=${iccid}&lang=en&pay=redirect`);
     await choosePlanAndReview(page);
     await page.locator('esim-checkout-button [part=pay]').click();
     await page.waitForURL(/\/sandbox\/checkout\//);
@@ -76,10 +63,10 @@ describe('journeys across pages and devices', () => {
   it('continues on another device: the hand-off link opens the same card and plan, and renews it there', async () => {
     const iccid = '89860000000000000060';
     const before = renewals(iccid);
-    const phone = await browser.newContext();
-    const laptop = await browser.newContext(); // another device: no cookies, no storage, no session shared
+    const phone = await demo.browser.newContext();
+    const laptop = await demo.browser.newContext(); // another device: no cookies, no storage, no session shared
     const first = await phone.newPage();
-    await first.goto(`${sandbox.url}/demo?card=${iccid}&lang=zh-CN`);
+    await first.goto(`${demo.sandbox.url}/demo?card=${iccid}&lang=zh-CN`);
     await choosePlanAndReview(first);
     const planName = await first.locator('esim-checkout-button [part=summary] dd').first().innerText();
     await first.locator('esim-checkout-button [part=handoff-button]').click();
@@ -97,14 +84,14 @@ describe('journeys across pages and devices', () => {
     await second.locator('esim-checkout-button [part=pay]').click();
     await second.locator('esim-checkout-button [part=wallet]').waitFor();
     const [order] = ordersOf(iccid);
-    const wallet = await browser.newPage();
-    await wallet.goto(`${sandbox.url}/sandbox/wallet/${order!.id}`);
+    const wallet = await demo.browser.newPage();
+    await wallet.goto(`${demo.sandbox.url}/sandbox/wallet/${order!.id}`);
     await wallet.locator('button[type=submit]').first().click();
     await second.getByText('续费成功').first().waitFor({ timeout: 15_000 });
     assert.equal(renewals(iccid), before + 1);
 
     // The same link cannot be used twice.
-    const third = await (await browser.newContext()).newPage();
+    const third = await (await demo.browser.newContext()).newPage();
     await third.goto(link!);
     await third.locator('esim-balance-badge[state=error]').waitFor();
     await Promise.all([phone.close(), laptop.close(), wallet.close()]);

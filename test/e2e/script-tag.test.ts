@@ -1,12 +1,9 @@
 // The whole product as a partner ships it: the demo partner page (plain HTML, the script-tag build, three tags
 // inside <esim-renewal>, a strict CSP) renews a seeded card end to end against the sandbox, in Debian's Chromium.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { mountDemo } from '../../demo/routes.ts';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemoPage } from './demo-page.ts';
 
 
 async function renewOnDemoPage(page: Page, base: string, { iccid, lang }: { iccid: string; lang: 'en' | 'zh-CN' }) {
@@ -21,22 +18,12 @@ async function renewOnDemoPage(page: Page, base: string, { iccid, lang }: { icci
 }
 
 describe('the script-tag build on a plain partner page', () => {
-  let sandbox: RunningSandbox;
-  let browser: Browser;
+  const demo = useDemoPage();
 
-  before(async () => {
-    assert.ok(existsSync('dist/esim-renewal.js'), 'dist/esim-renewal.js is missing: run `npm run build` first');
-    sandbox = await startSandbox({ port: 0, settleDelayMs: 300, staticRoutes: mountDemo });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  });
-  after(async () => {
-    await browser?.close();
-    await sandbox?.close();
-  });
 
   it('renews a card by mouse, paying in the card popup, in English', async () => {
-    const page = await browser.newPage();
-    const { badge, problems } = await renewOnDemoPage(page, sandbox.url, { iccid: '89860000000000000029', lang: 'en' });
+    const page = await demo.browser.newPage();
+    const { badge, problems } = await renewOnDemoPage(page, demo.sandbox.url, { iccid: '89860000000000000029', lang: 'en' });
     assert.match(await badge.locator('[part=badge]').innerText(), /Expiring soon/);
     await page.locator('esim-plan-picker [role=radio]').nth(1).click();
     await page.locator('esim-checkout-button [part=button]').click();
@@ -56,8 +43,8 @@ describe('the script-tag build on a plain partner page', () => {
   });
 
   it('renews a card by keyboard alone, paying with Alipay, in Chinese', async () => {
-    const page = await browser.newPage();
-    const { badge, before, problems } = await renewOnDemoPage(page, sandbox.url, {
+    const page = await demo.browser.newPage();
+    const { badge, before, problems } = await renewOnDemoPage(page, demo.sandbox.url, {
       iccid: '89860000000000000037',
       lang: 'zh-CN',
     });
@@ -76,7 +63,7 @@ describe('the script-tag build on a plain partner page', () => {
     await page.getByText('请使用支付宝扫码支付').waitFor();
     const orderId = await page.evaluate(() => (document.getElementById('renewal') as unknown as { store: { state: { order: { id: string } } } }).store.state.order.id);
     const token = await page.locator('esim-renewal').getAttribute('session-token');
-    const paid = await fetch(`${sandbox.url}/sandbox/orders/${orderId}/simulate`, {
+    const paid = await fetch(`${demo.sandbox.url}/sandbox/orders/${orderId}/simulate`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ outcome: 'succeed' }),
