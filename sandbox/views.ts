@@ -2,6 +2,7 @@
 import type { Card, Order, PartnerCard, Plan, Quote, Refund } from '../src/client/schemas.ts';
 import type { CardRow, OrderRow, PlanRow } from './db.ts';
 import { DISCOUNT_LABELS, type Lang } from './locale.ts';
+import { encodeQr } from './qr.ts';
 import { DAY_MS, iso } from './util.ts';
 
 const EXPIRING_WITHIN_MS = 7 * DAY_MS;
@@ -71,7 +72,8 @@ export function paymentAction(order: OrderRow): Order['paymentAction'] {
   if (order.payment_method === 'card') {
     return { type: 'redirect', url: `${order.public_base}/sandbox/checkout/${order.id}` };
   }
-  return { type: 'qr', data: `${order.public_base}/sandbox/wallet/${order.id}`, expiresAt: iso(order.action_expires_at ?? order.created_at) };
+  const data = `${order.public_base}/sandbox/wallet/${order.id}`;
+  return { type: 'qr', data, qr: encodeQr(data), expiresAt: iso(order.action_expires_at ?? order.created_at) };
 }
 
 /** `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any. */

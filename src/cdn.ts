@@ -10,7 +10,6 @@
 // costs bytes, not correctness. `npm run bench -- size` measures it.
 import 'lit';
 import '@lit/context';
-import 'lean-qr/nano';
 import './internal/theme.js';
 import './components/auto-renew-toggle/auto-renew-toggle.styles.js';
 import './components/balance-badge/balance-badge.styles.js';

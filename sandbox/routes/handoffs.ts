@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { HANDOFF_PARAM, RETURN_PARAM } from '../../src/client/constants.ts';
 import { ClaimHandoffInput, CreateHandoffInput, Handoff, HandoffSession } from '../../src/client/schemas.ts';
 import { requireSession } from '../auth.ts';
 import type { Deps } from '../deps.ts';
@@ -12,9 +13,11 @@ import { ApiError } from '../errors.ts';
 import { readJson, sendJson } from '../http.ts';
 import { iso, sha256 } from '../util.ts';
 import { canRenew } from '../pricing.ts';
+import { encodeQr } from '../qr.ts';
 import { mintSession } from './partner.ts';
 
 const HANDOFF_TTL_MS = 10 * 60_000;
+const MAX_LINK_LENGTH = 2048;
 
 interface HandoffRow {
   code_hash: string;
@@ -37,6 +40,8 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
   app.post('/v1/handoffs', async (c) => {
     const { session, card } = requireSession(c, deps);
     const input = await readJson(c, CreateHandoffInput);
+    const link = URL.canParse(input.url) ? new URL(input.url) : undefined;
+    if (!link) throw new ApiError('validation_failed', 'url is not a valid address');
     const plan = input.planId ? deps.store.plan(input.planId) : undefined;
     if (input.planId && (!plan || !canRenew(card, plan))) {
       throw new ApiError('plan_unavailable', 'This plan cannot renew this card');
@@ -44,8 +49,15 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
     // 16 bytes: unguessable, yet short enough for a link and a small QR code.
     const code = randomBytes(16).toString('base64url');
     const now = deps.now();
+    // The page asked for, minus what belongs to this visit only (a payment's return, the fragment), plus the code.
+    link.searchParams.delete(RETURN_PARAM);
+    link.searchParams.set(HANDOFF_PARAM, code);
+    link.hash = '';
+    const url = link.href;
+    // Normalising escapes characters, so the link can outgrow what a phone scans reliably from a screen.
+    if (url.length > MAX_LINK_LENGTH) throw new ApiError('validation_failed', `The link would be over ${MAX_LINK_LENGTH} characters`);
     insert.run(sha256(code), card.id, plan?.id ?? null, session.locale, now + HANDOFF_TTL_MS, now);
-    return sendJson(c, Handoff, { code, expiresAt: iso(now + HANDOFF_TTL_MS) }, 201);
+    return sendJson(c, Handoff, { code, url, qr: encodeQr(url), expiresAt: iso(now + HANDOFF_TTL_MS) }, 201);
   });
 
   // No credential: the code is the credential, good once, for ten minutes.

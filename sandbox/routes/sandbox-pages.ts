@@ -1,6 +1,7 @@
 /** The simulated payment pages: a hosted card checkout and an Alipay / WeChat Pay wallet. */
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { RETURN_PARAM } from '../../src/client/constants.ts';
 import type { Quote } from '../../src/client/schemas.ts';
 import type { OrderRow } from '../db.ts';
 import type { Deps } from '../deps.ts';
@@ -53,7 +54,7 @@ export function sandboxPageRoutes(app: Hono, deps: Deps): void {
   function finish(c: Context, order: OrderRow, title: string, message: string): Response {
     if (order.return_url) {
       const target = new URL(order.return_url);
-      target.searchParams.set('esim_order', order.id);
+      target.searchParams.set(RETURN_PARAM, order.id);
       return c.redirect(target.toString(), 303);
     }
     return page(c, messagePage(title, message));

@@ -17,6 +17,7 @@ import { findDevice, searchDevices } from '../devices.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { readJson, sendJson, validate } from '../http.ts';
 import { requestLang } from '../locale.ts';
+import { encodeQr } from '../qr.ts';
 import { iso, randomId, sha256 } from '../util.ts';
 import { toCard } from '../views.ts';
 
@@ -152,10 +153,12 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     }
     const now = deps.now();
     const row = deps.store.card(card.id)!;
+    const lpa = lpaFor(result.activationCode);
     return sendJson(c, TransferResult, {
       transfer: toTransfer(result.transfer, now),
       activation: {
-        lpa: lpaFor(result.activationCode),
+        lpa,
+        qr: encodeQr(lpa),
         smdpAddress: SMDP_ADDRESS,
         activationCode: result.activationCode,
         expiresAt: iso(result.expiresAt),

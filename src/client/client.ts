@@ -93,8 +93,8 @@ export interface RenewalClient {
   cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
   /** Gives an unpaid Alipay / WeChat Pay order a fresh QR code (they expire after a few minutes). */
   refreshPayment(id: string, options?: RequestOptions): Promise<Order>;
-  /** A single-use link code to continue this renewal on another device (same card, same plan). */
-  createHandoff(input?: CreateHandoffInput, options?: RequestOptions): Promise<Handoff>;
+  /** A single-use link (and its QR code) to continue this renewal on another device: same card, same plan. */
+  createHandoff(input: CreateHandoffInput, options?: RequestOptions): Promise<Handoff>;
   /** Polls the order with backoff until it is `succeeded`, `failed` or `canceled`, and returns it. */
   waitForOrder(id: string, options?: WaitForOrderOptions): Promise<Order>;
   /** Daily data used over the last `days` days (default 30), oldest first. */
@@ -152,7 +152,7 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
       call(V.Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
     refreshPayment: (orderId, { signal } = {}) =>
       call(V.Order, 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
-    createHandoff: (input = {}, { signal } = {}) =>
+    createHandoff: (input, { signal } = {}) =>
       call(V.Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
     getUsage: (query = {}, { signal } = {}) => call(V.Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
     setAutoRenew: (input, { signal } = {}) => call(V.AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),

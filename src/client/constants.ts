@@ -50,3 +50,9 @@ export const REFUND_OUTCOMES = ['full', 'credit', 'rejected'] as const;
 export const REFUND_STATUSES = ['requested', 'approved', 'rejected'] as const;
 
 export const TRANSFER_STATUSES = ['verifying', 'completed', 'locked', 'expired'] as const;
+
+/** The query parameter the payment page adds to the `returnUrl` it sends the traveller back to. */
+export const RETURN_PARAM = 'esim_order';
+
+/** The query parameter a "continue on another device" link carries; `<esim-renewal>` there claims it. */
+export const HANDOFF_PARAM = 'esim_handoff';

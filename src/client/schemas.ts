@@ -191,6 +191,19 @@ export const PaymentMethod = z.enum(PAYMENT_METHODS);
 /** Where a `returnUrl` must point: an absolute http(s) URL. */
 const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s]+$/));
 
+/**
+ * A QR code, encoded by the API so that a page only draws it (the widget ships no QR encoder): `size` modules a
+ * side (21 to 177), and `modules`, the dark ones as bits, row by row from the top left, eight to a byte with the
+ * first module in the highest bit, in base64. Scanners need a light margin of 4 modules around it.
+ */
+export const QrCode = z.object({
+  size: z.int().check(z.minimum(21), z.maximum(177)),
+  modules: z.string().check(
+    z.maxLength(5224),
+    z.regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/),
+  ),
+});
+
 export const CreateOrderInput = z.object({
   quoteId: z.string().check(z.minLength(1), z.maxLength(64)),
   paymentMethod: PaymentMethod,
@@ -206,6 +219,8 @@ export const PaymentAction = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('qr'),
     data: z.string().check(z.regex(/^(?![\s\x00-\x1f]*(?:javascript|data|vbscript):)/i)),
+    /** `data` as a QR code, to show on a computer; a phone opens `data` instead. */
+    qr: QrCode,
     expiresAt: Timestamp,
   }),
 ]);
@@ -314,6 +329,8 @@ export const VerifyTransferInput = z.object({ code: z.string().check(z.regex(/^\
 export const Activation = z.object({
   /** `LPA:1$<SM-DP+ address>$<activation code>` — the content of the installation QR code. */
   lpa: z.string().check(z.startsWith('LPA:1$')),
+  /** `lpa` as a QR code, for the new phone's camera. */
+  qr: QrCode,
   smdpAddress: z.string(),
   activationCode: z.string(),
   /** Single-use, and only until then. */
@@ -346,6 +363,8 @@ export const SetAutoRenewInput = z.object({
 // Hand-off: continue the same renewal on another device
 
 export const CreateHandoffInput = z.object({
+  /** The page the other device opens (usually the current one): the API adds the code to it as `esim_handoff`. */
+  url: HttpUrl,
   /** The plan the traveller had selected, preselected on the other device. */
   planId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
@@ -353,6 +372,10 @@ export const CreateHandoffInput = z.object({
 /** A single-use code (10 minutes) that another device exchanges for a session of its own on the same card. */
 export const Handoff = z.object({
   code: z.string(),
+  /** The link to open on the other device: the `url` asked for, with the code. */
+  url: z.string().check(z.regex(/^https?:\/\//i)),
+  /** `url` as a QR code. */
+  qr: QrCode,
   expiresAt: Timestamp,
 });
 
@@ -375,6 +398,7 @@ export const SimulateInput = z.object({ outcome: z.enum(['succeed', 'fail']) });
 // Types
 
 export type Money = z.infer<typeof Money>;
+export type QrCode = z.infer<typeof QrCode>;
 export type RenewalErrorBody = z.infer<typeof ErrorBody>;
 export type CreateSessionInput = z.infer<typeof CreateSessionInput>;
 export type Session = z.infer<typeof Session>;

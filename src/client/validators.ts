@@ -81,11 +81,16 @@ export const Quote: Validator<S.Quote> = object({
 });
 const OrderStatus = oneOf(['requires_payment', 'processing', 'succeeded', 'failed', 'canceled']);
 const PaymentMethod = oneOf(['card', 'alipay', 'wechat_pay']);
+const QrCode = object({
+  size: int(21, 177),
+  modules: string(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, undefined, 5224),
+});
 const PaymentAction = union([
   object({ type: oneOf(['redirect']), url: string(/^https?:\/\//i) }),
   object({
     type: oneOf(['qr']),
     data: string(/^(?![\s\x00-\x1f]*(?:javascript|data|vbscript):)/i),
+    qr: QrCode,
     expiresAt: Timestamp,
   }),
 ]);
@@ -103,7 +108,12 @@ export const Order: Validator<S.Order> = object({
   refund: optional(nullable(lazy(() => Refund))),
 });
 export const OrderList: Validator<S.OrderList> = object({ orders: array(Order), nextCursor: nullable(string()) });
-export const Handoff: Validator<S.Handoff> = object({ code: string(), expiresAt: Timestamp });
+export const Handoff: Validator<S.Handoff> = object({
+  code: string(),
+  url: string(/^https?:\/\//i),
+  qr: QrCode,
+  expiresAt: Timestamp,
+});
 export const HandoffSession: Validator<S.HandoffSession> = object({
   token: string(/^rs_/),
   expiresAt: Timestamp,
@@ -144,6 +154,7 @@ export const Transfer: Validator<S.Transfer> = object({
 });
 const Activation = object({
   lpa: string(/^LPA:1\$/),
+  qr: QrCode,
   smdpAddress: string(),
   activationCode: string(),
   expiresAt: Timestamp,

@@ -1,30 +1,32 @@
 import { svg, type SVGTemplateResult } from 'lit';
-import { generate, correction } from 'lean-qr/nano';
+import type { QrCode } from '../client/schemas.js';
 
-/** The dark modules of a QR code as one SVG path: a square per module, merged along each row. */
-function modulesPath(text: string): { size: number; d: string } {
-  const code = generate(text, { minCorrectionLevel: correction.M });
+/** The dark modules as one SVG path: a square per module, merged along each row. */
+function modulesPath({ size, modules }: QrCode): string {
+  // The schema admits only well-formed base64; a code shorter than `size` says reads as light modules.
+  const bytes = atob(modules);
+  const dark = (bit: number) => (bytes.charCodeAt(bit >> 3) >> (7 - (bit & 7))) & 1;
   let d = '';
-  for (let y = 0; y < code.size; y += 1) {
-    for (let x = 0; x < code.size; x += 1) {
-      if (!code.get(x, y)) continue;
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      if (!dark(y * size + x)) continue;
       let run = 1;
-      while (x + run < code.size && code.get(x + run, y)) run += 1;
+      while (x + run < size && dark(y * size + x + run)) run += 1;
       d += `M${x} ${y}h${run}v1h-${run}z`;
       x += run - 1;
     }
   }
-  return { size: code.size, d };
+  return d;
 }
 
 /**
- * A QR code rendered locally as SVG (no image service sees the payment link). Always dark on light, whatever the
- * theme, with the 4-module quiet zone scanners need. `label` names it for screen readers.
+ * A QR code as SVG, drawn from the modules the API encoded (see `QrCode`), so no encoder ships and no image
+ * service sees the link. Always dark on light, whatever the theme, with the 4-module quiet zone scanners need.
+ * `label` names it for screen readers.
  */
-export function qrCode(text: string, label: string): SVGTemplateResult {
-  const { size, d } = modulesPath(text);
-  const box = size + 8;
+export function qrCode(qr: QrCode, label: string): SVGTemplateResult {
+  const box = qr.size + 8;
   return svg`<svg class="qr" part="qr" viewBox="-4 -4 ${box} ${box}" role="img" aria-label=${label}
     shape-rendering="crispEdges"><rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect
-    ><path d=${d} fill="#000"></path></svg>`;
+    ><path d=${modulesPath(qr)} fill="#000"></path></svg>`;
 }

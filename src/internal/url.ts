@@ -1,8 +1,5 @@
-/** The query parameter the payment page adds to the `returnUrl` it sends the traveller back to. */
-export const RETURN_PARAM = 'esim_order';
-
-/** The query parameter a "continue on another device" link carries; `<esim-renewal>` there claims it. */
-export const HANDOFF_PARAM = 'esim_handoff';
+// The link parameters are part of the API contract (the sandbox makes those links too), so they live with it.
+export { HANDOFF_PARAM, RETURN_PARAM } from '../client/constants.js';
 
 /**
  * Reads a one-time query parameter of the page's address and takes it out of the address bar, so a reload or a

@@ -108,7 +108,7 @@ describe('the generated response validators', () => {
     keep('Refund', await post(`/v1/orders/${paid}/refunds`, { note: 'home early' }));
     keep('Usage', await get('/v1/card/usage?days=3'));
     keep('DeviceList', await get('/v1/devices?q=iphone'));
-    const handoff = await post('/v1/handoffs', { planId: 'jp-month-10gb' });
+    const handoff = await post('/v1/handoffs', { url: 'https://travel.example/renew', planId: 'jp-month-10gb' });
     keep('Handoff', handoff);
     keep('HandoffSession', (await call(sandbox, 'POST', '/v1/handoffs/claim', { body: { code: handoff.code } })).body);
     keep('ErrorBody', (await call(sandbox, 'GET', '/v1/card', { token: 'rs_nope' })).body);

@@ -1,5 +1,6 @@
 /** Shared set-up for the sandbox tests: a real sandbox on an in-memory database, and terse request helpers. */
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/app.ts';
+import jsQR from 'jsqr';
 
 export const DEMO_KEY = 'sk_test_demo';
 export const OTHER_KEY = 'sk_test_other';
@@ -115,4 +116,27 @@ export function postForm(sandbox: Sandbox, path: string, fields: Record<string, 
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
   });
+}
+
+/**
+ * Reads a QR code of an API answer (`QrCode`: size and base64 modules) as a camera would: drawn with its quiet zone
+ * at 4 pixels a module and decoded by jsQR. Undefined when it does not scan.
+ */
+export function scanQr({ size, modules }: { size: number; modules: string }): string | undefined {
+  const bits = Buffer.from(modules, 'base64');
+  const scale = 4;
+  const side = (size + 8) * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const bit = y * size + x;
+      if (!((bits[bit >> 3]! >> (7 - (bit & 7))) & 1)) continue;
+      for (let dy = 0; dy < scale; dy += 1) {
+        const row = ((y + 4) * scale + dy) * side;
+        pixels.fill(0, (row + (x + 4) * scale) * 4, (row + (x + 5) * scale) * 4);
+      }
+    }
+  }
+  // The alpha channel was filled with 0 along with the colour; jsQR reads only RGB.
+  return jsQR(pixels, side, side)?.data;
 }

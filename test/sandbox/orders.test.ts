@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Order } from '../../src/client/schemas.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { call, freshCard, manualClock, order, quote, testSandbox } from './helpers.ts';
+import { call, freshCard, manualClock, order, quote, scanQr, testSandbox } from './helpers.ts';
 
 describe('orders', () => {
   const clock = manualClock();
@@ -29,11 +29,13 @@ describe('orders', () => {
     for (const paymentMethod of ['alipay', 'wechat_pay']) {
       const q = await quote(sandbox, token);
       const created = Order.parse((await order(sandbox, token, { quoteId: q.id, paymentMethod })).body);
-      assert.deepEqual(created.paymentAction, {
+      const { qr, ...action } = created.paymentAction as Extract<Order['paymentAction'], { type: 'qr' }>;
+      assert.deepEqual(action, {
         type: 'qr',
         data: `https://sandbox.example/sandbox/wallet/${created.id}`,
         expiresAt: new Date(clock.now() + 5 * 60_000).toISOString(),
       });
+      assert.equal(scanQr(qr), action.data); // the code a computer shows scans to the link a phone opens
     }
   });
 

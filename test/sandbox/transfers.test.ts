@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { Card, DeviceList, Transfer, TransferResult } from '../../src/client/schemas.ts';
 import { maskContact } from '../../sandbox/activation.ts';
 import { startSandbox } from '../../sandbox/server.ts';
-import { DEMO_KEY, OTHER_KEY, call, freshCard, manualClock, sessionFor, testSandbox } from './helpers.ts';
+import { DEMO_KEY, OTHER_KEY, call, freshCard, manualClock, scanQr, sessionFor, testSandbox } from './helpers.ts';
 
 const NEW_PHONE = { brand: 'Samsung', model: 'Galaxy S24' };
 
@@ -144,6 +144,7 @@ describe('moving the card to a new phone', () => {
     assert.equal(activation.smdpAddress, 'smdp.sandbox.esim-renewal.dev');
     assert.equal(activation.lpa, `LPA:1$${activation.smdpAddress}$${activation.activationCode}`);
     assert.match(activation.lpa, /^LPA:1\$smdp\.[\w.-]+\$ESIM-/);
+    assert.equal(scanQr(activation.qr), activation.lpa); // what the new phone's camera reads
     assert.equal(activation.expiresAt, new Date(clock.now() + 30 * 60_000).toISOString());
     assert.deepEqual(result.card.device, NEW_PHONE);
     const afterwards = Card.parse((await call(sandbox, 'GET', '/v1/card', { token })).body);

@@ -57,7 +57,7 @@ describe('authorization: every cross-card, cross-partner and bad-credential case
     const bQuote = await quote(sandbox, b.token);
     const bBody = { quoteId: bQuote.id, paymentMethod: 'alipay' };
     const bOrder = (await order(sandbox, b.token, bBody, 'b-key')).body;
-    const bHandoff = (await call(sandbox, 'POST', '/v1/handoffs', { token: b.token, body: {} })).body;
+    const bHandoff = (await call(sandbox, 'POST', '/v1/handoffs', { token: b.token, body: { url: 'https://travel.example/' } })).body;
     const bSecrets = [b.card.id, b.card.iccid, b.card.iccid.slice(-4), bOrder.id, bQuote.id];
     return { a, b, other, aQuote, aOrder, bQuote, bBody, bOrder, bHandoff, bSecrets };
   }
@@ -119,7 +119,7 @@ describe('authorization: every cross-card, cross-partner and bad-credential case
     const first = await claim(w.bHandoff.code);
     assert.equal(first.status, 201, first.text);
     record('claim a used code', await claim(w.bHandoff.code), [409], w.bSecrets);
-    const fresh = (await call(sandbox, 'POST', '/v1/handoffs', { token: w.b.token, body: {} })).body;
+    const fresh = (await call(sandbox, 'POST', '/v1/handoffs', { token: w.b.token, body: { url: 'https://travel.example/' } })).body;
     clock.advance(10 * 60_000 + 1);
     record('claim an expired code', await claim(fresh.code), [401], w.bSecrets);
   });
@@ -134,7 +134,7 @@ describe('authorization: every cross-card, cross-partner and bad-credential case
       '/v1/card/auto-renew': { enabled: false },
       '/v1/quotes': { planId: 'jp-month-10gb' },
       '/v1/orders': { quoteId: w.aQuote.id, paymentMethod: 'card' },
-      '/v1/handoffs': {},
+      '/v1/handoffs': { url: 'https://travel.example/' },
       '/sandbox/orders/{id}/simulate': { outcome: 'succeed' },
       '/sandbox/cards': { template: 'active' },
       '/sandbox/faults': { path: '/v1/card', kind: 'status', status: 500 },

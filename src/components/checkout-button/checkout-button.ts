@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { RenewalError } from '../../client/errors.js';
 import { PAYMENT_METHODS } from '../../client/constants.js';
-import type { PaymentMethod } from '../../client/schemas.js';
+import type { Handoff, PaymentMethod } from '../../client/schemas.js';
 import type { RenewalStore, SupportContact } from '../../context/store.js';
 import { EsimCheckoutStartEvent } from '../../events/checkout-start.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
@@ -11,7 +11,6 @@ import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
 import { CheckoutFlow, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
 import { progress, renderError, renderPaying, renderSuccess, renderSummary, type ViewContext } from './checkout-views.js';
-import { HANDOFF_PARAM, RETURN_PARAM } from '../../internal/url.js';
 import { defaultReturnUrl } from './pending.js';
 
 /**
@@ -114,7 +113,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
 
   private now = Date.now();
   private showQr = false;
-  private handoff?: { url: string; expiresAt: string; copied: boolean };
+  private handoff?: Handoff & { copied: boolean };
 
   private readonly flow = new CheckoutFlow(this);
   private resumed = false;
@@ -213,12 +212,9 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     const store = this.store;
     if (!store) return;
     try {
-      const { code, expiresAt } = await store.client.createHandoff({ planId: this.flow.plan?.id });
-      const url = new URL(this.handoffUrl ?? globalThis.location.href);
-      url.searchParams.delete(RETURN_PARAM);
-      url.searchParams.set(HANDOFF_PARAM, code);
-      url.hash = '';
-      this.handoff = { url: url.href, expiresAt, copied: false };
+      const url = new URL(this.handoffUrl ?? '', globalThis.location.href).href;
+      const handoff = await store.client.createHandoff({ url, planId: this.flow.plan?.id });
+      this.handoff = { ...handoff, copied: false };
     } catch (error) {
       this.emit(new EsimRenewalErrorEvent(error as RenewalError));
     }

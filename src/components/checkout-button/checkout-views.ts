@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PaymentMethod } from '../../client/schemas.js';
+import type { Handoff, PaymentAction, PaymentMethod } from '../../client/schemas.js';
 import { formatData, formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/index.js';
 import { qrCode } from '../../internal/qr-code.js';
@@ -20,7 +20,7 @@ export interface ViewContext {
   secondsLeft?: number;
   /** Show the "open the wallet app" button rather than the QR code (phones). */
   preferApp: boolean;
-  handoff?: { url: string; expiresAt: string; copied: boolean };
+  handoff?: Handoff & { copied: boolean };
   on: {
     close(): void;
     showQr(): void;
@@ -128,7 +128,7 @@ function renderHandoff(ctx: ViewContext) {
   return html`<section class="handoff" part="handoff" aria-labelledby="handoff-title">
     <h3 id="handoff-title">${m.title}</h3>
     <p>${m.hint}</p>
-    ${qrCode(handoff.url, m.label)}
+    ${qrCode(handoff.qr, m.label)}
     <a href=${handoff.url} class="handoff-link" target="_blank" rel="noopener">${handoff.url}</a>
     <p class="terms">${m.expires(formatTime(handoff.expiresAt, ctx.locale))}</p>
     <button class="button secondary" @click=${ctx.on.copyHandoff}>${m.copy}</button>
@@ -143,7 +143,7 @@ export function renderPaying(ctx: ViewContext) {
   const action = order?.paymentAction;
   const expired = (ctx.secondsLeft ?? 1) <= 0;
   return html`
-    ${order && action?.type === 'qr' ? renderWallet(ctx, action.data, expired) : html`<p>${m.payInWindow}</p>`}
+    ${order && action?.type === 'qr' ? renderWallet(ctx, action, expired) : html`<p>${m.payInWindow}</p>`}
     ${expired ? nothing : progress(flow.slow ? m.slow : m.waiting)}
     <div class="actions">
       <button class="button secondary" @click=${() => flow.cancel()}>${m.cancel}</button>
@@ -154,8 +154,10 @@ export function renderPaying(ctx: ViewContext) {
   `;
 }
 
+type WalletAction = Extract<PaymentAction, { type: 'qr' }>;
+
 /** An Alipay or WeChat Pay order: the amount, its QR code (or a button opening the wallet on phones) and the time left. */
-function renderWallet(ctx: ViewContext, data: string, expired: boolean) {
+function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boolean) {
   const m = ctx.msg.checkout;
   const order = ctx.flow.order!;
   if (expired) {
@@ -175,7 +177,7 @@ function renderWallet(ctx: ViewContext, data: string, expired: boolean) {
       ? html`<a class="button" part="open-wallet" href=${data}>${m.qr.openWallet(method)}</a>
           <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
       : html`<p>${m.scanToPay(method)}</p>
-          ${qrCode(data, m.qr.label(method, price))}`}
+          ${qrCode(qr, m.qr.label(method, price))}`}
     <p class="countdown" part="countdown">
       <span aria-hidden="true">${left}</span>
       <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>

@@ -272,7 +272,7 @@ export class EsimDeviceChange extends EsimElement {
       html`<button class="button secondary small" @click=${() => this.copy(value)}>${this.copied === value ? d.copied : d.copy}</button>`;
     return html`<h3 tabindex="-1">${d.installTitle}</h3>
       <div class="install">
-        ${qrCode(activation.lpa, d.qrLabel)}
+        ${qrCode(activation.qr, d.qrLabel)}
         <p class="hint">${d.expires(formatTime(activation.expiresAt, this.resolvedLocale))}</p>
       </div>
       <h4>${d.manual}</h4>
