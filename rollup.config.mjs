@@ -8,6 +8,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
+import { packLocale } from './scripts/rollup-pack-locale.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -31,6 +32,8 @@ const transpile = () => [
   minifyTemplates(),
   replace({ preventAssignment: true, values: { __ESIM_VERSION__: JSON.stringify(pkg.version) } }),
   esbuild({ target: 'es2021', tsconfig: './tsconfig.json', sourceMap: true }),
+  // After esbuild: it packs the transpiled JavaScript (rollup runs transform hooks in this order).
+  packLocale(),
 ];
 
 /** The script-tag file's minifier settings; bench/ re-minifies the floor and the peer with the same ones. */
