@@ -3,7 +3,7 @@ import type { QrCode } from '../client/schemas.js';
 
 /** The dark modules as one SVG path: a square per module, merged along each row. */
 function modulesPath({ size, modules }: QrCode): string {
-  // The schema admits only well-formed base64; a code shorter than `size` says reads as light modules.
+  // The schema admits only well-formed base64 (atob cannot throw); bits missing from a short code read as light.
   const bytes = atob(modules);
   const dark = (bit: number) => (bytes.charCodeAt(bit >> 3) >> (7 - (bit & 7))) & 1;
   let d = '';

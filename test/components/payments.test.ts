@@ -8,6 +8,7 @@ import { $, $$, mountWithProvider, requestsTo, visibleText, waitForText } from '
 import { decodeQr } from '../helpers/qr.js';
 import {
   expirePaymentCode,
+  expireSession,
   newSession,
   simulatePayment,
   type CardTemplate,
@@ -269,5 +270,19 @@ describe('continue on another device', () => {
     } finally {
       history.replaceState(null, '', original);
     }
+  });
+
+  it("says why, in the page's language, when the link cannot be made, and keeps the order summary", async () => {
+    const page = await checkoutPage('active', undefined, 'zh-CN');
+    await openSummary(page);
+    await expireSession(page.session);
+    const failed = oneEvent(page.button, 'esim-renewal-error');
+    $(page.button, '[part=handoff-button]').click();
+    expect((await failed).detail.error.code).to.equal('session_expired');
+    await waitUntil(() => page.button.shadowRoot!.querySelector('[role=alert]'), 'no error shown', { timeout: 10_000 });
+    expect($(page.button, '[role=alert]').textContent).to.equal('会话已过期，请刷新页面后继续。');
+    expect(page.button.step).to.equal('summary');
+    expect(page.button.shadowRoot!.querySelector('[part=handoff]')).to.equal(null);
+    await expect(page.button).to.be.accessible();
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { RenewalError } from '../../client/errors.js';
+import { asRenewalError, type RenewalError } from '../../client/errors.js';
 import { PAYMENT_METHODS } from '../../client/constants.js';
 import type { Handoff, PaymentMethod } from '../../client/schemas.js';
 import type { RenewalStore, SupportContact } from '../../context/store.js';
@@ -66,6 +66,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     now: { state: true, attribute: false },
     showQr: { state: true, attribute: false },
     handoff: { state: true, attribute: false },
+    handoffError: { state: true, attribute: false },
   };
 
   /** Payment methods offered, space-separated, in order: `card alipay wechat_pay`. */
@@ -114,6 +115,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private now = Date.now();
   private showQr = false;
   private handoff?: Handoff & { copied: boolean };
+  private handoffError?: RenewalError;
 
   private readonly flow = new CheckoutFlow(this);
   private resumed = false;
@@ -169,7 +171,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     // The wallet code's countdown ticks only while one is on screen: no timer outlives its need.
     if (this.walletExpiresAt !== undefined) this.startTicker();
     else this.stopTicker();
-    if (this.step !== 'summary' && this.handoff) this.handoff = undefined;
+    if (this.step !== 'summary') this.handoff = this.handoffError = undefined;
     if (this.planId && this.store && (changed.has('planId') || this.renewal.selectedPlan === undefined)) {
       if (this.renewal.selectedPlan?.id !== this.planId) this.store.preselectPlan(this.planId);
     }
@@ -211,12 +213,14 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private async startHandoff(): Promise<void> {
     const store = this.store;
     if (!store) return;
+    this.handoffError = undefined;
     try {
       const url = new URL(this.handoffUrl ?? '', globalThis.location.href).href;
       const handoff = await store.client.createHandoff({ url, planId: this.flow.plan?.id });
       this.handoff = { ...handoff, copied: false };
     } catch (error) {
-      this.emit(new EsimRenewalErrorEvent(error as RenewalError));
+      this.handoffError = asRenewalError(error);
+      this.emit(new EsimRenewalErrorEvent(this.handoffError));
     }
   }
 
@@ -243,6 +247,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       secondsLeft: expiresAt === undefined ? undefined : Math.ceil((expiresAt - this.now) / 1000),
       preferApp: !this.showQr && (this.walletMode === 'app' || (this.walletMode === 'auto' && coarse)),
       handoff: this.handoff,
+      handoffError: this.handoffError,
       on: {
         close: this.closeDialog,
         showQr: () => (this.showQr = true),

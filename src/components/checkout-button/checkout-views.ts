@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { RenewalError } from '../../client/errors.js';
 import type { Handoff, PaymentAction, PaymentMethod } from '../../client/schemas.js';
 import { formatData, formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/index.js';
@@ -21,6 +22,8 @@ export interface ViewContext {
   /** Show the "open the wallet app" button rather than the QR code (phones). */
   preferApp: boolean;
   handoff?: Handoff & { copied: boolean };
+  /** Why the last hand-off link could not be made. */
+  handoffError?: RenewalError;
   on: {
     close(): void;
     showQr(): void;
@@ -123,7 +126,9 @@ function renderHandoff(ctx: ViewContext) {
   const m = ctx.msg.checkout.handoff;
   const handoff = ctx.handoff;
   if (!handoff) {
-    return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>`;
+    const error = ctx.handoffError;
+    return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>
+      ${error ? html`<p role="alert">${ctx.msg.errors[error.code]}</p>` : nothing}`;
   }
   return html`<section class="handoff" part="handoff" aria-labelledby="handoff-title">
     <h3 id="handoff-title">${m.title}</h3>
