@@ -13,7 +13,7 @@ export async function sandboxLoad({ connections = 10, seconds = 5, log = () => {
   const api = await startSandbox({
     port: 0,
     settleDelayMs: 50,
-    rateLimits: { sessionsPerMinute: 1_000_000, ordersPerMinute: 1_000_000 },
+    rateLimits: { sessionsPerMinute: 1_000_000, ordersPerMinute: 1_000_000, quotesPerMinute: 1_000_000 },
   });
   let results;
   try {

@@ -67,7 +67,7 @@ export async function startup({ runs = 15, profileRuns = 5, log = () => {} } = {
   const api = await startSandbox({
     port: 0,
     settleDelayMs: 50,
-    rateLimits: { sessionsPerMinute: 1_000_000, ordersPerMinute: 1_000_000 },
+    rateLimits: { sessionsPerMinute: 1_000_000, ordersPerMinute: 1_000_000, quotesPerMinute: 1_000_000 },
   });
   const js = (body) => ({ type: 'text/javascript', body });
   const html = (body) => ({ type: 'text/html', body });

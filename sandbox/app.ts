@@ -38,7 +38,14 @@ export interface SandboxOptions {
   qrTtlMs?: number;
   /** The clock, in epoch milliseconds (tests may move it). */
   now?: () => number;
-  rateLimits?: { sessionsPerMinute?: number; ordersPerMinute?: number };
+  /** Per minute: sessions per partner (60), orders per card (20), quotes per card (60), hand-off links per card (10), hand-off claims per client address (30). */
+  rateLimits?: {
+    sessionsPerMinute?: number;
+    ordersPerMinute?: number;
+    quotesPerMinute?: number;
+    handoffsPerMinute?: number;
+    claimsPerMinute?: number;
+  };
   /** How often due orders are settled with nobody asking; 200 ms by default. */
   sweepIntervalMs?: number;
   /** Mounts extra routes (the demo page, the SDK script) before the 404 handler. */
@@ -68,6 +75,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     limits: {
       sessions: new RateLimiter(options.rateLimits?.sessionsPerMinute ?? 60, now),
       orders: new RateLimiter(options.rateLimits?.ordersPerMinute ?? 20, now),
+      quotes: new RateLimiter(options.rateLimits?.quotesPerMinute ?? 60, now),
+      handoffs: new RateLimiter(options.rateLimits?.handoffsPerMinute ?? 10, now),
+      claims: new RateLimiter(options.rateLimits?.claimsPerMinute ?? 30, now),
     },
     faults: new FaultStore(),
     settleDue,

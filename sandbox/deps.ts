@@ -11,7 +11,11 @@ export interface Deps {
   settleDelayMs: number;
   qrTtlMs: number;
   publicUrl: string | undefined;
-  limits: { sessions: RateLimiter; orders: RateLimiter };
+  /**
+   * Token buckets: sessions per partner; orders, quotes and hand-off links per card; hand-off claims per client
+   * address (a claim carries no credential but the code).
+   */
+  limits: { sessions: RateLimiter; orders: RateLimiter; quotes: RateLimiter; handoffs: RateLimiter; claims: RateLimiter };
   faults: FaultStore;
   settleDue: () => number;
 }

@@ -97,3 +97,12 @@ export function sendJson<S extends z.ZodMiniType>(
 export function intParam(value: string | undefined): number | string | undefined {
   return value !== undefined && /^-?\d{1,9}$/.test(value) ? Number(value) : value;
 }
+
+/**
+ * The address a request came from, for limits on requests that carry no credential: the socket's peer under
+ * @hono/node-server (a proxy in front would need its forwarded header trusted explicitly), one shared key elsewhere.
+ */
+export function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

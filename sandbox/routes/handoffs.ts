@@ -10,7 +10,7 @@ import { ClaimHandoffInput, CreateHandoffInput, Handoff, HandoffSession } from '
 import { requireSession } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { readJson, sendJson } from '../http.ts';
+import { clientAddress, readJson, sendJson } from '../http.ts';
 import { iso, sha256 } from '../util.ts';
 import { canRenew } from '../pricing.ts';
 import { encodeQr } from '../qr.ts';
@@ -39,6 +39,7 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
 
   app.post('/v1/handoffs', async (c) => {
     const { session, card } = requireSession(c, deps);
+    deps.limits.handoffs.take(card.id);
     const input = await readJson(c, CreateHandoffInput);
     const link = URL.canParse(input.url) ? new URL(input.url) : undefined;
     if (!link) throw new ApiError('validation_failed', 'url is not a valid address');
@@ -62,6 +63,7 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
 
   // No credential: the code is the credential, good once, for ten minutes.
   app.post('/v1/handoffs/claim', async (c) => {
+    deps.limits.claims.take(clientAddress(c));
     const { code } = await readJson(c, ClaimHandoffInput);
     const hash = sha256(code);
     const row = find.get(hash);

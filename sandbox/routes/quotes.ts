@@ -21,6 +21,7 @@ export function refuseSuspended(card: CardRow): void {
 export function quoteRoutes(app: Hono, deps: Deps): void {
   app.post('/v1/quotes', async (c) => {
     const { session, card } = requireSession(c, deps);
+    deps.limits.quotes.take(card.id);
     const input = await readJson(c, CreateQuoteInput);
     refuseSuspended(card);
     const plan = deps.store.plan(input.planId);

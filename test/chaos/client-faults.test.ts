@@ -83,7 +83,7 @@ describe('client faults injected at the sandbox', () => {
   const failures: string[] = [];
 
   before(async () => {
-    server = await startSandbox({ settleDelayMs: 30, rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9 } });
+    server = await startSandbox({ settleDelayMs: 30, rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9, quotesPerMinute: 1e9, handoffsPerMinute: 1e9, claimsPerMinute: 1e9 } });
   });
 
   after(async () => {

@@ -1,6 +1,6 @@
-// Rate limiting on the session and order endpoints, over real HTTP: a concurrent burst gets exactly the bucket's
-// worth through and every other request a 429 `rate_limited` with a Retry-After that, once waited (on the
-// sandbox's clock), lets the next one through; one card's burst does not throttle another card.
+// Rate limiting over real HTTP (sessions, orders, quotes, hand-off links and their claims): a concurrent burst gets
+// exactly the bucket's worth through and every other request a 429 `rate_limited` with a Retry-After that, once
+// waited (on the sandbox's clock), lets the next one through; one card's burst does not throttle another card.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
@@ -11,19 +11,22 @@ import { call, createOrder, DEMO_KEY, newCardSession, newQuote, type Reply } fro
 const LIMIT = 5;
 const BURST = size('CHAOS_RATE_BURST', { fast: 30, long: 300 });
 
-describe('rate limiting on the session and order endpoints', () => {
+describe('rate limiting on the session, order, quote and hand-off endpoints', () => {
   const clock = manualClock();
   let server: RunningSandbox;
   const rows: Record<string, number> = {};
   let limited = 0;
 
   before(async () => {
-    server = await startSandbox({ now: clock.now, rateLimits: { sessionsPerMinute: LIMIT, ordersPerMinute: LIMIT } });
+    const perMinute = { sessionsPerMinute: LIMIT, ordersPerMinute: LIMIT, quotesPerMinute: LIMIT, handoffsPerMinute: LIMIT };
+    server = await startSandbox({ now: clock.now, rateLimits: { ...perMinute, claimsPerMinute: LIMIT } });
   });
   after(async () => {
     await server.close();
     recordFigures('rate-limit', {
-      title: `token buckets of ${LIMIT}/min on POST /v1/sessions (per partner) and POST /v1/orders (per card)`,
+      title:
+        `token buckets of ${LIMIT}/min on POST /v1/sessions (per partner), POST /v1/orders, /v1/quotes and ` +
+        '/v1/handoffs (per card) and POST /v1/handoffs/claim (per client address)',
       rows: { 'burst size': BURST, ...rows },
       totals: { rateLimited429: limited },
     });
@@ -67,5 +70,32 @@ describe('rate limiting on the session and order endpoints', () => {
     assert.equal(other.status, 201, 'card B is not throttled by card A');
     clock.advance(retryAfter * 1000);
     assert.equal((await createOrder(server.url, a.token, { quoteId: quote.id, paymentMethod: 'card' }, 'after')).status, 201);
+  });
+  it('quotes and hand-off links per card, and hand-off claims per client address', async () => {
+    clock.advance(60_000);
+    const a = await newCardSession(server.url);
+    const b = await newCardSession(server.url);
+    const quote = (token: string) => call(server.url, 'POST', '/v1/quotes', { token, body: { planId: 'global-month-10gb' } });
+    const quotes = judge('quotes', await Promise.all(Array.from({ length: BURST }, () => quote(a.token))));
+    assert.equal(quotes.ok, LIMIT);
+    assert.equal((await quote(b.token)).status, 201, 'card B is not throttled by card A');
+
+    const body = { url: 'https://travel.example/renew' };
+    const link = (token: string) => call(server.url, 'POST', '/v1/handoffs', { token, body });
+    const links = judge('hand-off links', await Promise.all(Array.from({ length: BURST }, () => link(a.token))));
+    assert.equal(links.ok, LIMIT);
+    assert.equal((await link(b.token)).status, 201, 'card B is not throttled by card A');
+
+    // Guessing codes: the first LIMIT are answered (not found), the rest refused before the code is even looked up.
+    const claim = (code: string) => call(server.url, 'POST', '/v1/handoffs/claim', { body: { code } });
+    const guesses = await Promise.all(Array.from({ length: BURST }, (_, i) => claim(`guess-${String(i).padStart(8, '0')}`)));
+    assert.equal(guesses.filter((r) => r.status === 404).length, LIMIT);
+    assert.equal(guesses.filter((r) => r.status === 429 && r.body.error.code === 'rate_limited').length, BURST - LIMIT);
+    rows['hand-off claims: answered'] = LIMIT;
+    rows['hand-off claims: 429 with Retry-After'] = BURST - LIMIT;
+    limited += BURST - LIMIT;
+    clock.advance(60_000);
+    const { code } = (await link(b.token)).body;
+    assert.equal((await claim(code)).status, 201, 'after a minute, a real code is claimed');
   });
 });

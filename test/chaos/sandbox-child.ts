@@ -7,7 +7,7 @@ const running = await startSandbox({
   port: 0,
   dbPath: process.env.DB_PATH!,
   settleDelayMs: Number(process.env.SANDBOX_SETTLE_DELAY_MS ?? 100),
-  rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9 },
+  rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9, quotesPerMinute: 1e9, handoffsPerMinute: 1e9, claimsPerMinute: 1e9 },
   staticRoutes: mountDemo,
 });
 console.log(`eSIM renewal sandbox: http://localhost:${running.port}`);

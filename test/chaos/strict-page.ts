@@ -101,7 +101,7 @@ export async function startStrictSandbox(): Promise<RunningSandbox> {
   return startSandbox({
     port: 0,
     settleDelayMs: 200,
-    rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9 },
+    rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9, quotesPerMinute: 1e9, handoffsPerMinute: 1e9, claimsPerMinute: 1e9 },
     staticRoutes: (app) => {
       mountStrictPage(app);
       mountDemo(app);

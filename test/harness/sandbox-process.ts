@@ -11,7 +11,7 @@ const server = await startSandbox({
   dbPath: join(dir, 'sandbox.db'),
   settleDelayMs: Number(process.env.SANDBOX_SETTLE_DELAY_MS ?? 300),
   // Every test mints its own session: the partner-wide limit would throttle the suite, not test anything.
-  rateLimits: { sessionsPerMinute: 100_000, ordersPerMinute: 1_000 },
+  rateLimits: { sessionsPerMinute: 100_000, ordersPerMinute: 1_000, quotesPerMinute: 1_000, claimsPerMinute: 1_000 },
 });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 

@@ -19,7 +19,7 @@ interface Outcome {
 
 describe('authorization: every cross-card, cross-partner and bad-credential case is denied', () => {
   const clock = manualClock();
-  const sandbox = testSandbox({ now: clock.now, rateLimits: { sessionsPerMinute: 1e6, ordersPerMinute: 1e6 } });
+  const sandbox = testSandbox({ now: clock.now, rateLimits: { sessionsPerMinute: 1e6, ordersPerMinute: 1e6, quotesPerMinute: 1e6, handoffsPerMinute: 1e6, claimsPerMinute: 1e6 } });
   const outcomes: Outcome[] = [];
 
   after(() => {

@@ -248,7 +248,7 @@ describe('hostile input: property-based fuzzing of every endpoint', () => {
       dbPath: ':memory:',
       settleDelayMs: 20,
       sweepIntervalMs: 20,
-      rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9 },
+      rateLimits: { sessionsPerMinute: 1e9, ordersPerMinute: 1e9, quotesPerMinute: 1e9, handoffsPerMinute: 1e9, claimsPerMinute: 1e9 },
     });
     server = await spawnSandbox(dir);
   });
