@@ -33,8 +33,14 @@ import { createRenewalClient } from './client/client.js';
 import { isRenewalError, RenewalError } from './client/errors.js';
 import { defineAll } from './define.js';
 import { registerLocale } from './i18n/index.js';
+import type { EsimRenewalGlobal } from './script-tag.js';
 import { VERSION } from './version.js';
 
 defineAll();
 
 export { createRenewalClient, isRenewalError, registerLocale, RenewalError, VERSION as version };
+
+// The published typings of the global (src/script-tag.ts) must say exactly what this module exports: `tsc` fails
+// here when one changes without the other. Types only; nothing is emitted.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<typeof import('./cdn.js'), EsimRenewalGlobal>;

@@ -285,7 +285,11 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
   });
 
   it('Node: importing every entry point (server-side rendering) does not crash, nor does rendering React to HTML', () => {
-    const subpaths = Object.keys(pkg.exports).filter((key) => !key.includes('*') && !key.endsWith('.json') && !key.endsWith('.js'));
+    // Not the wildcards, the JSON, the script-tag file (a classic script) nor a types-only entry (`./script-tag`).
+    const runnable = (key: string) => typeof pkg.exports[key] === 'string' || 'default' in pkg.exports[key];
+    const subpaths = Object.keys(pkg.exports).filter(
+      (key) => !key.includes('*') && !key.endsWith('.json') && !key.endsWith('.js') && runnable(key),
+    );
     const script = `
       const names = ${JSON.stringify(subpaths)};
       for (const subpath of names) await import(subpath === '.' ? '@esim-renewal/widgets' : '@esim-renewal/widgets' + subpath.slice(1));
