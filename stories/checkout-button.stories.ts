@@ -163,3 +163,13 @@ export const ContinueOnAnotherDevice: Story = step({}, async ({ canvasElement })
   await userEvent.click(part(button, 'handoff-button'));
   await waitFor(() => expect(part(button, 'handoff')).toBeTruthy());
 });
+
+/** The link could not be made (here the session expired): why, under the button; the order summary stays. */
+export const ContinueOnAnotherDeviceFailed: Story = step(
+  { handoff: { error: 'session_expired' } },
+  async ({ canvasElement }) => {
+    const button = await openCheckout(canvasElement);
+    await userEvent.click(part(button, 'handoff-button'));
+    await waitFor(() => expect(button.shadowRoot!.querySelector('[role=alert]')?.textContent).toBeTruthy());
+  },
+);
