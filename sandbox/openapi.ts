@@ -7,7 +7,7 @@ import * as api from '../src/client/schemas.ts';
 import * as sandbox from './sandbox-schemas.ts';
 
 const COMPONENTS = {
-  Timestamp: api.Timestamp, Money: api.Money, ErrorBody: api.ErrorBody,
+  Timestamp: api.Timestamp, Money: api.Money, ErrorBody: api.ErrorBody, QrCode: api.QrCode,
   CreateSessionInput: api.CreateSessionInput, Session: api.Session, CardStatus: api.CardStatus,
   DataBalance: api.DataBalance, PartnerCard: api.PartnerCard, PartnerCardList: api.PartnerCardList,
   Period: api.Period, CardPlan: api.CardPlan, AutoRenew: api.AutoRenew, Card: api.Card, Plan: api.Plan,
