@@ -1,10 +1,21 @@
 /**
  * Settlement: a `processing` order whose settle time has passed becomes `succeeded`, and the renewal is applied
- * exactly once, in the same transaction as the conditional status change.
+ * exactly once, in the same transaction as the conditional status change. And closing: an order left unpaid for a
+ * day is canceled, as a checkout session expires.
  */
 import type { CardRow, Db, OrderRow, PlanRow, QuoteRow } from './db.ts';
 import { renewalResult } from './pricing.ts';
 import { createRefundDecider } from './refunds.ts';
+
+/**
+ * How long an order may wait for payment after its last change (creation, a fresh wallet code). Past that it is
+ * `canceled` with `order_expired`: nothing was charged, so nothing is undone. This closes the orders a traveller
+ * left behind, e.g. when an order's answer was lost and they started over with a new quote.
+ */
+export const UNPAID_ORDER_TTL_MS = 24 * 60 * 60_000;
+
+/** How often the unpaid orders are looked at (they are many under load, and a minute late is no matter). */
+const CLOSE_EVERY_MS = 60_000;
 
 export function createSettler(db: Db, now: () => number): () => number {
   const due = db.prepare<[number], Pick<OrderRow, 'id'>>(
@@ -25,6 +36,10 @@ export function createSettler(db: Db, now: () => number): () => number {
      prev_total_bytes = ?, credit_used = ? WHERE id = ?`);
   const useCredit = db.prepare<[number, string], void>('UPDATE cards SET credit_amount = credit_amount - ? WHERE id = ?');
   const decideRefunds = createRefundDecider(db);
+  const closeUnpaid = db.prepare<[number, number], void>(
+    `UPDATE orders SET status = 'canceled', failure_code = 'order_expired', updated_at = ?
+     WHERE status = 'requires_payment' AND updated_at <= ?`);
+  let closedAt = -Infinity;
 
   const settleOne = db.transaction((orderId: string, at: number): boolean => {
     if (markSucceeded.run(at, orderId).changes !== 1) return false;
@@ -45,13 +60,20 @@ export function createSettler(db: Db, now: () => number): () => number {
     return true;
   });
 
-  /** Settles every order that is due, then decides every refund request that is due; returns how many. */
+  /**
+   * Settles every order that is due, closes the ones left unpaid too long, then decides every refund request that
+   * is due; returns how many.
+   */
   return function settleDue(): number {
     const at = now();
     let settled = 0;
     for (const { id } of due.all(at)) {
       // IMMEDIATE takes the write lock first, so two processes sharing the file cannot both apply it.
       if (settleOne.immediate(id, at)) settled++;
+    }
+    if (at - closedAt >= CLOSE_EVERY_MS) {
+      closedAt = at;
+      settled += closeUnpaid.run(at, at - UNPAID_ORDER_TTL_MS).changes;
     }
     return settled + decideRefunds(at);
   };

@@ -234,7 +234,7 @@ export const Order = z.object({
   quote: Quote,
   /** What the traveller does to pay; `null` once nothing is left to do. */
   paymentAction: z.nullable(PaymentAction),
-  /** Why the order failed, e.g. `card_declined`, `payment_expired`. */
+  /** Why the order failed or was closed, e.g. `card_declined`, `payment_expired`, `order_expired` (unpaid for a day). */
   failureCode: z.optional(z.nullable(z.string())),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -159,6 +159,7 @@ export const en = {
     card_declined: 'Your card was declined. No money was taken; try another card or method.',
     payment_declined: 'The payment was declined. No money was taken.',
     payment_expired: 'The payment code expired before it was paid.',
+    order_expired: 'This order waited too long for payment and was closed. Nothing was charged.',
   } as Record<string, string>,
   usage: {
     label: 'Data use',

@@ -157,6 +157,7 @@ export const zhCN: Messages = {
     card_declined: '银行卡被拒绝，未扣款。请换一张卡或其他支付方式。',
     payment_declined: '支付被拒绝，未扣款。',
     payment_expired: '付款码已过期，未完成支付。',
+    order_expired: '该订单等待付款超时，已关闭，未扣任何费用。',
   },
   usage: {
     label: '流量使用',

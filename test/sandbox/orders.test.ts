@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Order } from '../../src/client/schemas.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { call, freshCard, manualClock, order, quote, scanQr, testSandbox } from './helpers.ts';
+import { call, freshCard, manualClock, order, quote, scanQr, sessionFor, testSandbox } from './helpers.ts';
 
 describe('orders', () => {
   const clock = manualClock();
@@ -153,6 +153,36 @@ describe('orders', () => {
     const processing = (await order(sandbox, token, { quoteId: q2.id, paymentMethod: 'card' })).body;
     await call(sandbox, 'POST', `/sandbox/orders/${processing.id}/simulate`, { token, body: { outcome: 'succeed' } });
     assert.equal((await call(sandbox, 'POST', `/v1/orders/${processing.id}/cancel`, { token })).status, 409);
+  });
+
+  it('closes an order left unpaid for a day (canceled, order_expired), counting from its last fresh wallet code', async () => {
+    const day = manualClock();
+    const local = testSandbox({ now: day.now });
+    try {
+      const { card, token } = await freshCard(local, 'active');
+      const byCard = (await order(local, token, { quoteId: (await quote(local, token)).id, paymentMethod: 'card' })).body;
+      const byWallet = (await order(local, token, { quoteId: (await quote(local, token)).id, paymentMethod: 'alipay' })).body;
+      day.advance(12 * 60 * 60_000);
+      const refreshed = await call(local, 'POST', `/v1/orders/${byWallet.id}/refresh-payment`, { token: await sessionFor(local, card.iccid) });
+      assert.equal(refreshed.status, 200);
+      day.advance(12 * 60 * 60_000); // a day after the card order was made, half a day after the wallet's fresh code
+      const read = async (id: string) => {
+        const token = await sessionFor(local, card.iccid); // sessions are short-lived: a new one for each read
+        return Order.parse((await call(local, 'GET', `/v1/orders/${id}`, { token })).body);
+      };
+      const closed = await read(byCard.id);
+      assert.equal(closed.status, 'canceled');
+      assert.equal(closed.failureCode, 'order_expired');
+      assert.equal(closed.paymentAction, null);
+      assert.equal((await read(byWallet.id)).status, 'requires_payment');
+      const later = await sessionFor(local, card.iccid);
+      const pay = await call(local, 'POST', `/sandbox/orders/${byCard.id}/simulate`, { token: later, body: { outcome: 'succeed' } });
+      assert.equal(pay.body.error?.code, 'invalid_state', 'a closed order cannot be paid');
+      day.advance(12 * 60 * 60_000);
+      assert.equal((await read(byWallet.id)).status, 'canceled');
+    } finally {
+      local.close();
+    }
   });
 
   it('rate-limits order creation per card with Retry-After', async () => {
