@@ -100,9 +100,11 @@ export function intParam(value: string | undefined): number | string | undefined
 
 /**
  * The address a request came from, for limits on requests that carry no credential: the socket's peer under
- * @hono/node-server (a proxy in front would need its forwarded header trusted explicitly), one shared key elsewhere.
+ * @hono/node-server. Undefined when there is none (a request handed to the app in process): no shared bucket that
+ * one client could empty for everyone. Behind a reverse proxy every request has the proxy's address; trusting its
+ * forwarded header would be an explicit setting, which the sandbox does not have.
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context): string | undefined {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return env?.incoming?.socket?.remoteAddress;
 }

@@ -9,20 +9,22 @@ import type { QrCode } from '../src/client/schemas.ts';
 const recent = new Map<string, QrCode>();
 
 /**
- * `text` as a QR code at error correction level M or better, in the wire format `QrCode` documents. An order's
- * code is read on every poll, so the last few hundred are kept.
+ * `encodeQr`, remembered for the last few hundred texts: for wallet payment links, which every poll of an order
+ * returns. Never for a text that holds a secret (a hand-off code, an activation code): those are encoded once and
+ * forgotten, as the database keeps only their hashes.
  */
-export function encodeQr(text: string): QrCode {
+export function encodeQrRemembered(text: string): QrCode {
   let qr = recent.get(text);
   if (!qr) {
-    qr = encode(text);
+    qr = encodeQr(text);
     if (recent.size >= 256) recent.delete(recent.keys().next().value!);
     recent.set(text, qr);
   }
   return qr;
 }
 
-function encode(text: string): QrCode {
+/** `text` as a QR code at error correction level M or better, in the wire format `QrCode` documents. */
+export function encodeQr(text: string): QrCode {
   const code = generate(text, { minCorrectionLevel: correction.M });
   const bytes = new Uint8Array(Math.ceil((code.size * code.size) / 8));
   for (let y = 0; y < code.size; y += 1) {

@@ -1,4 +1,4 @@
-/** Token buckets keyed by partner or card; an empty bucket answers 429 with `Retry-After`. */
+/** Token buckets keyed by partner, card or client address; an empty bucket answers 429 with `Retry-After`. */
 import { ApiError } from './errors.ts';
 
 interface Bucket {

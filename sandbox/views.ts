@@ -2,7 +2,7 @@
 import type { Card, Order, PartnerCard, Plan, Quote, Refund } from '../src/client/schemas.ts';
 import type { CardRow, OrderRow, PlanRow } from './db.ts';
 import { DISCOUNT_LABELS, type Lang } from './locale.ts';
-import { encodeQr } from './qr.ts';
+import { encodeQrRemembered } from './qr.ts';
 import { DAY_MS, iso } from './util.ts';
 
 const EXPIRING_WITHIN_MS = 7 * DAY_MS;
@@ -73,7 +73,7 @@ export function paymentAction(order: OrderRow): Order['paymentAction'] {
     return { type: 'redirect', url: `${order.public_base}/sandbox/checkout/${order.id}` };
   }
   const data = `${order.public_base}/sandbox/wallet/${order.id}`;
-  return { type: 'qr', data, qr: encodeQr(data), expiresAt: iso(order.action_expires_at ?? order.created_at) };
+  return { type: 'qr', data, qr: encodeQrRemembered(data), expiresAt: iso(order.action_expires_at ?? order.created_at) };
 }
 
 /** `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any. */

@@ -5,13 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
-import { HANDOFF_PARAM, RETURN_PARAM } from '../../src/client/constants.ts';
 import { ClaimHandoffInput, CreateHandoffInput, Handoff, HandoffSession } from '../../src/client/schemas.ts';
 import { requireSession } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { clientAddress, readJson, sendJson } from '../http.ts';
 import { iso, sha256 } from '../util.ts';
+import { handoffLink } from '../handoff-link.ts';
 import { canRenew } from '../pricing.ts';
 import { encodeQr } from '../qr.ts';
 import { mintSession } from './partner.ts';
@@ -41,8 +41,6 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
     const { session, card } = requireSession(c, deps);
     deps.limits.handoffs.take(card.id);
     const input = await readJson(c, CreateHandoffInput);
-    const link = URL.canParse(input.url) ? new URL(input.url) : undefined;
-    if (!link) throw new ApiError('validation_failed', 'url is not a valid address');
     const plan = input.planId ? deps.store.plan(input.planId) : undefined;
     if (input.planId && (!plan || !canRenew(card, plan))) {
       throw new ApiError('plan_unavailable', 'This plan cannot renew this card');
@@ -50,12 +48,9 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
     // 16 bytes: unguessable, yet short enough for a link and a small QR code.
     const code = randomBytes(16).toString('base64url');
     const now = deps.now();
-    // The page asked for, minus what belongs to this visit only (a payment's return, the fragment), plus the code.
-    link.searchParams.delete(RETURN_PARAM);
-    link.searchParams.set(HANDOFF_PARAM, code);
-    link.hash = '';
-    const url = link.href;
-    // Normalising escapes characters, so the link can outgrow what a phone scans reliably from a screen.
+    const url = handoffLink(input.url, code);
+    if (!url) throw new ApiError('validation_failed', 'url must be a web address (http or https) without a user name or password');
+    // The code makes the page's address longer: past this, a phone no longer scans it reliably from a screen.
     if (url.length > MAX_LINK_LENGTH) throw new ApiError('validation_failed', `The link would be over ${MAX_LINK_LENGTH} characters`);
     insert.run(sha256(code), card.id, plan?.id ?? null, session.locale, now + HANDOFF_TTL_MS, now);
     return sendJson(c, Handoff, { code, url, qr: encodeQr(url), expiresAt: iso(now + HANDOFF_TTL_MS) }, 201);
@@ -63,7 +58,8 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
 
   // No credential: the code is the credential, good once, for ten minutes.
   app.post('/v1/handoffs/claim', async (c) => {
-    deps.limits.claims.take(clientAddress(c));
+    const address = clientAddress(c);
+    if (address) deps.limits.claims.take(address);
     const { code } = await readJson(c, ClaimHandoffInput);
     const hash = sha256(code);
     const row = find.get(hash);

@@ -272,6 +272,28 @@ describe('continue on another device', () => {
     }
   });
 
+  it('opens the page handoff-url names (relative to this one), and makes one link however often it is clicked', async () => {
+    const page = await checkoutPage('active', html`<esim-checkout-button handoff-url="/continue?ref=agency#top"></esim-checkout-button>`);
+    await openSummary(page);
+    const endpoint = `${page.session.baseUrl}/v1/handoffs`;
+    const before = requestsTo(endpoint);
+    const button = $<HTMLButtonElement>(page.button, '[part=handoff-button]');
+    button.click();
+    button.click();
+    await waitUntil(() => page.button.shadowRoot!.querySelector('[part=handoff] a'), 'no link', { timeout: 10_000 });
+    const link = $<HTMLAnchorElement>(page.button, '[part=handoff] a').href;
+    const code = new URL(link).searchParams.get('esim_handoff');
+    expect(link).to.equal(`${location.origin}/continue?ref=agency&esim_handoff=${code}`);
+    expect(requestsTo(endpoint) - before).to.equal(1);
+  });
+
+  it('is not offered where no other device could open the page (a file: page)', async () => {
+    const page = await checkoutPage('active', html`<esim-checkout-button handoff-url="file:///Users/me/renew.html"></esim-checkout-button>`);
+    await openSummary(page);
+    expect(page.button.shadowRoot!.querySelector('[part=handoff-button]')).to.equal(null);
+    expect($(page.button, '[part=pay]')).to.exist; // the rest of the summary is there
+  });
+
   it("says why, in the page's language, when the link cannot be made, and keeps the order summary", async () => {
     const page = await checkoutPage('active', undefined, 'zh-CN');
     await openSummary(page);

@@ -19,6 +19,9 @@ describe('hand-off to another device', () => {
     // The same page with the code, without this visit's payment return or fragment; its QR code scans to it.
     assert.equal(url, `https://travel.example/renew?card=7&esim_handoff=${code}`);
     assert.equal(scanQr(qr), url);
+    // The partner's own parameters are kept byte for byte (a signed query must still verify).
+    const opaque = await call(sandbox, 'POST', '/v1/handoffs', { token, body: { url: 'https://travel.example/r?sig=a%2Fb+c&flag&q=%zz' } });
+    assert.equal(opaque.body.url, `https://travel.example/r?sig=a%2Fb+c&flag&q=%zz&esim_handoff=${opaque.body.code}`);
     const claimed = await call(sandbox, 'POST', '/v1/handoffs/claim', { body: { code } });
     assert.equal(claimed.status, 201);
     assert.equal(claimed.body.planId, 'jp-day-1gb');
@@ -43,12 +46,35 @@ describe('hand-off to another device', () => {
     assert.equal((await call(sandbox, 'POST', '/v1/handoffs', { token: japan, body: { url, planId: 'eu-month-10gb' } })).status, 409);
     assert.equal((await call(sandbox, 'POST', '/v1/handoffs', { body: { url } })).status, 401);
     // The link is only ever a web page: no script, no other scheme, no relative address.
-    // …and one a phone can scan: a link that escaping makes too long is refused, not a server error.
-    const tooLong = `https://x.example/?q=${'"'.repeat(1000)}`;
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/renew', '', 'https://x.example/a b', 'http://[x', tooLong]) {
-      const refused = await call(sandbox, 'POST', '/v1/handoffs', { token: japan, body: { url: bad } });
-      assert.equal(refused.body.error?.code, 'validation_failed', bad);
+    // …no credentials in it, and short enough to scan: a page the code would push past 2048 characters is refused.
+    const tooLong = `https://x.example/?q=${'a'.repeat(2010)}`;
+    const refusedPages = ['javascript:alert(1)', 'data:text/html,x', '/renew', '', 'https://x.example/a b', 'http://[x', 'https://me:pw@x.example/', tooLong];
+    for (const page of refusedPages) {
+      const refused = await call(sandbox, 'POST', '/v1/handoffs', { token: japan, body: { url: page } });
+      assert.equal(refused.body.error?.code, 'validation_failed', page);
     }
     assert.equal((await call(sandbox, 'POST', '/v1/handoffs', { token: japan, body: {} })).body.error?.code, 'validation_failed');
+  });
+
+  it('limits code guesses per client address, so one guesser does not lock out everyone else', async () => {
+    const limited = testSandbox({ now: clock.now, rateLimits: { claimsPerMinute: 3 } });
+    try {
+      // As @hono/node-server hands each request to the app: with the socket it came in on.
+      const claimFrom = async (remoteAddress: string) => {
+        const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'x'.repeat(22) }) };
+        return (await limited.app.request('/v1/handoffs/claim', init, { incoming: { socket: { remoteAddress } } })).status;
+      };
+      const guesser = [];
+      for (let i = 0; i < 5; i += 1) guesser.push(await claimFrom('203.0.113.7'));
+      assert.deepEqual(guesser, [404, 404, 404, 429, 429]);
+      assert.equal(await claimFrom('198.51.100.20'), 404, 'another address is still answered');
+      const token = await sessionFor(limited, ICCID);
+      const { code } = (await call(limited, 'POST', '/v1/handoffs', { token, body: { url: 'https://travel.example/' } })).body;
+      const claim = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) };
+      const traveller = await limited.app.request('/v1/handoffs/claim', claim, { incoming: { socket: { remoteAddress: '198.51.100.20' } } });
+      assert.equal(traveller.status, 201);
+    } finally {
+      limited.close();
+    }
   });
 });

@@ -84,7 +84,11 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   /** Milliseconds without a final answer before the traveller is told it is taking long (we keep checking). */
   slowAfter = 20_000;
 
-  /** The page a hand-off link opens on the other device; defaults to this page. */
+  /**
+   * The page a hand-off link opens on the other device: this page by default; a relative address is resolved
+   * against it. The API adds the single-use code to it. Only a web page (http or https) can be opened elsewhere,
+   * so on any other (a `file:` page) the hand-off is not offered.
+   */
   handoffUrl?: string;
 
   /** The partner's support page (else the provider's); the masked card number and order id are added. */
@@ -116,6 +120,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private showQr = false;
   private handoff?: Handoff & { copied: boolean };
   private handoffError?: RenewalError;
+  private handingOff = false;
 
   private readonly flow = new CheckoutFlow(this);
   private resumed = false;
@@ -210,17 +215,30 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     if (['quoting', 'summary', 'success', 'error'].includes(this.flow.step)) this.flow.reset();
   }
 
+  /** The page the other device opens, when it is one a phone can open. */
+  private get handoffPage(): string | undefined {
+    try {
+      const page = new URL(this.handoffUrl ?? '', globalThis.location.href);
+      return /^https?:$/.test(page.protocol) ? page.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private async startHandoff(): Promise<void> {
     const store = this.store;
-    if (!store) return;
+    const url = this.handoffPage;
+    if (!store || !url || this.handingOff) return; // a double click makes one link
+    this.handingOff = true;
     this.handoffError = undefined;
     try {
-      const url = new URL(this.handoffUrl ?? '', globalThis.location.href).href;
       const handoff = await store.client.createHandoff({ url, planId: this.flow.plan?.id });
       this.handoff = { ...handoff, copied: false };
     } catch (error) {
       this.handoffError = asRenewalError(error);
       this.emit(new EsimRenewalErrorEvent(this.handoffError));
+    } finally {
+      this.handingOff = false;
     }
   }
 
@@ -251,7 +269,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       on: {
         close: this.closeDialog,
         showQr: () => (this.showQr = true),
-        handoff: () => void this.startHandoff(),
+        handoff: this.handoffPage ? () => void this.startHandoff() : undefined,
         copyHandoff: () => void this.copyHandoff(),
       },
     };

@@ -27,7 +27,8 @@ export interface ViewContext {
   on: {
     close(): void;
     showQr(): void;
-    handoff(): void;
+    /** Makes a hand-off link; absent where the page cannot be opened on another device. */
+    handoff?(): void;
     copyHandoff(): void;
   };
 }
@@ -126,6 +127,7 @@ function renderHandoff(ctx: ViewContext) {
   const m = ctx.msg.checkout.handoff;
   const handoff = ctx.handoff;
   if (!handoff) {
+    if (!ctx.on.handoff) return nothing;
     const error = ctx.handoffError;
     return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>
       ${error ? html`<p role="alert">${ctx.msg.errors[error.code]}</p>` : nothing}`;
