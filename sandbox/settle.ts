@@ -71,10 +71,11 @@ export function createSettler(db: Db, now: () => number): () => number {
       // IMMEDIATE takes the write lock first, so two processes sharing the file cannot both apply it.
       if (settleOne.immediate(id, at)) settled++;
     }
+    let closed = 0;
     if (at - closedAt >= CLOSE_EVERY_MS) {
       closedAt = at;
-      settled += closeUnpaid.run(at, at - UNPAID_ORDER_TTL_MS).changes;
+      closed = closeUnpaid.run(at, at - UNPAID_ORDER_TTL_MS).changes;
     }
-    return settled + decideRefunds(at);
+    return settled + closed + decideRefunds(at);
   };
 }
