@@ -1,8 +1,9 @@
 /**
  * The Renewal API v1 contract, written once with `zod/mini`.
  *
- * The browser client parses every response with these schemas, and the sandbox server validates every request
- * with them and builds its OpenAPI document from them: one source of truth for both sides.
+ * The client (in browsers and in Node) parses every response with these schemas and takes its types from them; the
+ * sandbox server validates every request and response with them and builds its OpenAPI document from them: one
+ * source of truth for both sides.
  */
 import * as z from 'zod/mini';
 import {
@@ -19,6 +20,12 @@ import {
 } from './constants.js';
 
 export * from './constants.js';
+
+// Before any schema is built: zod 4 compiles object parsers with `new Function` unless told `jitless`, and decides
+// so when each object schema is built, first probing whether `eval` is allowed. Under a page's strict CSP (no
+// 'unsafe-eval') or Trusted Types that probe is reported as a violation even though zod catches it, so the client
+// never lets it happen. It is zod's global setting: a page that shares our copy of zod parses without `eval` too.
+z.config({ jitless: true });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
