@@ -21,10 +21,12 @@ import {
 
 export * from './constants.js';
 
-// Before any schema is built: zod 4 compiles object parsers with `new Function` unless told `jitless`, and decides
-// so when each object schema is built, first probing whether `eval` is allowed. Under a page's strict CSP (no
-// 'unsafe-eval') or Trusted Types that probe is reported as a violation even though zod catches it, so the client
-// never lets it happen. It is zod's global setting: a page that shares our copy of zod parses without `eval` too.
+// Before any schema is built. zod 4 can compile object parsers with `new Function`, deciding so as each object schema
+// is built, after probing once whether `eval` works; under a page's strict CSP (no 'unsafe-eval') or Trusted Types
+// that probe alone is a reported violation, although zod catches it. `jitless` turns both off. zod/mini 4.6's objects
+// do not compile (classic zod's do), so this costs our parsing nothing; it keeps the pages at zero violations
+// whichever zod builds the objects. It is zod's global setting: a page sharing our copy of zod parses without
+// `eval` too (test/client/zod-config.test.ts).
 z.config({ jitless: true });
 
 // ---------------------------------------------------------------------------------------------------------------
