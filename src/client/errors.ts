@@ -81,10 +81,32 @@ function statusCode(status: number): RenewalErrorCode {
   return 'unknown';
 }
 
-/** A 2xx answer that does not match its schema: `invalid_response`, naming the first place that is wrong. */
+/**
+ * What an issue expected, from its own fields: zod/mini's issues say only "Invalid input" unless given a locale, and
+ * a locale would be the largest part of zod we ship (the elements' messages come from src/i18n anyway).
+ */
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      return `expected ${issue.pattern ?? issue.format}`;
+    case 'too_small':
+      return `expected at least ${issue.minimum}`;
+    case 'too_big':
+      return `expected at most ${issue.maximum}`;
+    default:
+      return issue.code.replace(/_/g, ' ');
+  }
+}
+
+/** A 2xx answer that does not match its schema: `invalid_response`, naming where it is wrong and what was expected. */
 export function invalidResponse(error: z.core.$ZodError, where: string): InvalidResponseError {
-  const issues = error.issues.map(({ path, message }) => ({ path, message }));
-  const at = issues[0] ? ` at ${issues[0].path.map(String).join('.') || '(root)'}` : '';
+  const issues = error.issues.map((issue) => ({ path: issue.path, message: expectation(issue) }));
+  const first = issues[0];
+  const at = first ? ` at ${first.path.map(String).join('.') || '(root)'} (${first.message})` : '';
   return new InvalidResponseError(`Unexpected response shape${at}: ${where}`, issues, { cause: error });
 }
 

@@ -146,7 +146,7 @@ export function createTransport(options: TransportOptions): Call {
       hooks: {
         beforeRequest: [
           async (outgoing) => {
-            const token = await settle(Promise.resolve(options.credential(false)), where);
+            const token = await settle((async () => options.credential(false))(), where);
             if (token) outgoing.headers.set('Authorization', `Bearer ${token}`);
           },
         ],

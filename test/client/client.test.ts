@@ -301,15 +301,20 @@ describe('Renewal client against the sandbox', () => {
       expect((error as RenewalError & { issues: unknown[] }).issues.length).to.be.greaterThan(0);
     });
 
-    it('names where an answer of the wrong shape is wrong, in the message and in its issues', async () => {
+    it('names where an answer of the wrong shape is wrong and what was expected, in the message and its issues', async () => {
       const session = await newSession();
       await injectFault(session, { method: 'GET', path: '/v1/card', kind: 'wrong_shape' });
       const error = (await failure(clientFor(session).getCard())) as RenewalError & {
-        issues: { path: PropertyKey[] }[];
+        issues: { path: PropertyKey[]; message: string }[];
       };
       expect(error.code).to.equal('invalid_response');
-      expect(error.message).to.match(/^Unexpected response shape at id: GET http/);
-      expect(error.issues.map((issue) => issue.path.join('.'))).to.include.members(['id', 'status', 'plan']);
+      expect(error.message).to.match(/^Unexpected response shape at id \(expected string\): GET http/);
+      const issues = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      expect(issues).to.include.members([
+        'id: expected string',
+        'status: expected one of active, expiring, expired, suspended',
+        'plan: expected object',
+      ]);
     });
 
     it('times out an answer whose body stalls after its headers, and asks again', async () => {
