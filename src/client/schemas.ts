@@ -25,8 +25,8 @@ export * from './constants.js';
 // is built, after probing once whether `eval` works; under a page's strict CSP (no 'unsafe-eval') or Trusted Types
 // that probe alone is a reported violation, although zod catches it. `jitless` turns both off. zod/mini 4.6's objects
 // do not compile (classic zod's do), so this costs our parsing nothing; it keeps the pages at zero violations
-// whichever zod builds the objects. It is zod's global setting: a page sharing our copy of zod parses without
-// `eval` too (test/client/zod-config.test.ts).
+// whichever zod builds the objects. zod 4 keeps it on globalThis, shared by every copy of zod 4 on the page: the
+// page's own zod parses without `eval` too (test/client/zod-config.test.ts).
 z.config({ jitless: true });
 
 // ---------------------------------------------------------------------------------------------------------------

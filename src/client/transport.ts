@@ -130,7 +130,8 @@ export function createTransport(options: TransportOptions): Call {
       json: call.json,
       searchParams,
       signal: call.signal,
-      headers: call.headers,
+      // Never `headers: undefined`: ky 1 would take it as "no headers", dropping the instance's Esim-Locale.
+      headers: call.headers ?? {},
       retry: {
         ...RETRY,
         // One more than allowed when the session may be renewed: ky counts that forced retry as one of its own.

@@ -73,6 +73,14 @@ describe('Renewal client against the sandbox', () => {
       expect(plans.some((plan) => /[\u4e00-\u9fff]/.test(plan.name))).to.equal(true);
     });
 
+    it('speaks the client locale when it is given one, over the session locale', async () => {
+      const session = await newSession({ template: 'active', locale: 'en' });
+      const english = await clientFor(session).listPlans({ region: 'JP' });
+      expect(english.some((plan) => /[\u4e00-\u9fff]/.test(plan.name))).to.equal(false);
+      const plans = await clientFor(session, { locale: 'zh-CN' }).listPlans({ region: 'JP' });
+      expect(plans.some((plan) => /[\u4e00-\u9fff]/.test(plan.name))).to.equal(true);
+    });
+
     it('reads daily usage for the last days', async () => {
       const usage = await clientFor(await newSession()).getUsage({ days: 30 });
       expect(usage.days).to.have.length(30);

@@ -3,12 +3,12 @@
 // it off (`jitless`) before building its schemas. The strict-CSP pages (test/security/browser.test.ts,
 // test/chaos/ui.test.ts) count violations; here, on a plain page, we count the functions built from strings.
 import { expect } from '@open-wc/testing';
-// Importing the client first is the point: it configures the zod that the page shares with it.
+// Importing the client first is the point: its setting is zod's global one, which every copy of zod 4 reads.
 import { createRenewalClient } from '../../src/index.js';
 import * as zod from 'zod';
 
 describe('zod inside the client', () => {
-  it('builds no function from a string, not even for classic zod objects on a page sharing its copy', () => {
+  it('builds no function from a string, not even for the classic zod objects of a page', () => {
     expect(createRenewalClient).to.be.a('function');
     const built: string[] = [];
     const original = globalThis.Function;
