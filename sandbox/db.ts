@@ -176,6 +176,9 @@ const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]>
   ['orders', 'prev_remaining_bytes', 'INTEGER'],
   ['orders', 'prev_total_bytes', 'INTEGER'],
   ['orders', 'credit_used', 'INTEGER NOT NULL DEFAULT 0'],
+  // The store credit a live order (requires_payment, processing) holds: what its quote offered. Settlement spends
+  // exactly this; an order that fails or is canceled holds nothing any more (see `Store.creditHeld`).
+  ['orders', 'credit_reserved', 'INTEGER NOT NULL DEFAULT 0'],
 ];
 
 function addMissingColumns(db: Db): void {
@@ -230,6 +233,8 @@ export interface OrderRow {
   prev_plan_id: string | null; prev_remaining_bytes: number | null; prev_total_bytes: number | null;
   /** Store credit the order consumed when it succeeded. */
   credit_used: number;
+  /** Store credit the order took from its quote: held while it is live, spent (as `credit_used`) when it succeeds. */
+  credit_reserved: number;
 }
 
 export interface RefundRow {
@@ -260,7 +265,19 @@ export function openDatabase(dbPath: string, now: number): Db {
   addMissingColumns(db);
   const { count } = db.prepare('SELECT COUNT(*) AS count FROM partners').get() as { count: number };
   if (count === 0) db.transaction(() => seed(db, now))();
+  addMissingSeeds(db);
   return db;
+}
+
+const insertPromo = `INSERT INTO promo_codes (code, percent_off, starts_at, ends_at, max_uses, uses) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (code) DO NOTHING`;
+
+/** Seed rows added after the first release (a promo code), for a database seeded by an older sandbox. */
+function addMissingSeeds(db: Db): void {
+  db.transaction(() => {
+    const promo = db.prepare(insertPromo);
+    for (const p of PROMO_CODES) promo.run(p.code, p.percentOff, Date.parse(p.startsAt), Date.parse(p.endsAt), p.maxUses, p.uses);
+  }).immediate();
 }
 
 function seed(db: Db, now: number): void {
@@ -275,9 +292,6 @@ function seed(db: Db, now: number): void {
       p.name.zh, p.regionName.en, p.regionName.zh, p.price.CNY, p.price.USD, p.compareAtPrice?.CNY ?? null,
       p.compareAtPrice?.USD ?? null, JSON.stringify(p.tags));
   });
-
-  const promo = db.prepare('INSERT INTO promo_codes (code, percent_off, starts_at, ends_at, max_uses, uses) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const p of PROMO_CODES) promo.run(p.code, p.percentOff, Date.parse(p.startsAt), Date.parse(p.endsAt), p.maxUses, p.uses);
 
   for (const card of DEMO_CARDS) {
     insertCardFromTemplate(db, { ...card, now });

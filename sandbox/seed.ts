@@ -190,6 +190,8 @@ export const PROMO_CODES: PromoSeed[] = [
   { code: 'SUMMER2025', percentOff: 15, startsAt: '2025-06-01T00:00:00.000Z', endsAt: '2025-09-01T00:00:00.000Z', maxUses: null, uses: 0 },
   { code: 'SOON', percentOff: 10, startsAt: '2099-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: null, uses: 0 },
   { code: 'ONCE', percentOff: 50, startsAt: '2024-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: 1, uses: 1 },
+  // Limited and not used up: each order awaiting payment holds one of its uses, each succeeded order spends one.
+  { code: 'LIMITED', percentOff: 15, startsAt: '2024-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: 3, uses: 0 },
 ];
 
 export const CARD_TEMPLATE_NAMES = [
