@@ -164,6 +164,8 @@ CREATE INDEX IF NOT EXISTS activations_card ON activations(card_id, created_at);
  * database from an older sandbox gets them here (and a fresh one too: one path for both).
  */
 const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]> = [
+  // JSON array of the partner's registered origins (`sandbox/url-rules.ts`); filled from the seed when null.
+  ['partners', 'origins', 'TEXT'],
   ['cards', 'credit_amount', 'INTEGER NOT NULL DEFAULT 0'],
   ['cards', 'contact', 'TEXT'],
   ['cards', 'device_brand', 'TEXT'],
@@ -191,7 +193,11 @@ function addMissingColumns(db: Db): void {
   }).immediate();
 }
 
-export interface PartnerRow { id: string; name: string; key_hash: string }
+export interface PartnerRow {
+  id: string; name: string; key_hash: string;
+  /** JSON array of the origins the partner's pages may be on (return URLs, hand-off pages). */
+  origins: string | null;
+}
 
 export interface PlanRow {
   id: string; position: number; region: string; period: 'day' | 'month' | 'year'; duration_days: number;
@@ -272,17 +278,19 @@ export function openDatabase(dbPath: string, now: number): Db {
 const insertPromo = `INSERT INTO promo_codes (code, percent_off, starts_at, ends_at, max_uses, uses) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (code) DO NOTHING`;
 
-/** Seed rows added after the first release (a promo code), for a database seeded by an older sandbox. */
+/** Seed data added after the first release (a promo code, partners' origins), for a database an older sandbox seeded. */
 function addMissingSeeds(db: Db): void {
   db.transaction(() => {
     const promo = db.prepare(insertPromo);
     for (const p of PROMO_CODES) promo.run(p.code, p.percentOff, Date.parse(p.startsAt), Date.parse(p.endsAt), p.maxUses, p.uses);
+    const origins = db.prepare('UPDATE partners SET origins = ? WHERE id = ? AND origins IS NULL');
+    for (const p of PARTNERS) origins.run(JSON.stringify(p.origins), p.id);
   }).immediate();
 }
 
 function seed(db: Db, now: number): void {
-  const partner = db.prepare('INSERT INTO partners (id, name, key_hash) VALUES (?, ?, ?)');
-  for (const p of PARTNERS) partner.run(p.id, p.name, sha256(p.secretKey));
+  const partner = db.prepare('INSERT INTO partners (id, name, key_hash, origins) VALUES (?, ?, ?, ?)');
+  for (const p of PARTNERS) partner.run(p.id, p.name, sha256(p.secretKey), JSON.stringify(p.origins));
 
   const plan = db.prepare(`INSERT INTO plans (id, position, region, period, duration_days, data_bytes, coverage,
     name_en, name_zh, region_name_en, region_name_zh, price_cny, price_usd, compare_cny, compare_usd, tags)

@@ -8,11 +8,23 @@ export interface PartnerSeed {
   id: string;
   name: string;
   secretKey: string;
+  /**
+   * Where the partner's pages are (`sandbox/url-rules.ts`): return URLs and hand-off pages must be on one of these.
+   * An origin, one with any port (`http://localhost:*`), or `'self'` (the sandbox's own origin, where the demo page is).
+   */
+  origins: string[];
 }
 
+export const DEMO_PARTNER_ID = 'partner_demo';
+
 export const PARTNERS: PartnerSeed[] = [
-  { id: 'partner_demo', name: 'Demo Travel', secretKey: 'sk_test_demo' },
-  { id: 'partner_other', name: 'Other Agency', secretKey: 'sk_test_other' },
+  {
+    id: DEMO_PARTNER_ID,
+    name: 'Demo Travel',
+    secretKey: 'sk_test_demo',
+    origins: ["'self'", 'http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+  },
+  { id: 'partner_other', name: 'Other Agency', secretKey: 'sk_test_other', origins: ['https://other-agency.example'] },
 ];
 
 const EU_COUNTRIES = [

@@ -10,6 +10,7 @@ import { type Lang, requestLang } from '../locale.ts';
 import { canonicalJson, randomId, sha256 } from '../util.ts';
 import { localizeQuote, toCard, toOrder } from '../views.ts';
 import { careStore } from '../care-store.ts';
+import { requirePartnerPage } from '../partner-origins.ts';
 import { toRefund } from '../refunds.ts';
 import { refuseSuspended } from './quotes.ts';
 
@@ -37,17 +38,6 @@ export function idempotencyKey(c: Context): string {
     });
   }
   return key;
-}
-
-function checkReturnUrl(url: string | undefined): void {
-  if (url === undefined) return;
-  try {
-    new URL(url);
-  } catch {
-    throw new ApiError('validation_failed', 'Request body is invalid', {
-      issues: [{ path: ['returnUrl'], message: 'Invalid URL' }],
-    });
-  }
 }
 
 interface NewOrder {
@@ -138,7 +128,8 @@ export function orderRoutes(app: Hono, deps: Deps): void {
     const key = idempotencyKey(c);
     deps.limits.orders.take(card.id);
     const input = await readJson(c, CreateOrderInput);
-    checkReturnUrl(input.returnUrl);
+    // The hosted card page will redirect there: only to a page of this card's partner.
+    if (input.returnUrl !== undefined) requirePartnerPage(deps, c, card, 'returnUrl', input.returnUrl);
     refuseSuspended(card);
     const bodyHash = sha256(canonicalJson(input));
     const publicBase = (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');

@@ -188,8 +188,15 @@ export const Quote = z.object({
 
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 
-/** Where a `returnUrl` must point: an absolute http(s) URL. */
-const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s]+$/));
+/**
+ * A page the API may send a traveller to (`returnUrl`, a hand-off `url`): an absolute http(s) URL without spaces or
+ * control characters. The server also requires https (http only on a loopback host), no user name or password, and
+ * an origin the partner registered.
+ */
+const HttpUrl = z.string().check(
+  z.maxLength(2048),
+  z.regex(/^https?:\/\/[^\s\x00-\x1f\x7f]+$/, 'must be an absolute http(s) URL without spaces or control characters'),
+);
 
 /**
  * A QR code, encoded by the API so that a page only draws it (the widget ships no QR encoder): `size` modules a

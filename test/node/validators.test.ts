@@ -67,7 +67,8 @@ function* mutations(value: unknown): Generator<unknown> {
 }
 
 describe('the generated response validators', () => {
-  const sandbox = testSandbox();
+  // The partner pages the answers below return to and hand off to, registered for the demo partner.
+  const sandbox = testSandbox({ demoOrigins: ['https://agency.example', 'https://travel.example'] });
   after(() => sandbox.close());
 
   it('are what scripts/gen-validators.ts writes from schemas.ts (run `npm run gen:validators` after changing it)', async () => {
