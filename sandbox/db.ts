@@ -181,6 +181,8 @@ const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]>
   // The store credit a live order (requires_payment, processing) holds: what its quote offered. Settlement spends
   // exactly this; an order that fails or is canceled holds nothing any more (see `Store.creditHeld`).
   ['orders', 'credit_reserved', 'INTEGER NOT NULL DEFAULT 0'],
+  // Set when the card moved to another phone after the session was minted: it no longer opens the card.
+  ['sessions', 'revoked_at', 'INTEGER'],
 ];
 
 function addMissingColumns(db: Db): void {
@@ -220,6 +222,8 @@ export interface PromoRow {
 
 export interface SessionRow {
   id: string; token_hash: string; card_id: string; locale: string | null; expires_at: number; created_at: number;
+  /** When the session was ended by a move of the card to another phone; null while it is good. */
+  revoked_at?: number | null;
 }
 
 export interface QuoteRow {
