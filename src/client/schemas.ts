@@ -196,10 +196,15 @@ export const PaymentMethod = z.enum(PAYMENT_METHODS);
  * control characters. The server also requires https (http only on a loopback host), no user name or password, and
  * an origin the partner registered.
  */
-const HttpUrl = z.string().check(
-  z.maxLength(2048),
-  z.regex(/^https?:\/\/[^\s\x00-\x1f\x7f]+$/, 'must be an absolute http(s) URL without spaces or control characters'),
-);
+const HttpUrl = z
+  .string()
+  .check(
+    z.maxLength(2048),
+    z.regex(/^https?:\/\/[^\s\x00-\x1f\x7f]+$/, 'must be an absolute http(s) URL without spaces or control characters'),
+  )
+  .register(z.globalRegistry, {
+    description: 'A page of the partner: https (http only on a loopback host), no user name or password, on an origin the partner registered.',
+  });
 
 /**
  * A QR code, encoded by the API so that a page only draws it (the widget ships no QR encoder): `size` modules a
