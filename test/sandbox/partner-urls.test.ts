@@ -2,7 +2,11 @@
 // origin the card's partner registered — https, or http on a loopback host — without a user name or password.
 // Anything else is `400 validation_failed` with a message that names the rule.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { createSandbox } from '../../sandbox/app.ts';
 import { ICCID, OTHER_KEY, call, freshCard, order, postForm, quote, sessionFor, testSandbox } from './helpers.ts';
 
 describe('return URLs and hand-off pages are bound to the partner', () => {
@@ -90,6 +94,29 @@ describe('return URLs and hand-off pages are bound to the partner', () => {
   it('refuses to start with an origin it could never accept', () => {
     for (const origin of ['http://shop.example', 'https://shop.example/path', 'shop.example', 'https://*.example', 'https://me@shop.example']) {
       assert.throws(() => testSandbox({ demoOrigins: [origin] }), /demoOrigins/, origin);
+    }
+  });
+
+  it('brings a database an older sandbox seeded up to date: partners get their origins, the new promo code appears', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esim-upgrade-'));
+    try {
+      const dbPath = join(dir, 'sandbox.db');
+      const older = createSandbox({ dbPath });
+      // As an older sandbox left it: no origins yet, no LIMITED code.
+      older.db.exec("UPDATE partners SET origins = NULL; DELETE FROM promo_codes WHERE code = 'LIMITED'");
+      older.close();
+      const reopened = createSandbox({ dbPath });
+      try {
+        const token = await sessionFor(reopened, ICCID.active);
+        const q = await quote(reopened, token, { planId: 'jp-day-1gb', promoCode: 'LIMITED' });
+        const ordered = await order(reopened, token, { quoteId: q.id, paymentMethod: 'card', returnUrl: 'http://localhost:8000/' });
+        assert.equal(ordered.status, 201, ordered.text);
+        assert.equal((await order(reopened, token, { quoteId: q.id, paymentMethod: 'card', returnUrl: 'https://evil.example/' })).status, 400);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
