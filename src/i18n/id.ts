@@ -154,7 +154,8 @@ export const id: Messages = {
     payload_too_large: 'Permintaan terlalu besar.',
     device_incompatible: 'Ponsel ini tidak mendukung eSIM.',
     otp_invalid: 'Kode tidak sesuai. Periksa lagi, lalu coba kembali.',
-    otp_locked: 'Terlalu banyak kode yang salah. Demi keamanan, perubahan ini dikunci; silakan hubungi layanan pelanggan.',
+    otp_locked:
+      'Terlalu banyak kode yang salah. Demi keamanan, perubahan ini dikunci; silakan hubungi layanan pelanggan.',
     internal: 'Terjadi kesalahan di sistem kami. Silakan coba lagi.',
     invalid_response: 'Kami menerima respons yang tidak terduga. Silakan coba lagi.',
     timeout: 'Waktu koneksi habis. Periksa jaringan Anda, lalu coba lagi.',
@@ -172,7 +173,8 @@ export const id: Messages = {
     label: 'Pemakaian kuota',
     loading: 'Memuat pemakaian kuota…',
     chartLabel: (days) => (days === 1 ? 'Kuota terpakai hari ini' : `Kuota terpakai per hari, ${days} hari terakhir`),
-    summary: (used, days, perDay) => `Terpakai ${used} dalam ${days} hari terakhir, rata-rata sekitar ${perDay} per hari.`,
+    summary: (used, days, perDay) =>
+      `Terpakai ${used} dalam ${days} hari terakhir, rata-rata sekitar ${perDay} per hari.`,
     empty: (days) => `Tidak ada kuota terpakai dalam ${days} hari terakhir.`,
     unlimited: 'Kuota Anda tanpa batas, jadi tidak perlu memperkirakan kapan habis.',
     noneLeft: 'Kuota Anda sudah habis. Perpanjang untuk terhubung kembali.',
@@ -203,7 +205,8 @@ export const id: Messages = {
     noPlans: 'Tidak ada paket yang dapat memperpanjang kartu ini secara otomatis.',
     confirmOn: (plan, price) =>
       `Perpanjang otomatis dengan ${plan} seharga ${price} setiap kali masa aktif kartu Anda hampir habis?`,
-    confirmOff: 'Nonaktifkan perpanjangan otomatis? Masa aktif kartu Anda akan berakhir kecuali Anda memperpanjangnya sendiri.',
+    confirmOff:
+      'Nonaktifkan perpanjangan otomatis? Masa aktif kartu Anda akan berakhir kecuali Anda memperpanjangnya sendiri.',
     confirm: 'Konfirmasi',
     cancel: 'Batal',
     saving: 'Menyimpan…',
@@ -219,7 +222,8 @@ export const id: Messages = {
     next: 'Pilih paket',
     review: 'Tinjau',
     back: 'Kembali',
-    payHint: 'Periksa ringkasan pesanan, pilih cara bayar, lalu konfirmasi. Tidak ada biaya sebelum Anda mengonfirmasi.',
+    payHint:
+      'Periksa ringkasan pesanan, pilih cara bayar, lalu konfirmasi. Tidak ada biaya sebelum Anda mengonfirmasi.',
     chosen: (name, price) => `${name} · ${price}`,
     again: 'Perpanjang lagi',
   },
@@ -296,7 +300,8 @@ export const id: Messages = {
     codeLabel: 'Kode',
     verify: 'Verifikasi',
     attemptsLeft: (n) => `Sisa ${n} percobaan`,
-    locked: 'Terlalu banyak kode yang salah: demi keamanan, pemindahan ini dikunci. Hubungi layanan pelanggan untuk melanjutkan.',
+    locked:
+      'Terlalu banyak kode yang salah: demi keamanan, pemindahan ini dikunci. Hubungi layanan pelanggan untuk melanjutkan.',
     installTitle: 'Pasang eSIM di ponsel baru Anda',
     qrLabel: 'Kode QR pemasangan eSIM',
     manual: 'Atau masukkan secara manual',

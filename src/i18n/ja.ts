@@ -64,7 +64,12 @@ export const ja: Messages = {
     carriedOver: '現在の残りデータはそのまま引き継がれ、追加分が加算されます。',
     takesEffect: 'お支払いが確認され次第、チャージが反映されます。',
     subtotal: '小計',
-    discounts: { first_topup: '初回チャージ割引', loyalty: 'リピーター割引', promo: 'プロモーションコード', credit: 'クレジット残高' },
+    discounts: {
+      first_topup: '初回チャージ割引',
+      loyalty: 'リピーター割引',
+      promo: 'プロモーションコード',
+      credit: 'クレジット残高',
+    },
     total: '合計',
     paymentMethod: 'お支払い方法',
     methods: { card: 'クレジットカード', alipay: 'Alipay', wechat_pay: 'WeChat Pay' },
@@ -149,7 +154,8 @@ export const ja: Messages = {
     payload_too_large: 'リクエストのサイズが大きすぎます。',
     device_incompatible: 'このスマートフォンはeSIMに対応していません。',
     otp_invalid: 'コードが正しくありません。ご確認のうえ、もう一度お試しください。',
-    otp_locked: '誤ったコードが何度も入力されたため、安全のためこの手続きをロックしました。サポートにお問い合わせください。',
+    otp_locked:
+      '誤ったコードが何度も入力されたため、安全のためこの手続きをロックしました。サポートにお問い合わせください。',
     internal: 'システムで問題が発生しました。もう一度お試しください。',
     invalid_response: '予期しない応答を受信しました。もう一度お試しください。',
     timeout: '接続がタイムアウトしました。ネットワークをご確認のうえ、もう一度お試しください。',
@@ -158,7 +164,8 @@ export const ja: Messages = {
     unknown: '問題が発生しました。もう一度お試しください。',
   },
   paymentFailures: {
-    card_declined: 'カードが承認されませんでした。料金は請求されていません。別のカードまたはお支払い方法をお試しください。',
+    card_declined:
+      'カードが承認されませんでした。料金は請求されていません。別のカードまたはお支払い方法をお試しください。',
     payment_declined: 'お支払いが承認されませんでした。料金は請求されていません。',
     payment_expired: 'お支払いが完了する前に、お支払いコードの有効期限が切れました。',
     order_expired: 'お支払いが一定時間行われなかったため、この注文は終了しました。料金は請求されていません。',
@@ -283,7 +290,8 @@ export const ja: Messages = {
     codeLabel: '確認コード',
     verify: '確認',
     attemptsLeft: (n) => `あと${n}回入力できます`,
-    locked: '誤ったコードが何度も入力されたため、安全のためこの移行をロックしました。続けるにはサポートにお問い合わせください。',
+    locked:
+      '誤ったコードが何度も入力されたため、安全のためこの移行をロックしました。続けるにはサポートにお問い合わせください。',
     installTitle: '新しいスマートフォンにeSIMをインストール',
     qrLabel: 'eSIMインストール用QRコード',
     manual: 'または手動で入力',

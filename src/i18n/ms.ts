@@ -46,7 +46,13 @@ export const ms: Messages = {
     duration: (days) => `${days} hari`,
     coverage: (count) => `${count} negara`,
     wasPrice: (price) => `Harga asal ${price}`,
-    tags: { popular: 'Pilihan ramai', best_value: 'Paling berbaloi', discount: 'Diskaun', unlimited: 'Tanpa had', new: 'Baharu' },
+    tags: {
+      popular: 'Pilihan ramai',
+      best_value: 'Paling berbaloi',
+      discount: 'Diskaun',
+      unlimited: 'Tanpa had',
+      new: 'Baharu',
+    },
     selected: (name) => `${name} dipilih`,
     count: (count) => `${count} pelan`,
   },
@@ -155,7 +161,8 @@ export const ms: Messages = {
     payload_too_large: 'Permintaan terlalu besar.',
     device_incompatible: 'Telefon ini tidak boleh menggunakan eSIM.',
     otp_invalid: 'Kod itu tidak betul. Sila semak dan cuba lagi.',
-    otp_locked: 'Terlalu banyak kod yang salah. Demi keselamatan anda, perubahan ini dikunci; sila hubungi khidmat pelanggan.',
+    otp_locked:
+      'Terlalu banyak kod yang salah. Demi keselamatan anda, perubahan ini dikunci; sila hubungi khidmat pelanggan.',
     internal: 'Berlaku masalah di pihak kami. Sila cuba lagi.',
     invalid_response: 'Kami menerima jawapan yang tidak dijangka. Sila cuba lagi.',
     timeout: 'Sambungan tamat masa. Sila semak rangkaian anda dan cuba lagi.',
@@ -263,7 +270,8 @@ export const ms: Messages = {
       },
       reasons: {
         not_started: 'Pembaharuan belum bermula dan datanya belum digunakan.',
-        partly_used: 'Sebahagian pembaharuan telah digunakan, jadi bahagian yang belum digunakan ditawarkan sebagai kredit.',
+        partly_used:
+          'Sebahagian pembaharuan telah digunakan, jadi bahagian yang belum digunakan ditawarkan sebagai kredit.',
         period_mostly_used: 'Sebahagian besar tempoh pembaharuan telah berlalu.',
         data_mostly_used: 'Sebahagian besar data pembaharuan telah digunakan.',
         not_paid: 'Hanya pembaharuan yang telah dibayar boleh dibayar balik.',
@@ -297,7 +305,8 @@ export const ms: Messages = {
     codeLabel: 'Kod',
     verify: 'Sahkan',
     attemptsLeft: (n) => `Tinggal ${n} cubaan`,
-    locked: 'Terlalu banyak kod yang salah: pemindahan ini dikunci demi keselamatan anda. Hubungi khidmat pelanggan untuk meneruskan.',
+    locked:
+      'Terlalu banyak kod yang salah: pemindahan ini dikunci demi keselamatan anda. Hubungi khidmat pelanggan untuk meneruskan.',
     installTitle: 'Pasang eSIM pada telefon baharu anda',
     qrLabel: 'Kod QR pemasangan eSIM anda',
     manual: 'Atau masukkan secara manual',

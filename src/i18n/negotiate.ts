@@ -20,11 +20,17 @@ export function negotiateLocale(requested: readonly string[], available: readonl
   const shipped = available.map(parse).filter((locale): locale is Parsed => locale !== undefined);
   const wanted = requested.map(parse).filter((locale): locale is Parsed => locale !== undefined);
   for (const want of wanted) {
-    const match = best(want, shipped.filter((have) => have.language === want.language && have.script === want.script));
+    const match = best(
+      want,
+      shipped.filter((have) => have.language === want.language && have.script === want.script),
+    );
     if (match) return match;
   }
   for (const want of wanted) {
-    const match = best(want, shipped.filter((have) => macro(have.language) === macro(want.language)));
+    const match = best(
+      want,
+      shipped.filter((have) => macro(have.language) === macro(want.language)),
+    );
     if (match) return match;
   }
   return fallback;
@@ -49,7 +55,13 @@ function parse(tag: string): Parsed | undefined {
     return undefined;
   }
   const full = locale.maximize();
-  return { tag, language: full.language, script: full.script ?? '', region: full.region ?? '', hasRegion: !!locale.region };
+  return {
+    tag,
+    language: full.language,
+    script: full.script ?? '',
+    region: full.region ?? '',
+    hasRegion: !!locale.region,
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 // A pseudo-locale for layout tests and Storybook, never shipped in the script-tag file (no entry imports it). Every
 // message is English with its letters accented (marks above and below the line show clipped ascenders and
-// descenders, as Thai and Vietnamese would), made about 40 % longer with filler words (a German-length string must
+// descenders, as Thai and Vietnamese would), made about 40 % longer with (accented) filler words (a German-length string must
 // still fit and wrap) and wrapped in brackets (a clipped end or a string built outside the message set shows at once):
-// "Renew now" → "[Ŕéñéŵ ñöŵ one]". A function message accents only its own words: the arguments it was given
+// "Renew now" → "[Ŕéñéŵ ñöŵ öñé]". A function message accents only its own words: the arguments it was given
 // (a formatted price, a plan name) appear as they were, so a test can still find them.
 import { en, type Messages } from './en.js';
 
@@ -28,11 +28,14 @@ function filler(length: number): string {
 
 /** `text` accented except where it shows one of `kept` (a message's arguments), lengthened and bracketed. */
 function pseudoText(text: string, kept: readonly string[] = []): string {
-  const literal = kept.filter(Boolean).sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const literal = kept
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = literal.length ? text.split(new RegExp(`(${literal.join('|')})`)) : [text];
   // split() with one capture group alternates: text, argument, text, argument…
   const body = parts.map((part, i) => (i % 2 ? part : accent(part))).join('');
-  return `[${body}${filler(Math.ceil(text.length * (PSEUDO_EXPANSION - 1)))}]`;
+  return `[${body}${accent(filler(Math.ceil(text.length * (PSEUDO_EXPANSION - 1))))}]`;
 }
 
 /** The strings an argument shows as: itself, a number's digits, each entry of an array. */

@@ -45,7 +45,13 @@ export const vi: Messages = {
     duration: (days) => `${days} ngày`,
     coverage: (count) => `${count} quốc gia`,
     wasPrice: (price) => `Giá gốc ${price}`,
-    tags: { popular: 'Phổ biến', best_value: 'Đáng mua nhất', discount: 'Giảm giá', unlimited: 'Không giới hạn', new: 'Mới' },
+    tags: {
+      popular: 'Phổ biến',
+      best_value: 'Đáng mua nhất',
+      discount: 'Giảm giá',
+      unlimited: 'Không giới hạn',
+      new: 'Mới',
+    },
     selected: (name) => `Đã chọn ${name}`,
     count: (count) => `${count} gói`,
   },
@@ -154,7 +160,8 @@ export const vi: Messages = {
     payload_too_large: 'Yêu cầu quá lớn.',
     device_incompatible: 'Điện thoại này không dùng được eSIM.',
     otp_invalid: 'Mã không đúng. Vui lòng kiểm tra và thử lại.',
-    otp_locked: 'Bạn đã nhập sai mã quá nhiều lần. Để bảo đảm an toàn, thao tác này đã bị khóa; vui lòng liên hệ bộ phận hỗ trợ.',
+    otp_locked:
+      'Bạn đã nhập sai mã quá nhiều lần. Để bảo đảm an toàn, thao tác này đã bị khóa; vui lòng liên hệ bộ phận hỗ trợ.',
     internal: 'Hệ thống của chúng tôi gặp sự cố. Vui lòng thử lại.',
     invalid_response: 'Nhận được phản hồi không mong đợi. Vui lòng thử lại.',
     timeout: 'Kết nối đã hết thời gian chờ. Vui lòng kiểm tra mạng và thử lại.',
@@ -171,7 +178,8 @@ export const vi: Messages = {
   usage: {
     label: 'Dung lượng đã dùng',
     loading: 'Đang tải dung lượng đã dùng…',
-    chartLabel: (days) => (days === 1 ? 'Dung lượng đã dùng hôm nay' : `Dung lượng đã dùng mỗi ngày trong ${days} ngày qua`),
+    chartLabel: (days) =>
+      days === 1 ? 'Dung lượng đã dùng hôm nay' : `Dung lượng đã dùng mỗi ngày trong ${days} ngày qua`,
     summary: (used, days, perDay) => `Đã dùng ${used} trong ${days} ngày qua, trung bình khoảng ${perDay} mỗi ngày.`,
     empty: (days) => `Không dùng dung lượng nào trong ${days} ngày qua.`,
     unlimited: 'Dung lượng của bạn không giới hạn nên không cần dự đoán khi nào sẽ hết.',
@@ -218,7 +226,8 @@ export const vi: Messages = {
     next: 'Chọn gói',
     review: 'Xem lại',
     back: 'Quay lại',
-    payHint: 'Kiểm tra tóm tắt đơn hàng, chọn cách thanh toán và xác nhận. Bạn sẽ không bị trừ tiền trước khi xác nhận.',
+    payHint:
+      'Kiểm tra tóm tắt đơn hàng, chọn cách thanh toán và xác nhận. Bạn sẽ không bị trừ tiền trước khi xác nhận.',
     chosen: (name, price) => `${name} · ${price}`,
     again: 'Gia hạn lần nữa',
   },
@@ -284,7 +293,7 @@ export const vi: Messages = {
     label: 'Chuyển eSIM sang điện thoại mới',
     steps: { check: 'Kiểm tra điện thoại', verify: 'Xác minh danh tính', install: 'Cài đặt' },
     searchLabel: 'Điện thoại mới (hãng và mẫu máy)',
-    searchPlaceholder: 'VD: iPhone 15',
+    searchPlaceholder: 'Ví dụ: iPhone 15',
     searching: 'Đang tìm…',
     noMatch: 'Không tìm thấy điện thoại phù hợp. Hãy kiểm tra chính tả hoặc liên hệ bộ phận hỗ trợ.',
     compatible: 'Hỗ trợ eSIM',
@@ -295,7 +304,8 @@ export const vi: Messages = {
     codeLabel: 'Mã',
     verify: 'Xác minh',
     attemptsLeft: (n) => `Còn ${n} lần thử`,
-    locked: 'Bạn đã nhập sai mã quá nhiều lần: để bảo đảm an toàn, việc chuyển eSIM đã bị khóa. Hãy liên hệ bộ phận hỗ trợ để tiếp tục.',
+    locked:
+      'Bạn đã nhập sai mã quá nhiều lần: để bảo đảm an toàn, việc chuyển eSIM đã bị khóa. Hãy liên hệ bộ phận hỗ trợ để tiếp tục.',
     installTitle: 'Cài đặt eSIM trên điện thoại mới',
     qrLabel: 'Mã QR cài đặt eSIM',
     manual: 'Hoặc nhập thủ công',
