@@ -118,7 +118,7 @@ export const ms: Messages = {
       expired: 'Kod pembayaran ini telah tamat tempoh. Tiada caj dikenakan.',
       refresh: 'Dapatkan kod baharu',
       openWallet: (method) => `Buka ${method}`,
-      showQr: 'Tunjukkan kod QR',
+      showQr: 'Tunjukkan kod QR sebagai gantinya',
       label: (method, price) => `Kod QR untuk membayar ${price} dengan ${method}`,
     },
     airplaneTip: 'Jika data anda tidak pulih dalam beberapa minit, hidupkan dan matikan semula mod pesawat.',

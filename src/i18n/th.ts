@@ -286,7 +286,7 @@ export const th: Messages = {
     manual: 'หรือป้อนข้อมูลเอง',
     smdp: 'ที่อยู่ SM-DP+',
     activationCode: 'รหัสเปิดใช้งาน',
-    expires: (time) => `รหัสนี้ใช้ได้ครั้งเดียว ถึง ${time}`,
+    expires: (time) => `รหัสนี้ใช้ได้ครั้งเดียว จนถึง ${time}`,
     keeps: 'ดาต้าและอายุการใช้งานจะอยู่กับซิมเหมือนเดิม eSIM บนโทรศัพท์เครื่องเก่าจะหยุดทำงาน',
     ios: {
       title: 'iPhone',

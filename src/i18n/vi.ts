@@ -117,7 +117,7 @@ export const vi: Messages = {
       expired: 'Mã thanh toán này đã hết hạn. Bạn chưa bị trừ tiền.',
       refresh: 'Lấy mã mới',
       openWallet: (method) => `Mở ${method}`,
-      showQr: 'Hiển thị mã QR thay thế',
+      showQr: 'Chuyển sang hiển thị mã QR',
       label: (method, price) => `Mã QR để thanh toán ${price} bằng ${method}`,
     },
     airplaneTip: 'Nếu sau vài phút vẫn chưa có kết nối dữ liệu, hãy bật rồi tắt chế độ máy bay.',
