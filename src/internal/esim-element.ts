@@ -1,9 +1,9 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type PropertyDeclarations, type ReactiveController } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues, type ReactiveController } from 'lit';
 import { createRenewalClient } from '../client/client.js';
 import { renewalContext } from '../context/renewal-context.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
-import { messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
+import { localePending, messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
 
 /** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
 class StoreController implements ReactiveController {
@@ -116,6 +116,31 @@ export abstract class EsimElement extends LitElement {
 
   protected get msg(): Messages {
     return messagesFor(this.resolvedLocale);
+  }
+
+  /**
+   * Languages other than English arrive in a file of their own (src/i18n/locales.ts). Until the element's has
+   * arrived it does not render — no flash of English — while its data loads as usual; then it renders with every
+   * property change it held back. A language that cannot be loaded renders in English.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const pending = localePending(this.resolvedLocale);
+    if (!pending) return super.shouldUpdate(changed);
+    void pending.then(() => {
+      for (const [key, oldValue] of changed) this.requestUpdate(key, oldValue);
+      this.requestUpdate();
+    });
+    return false;
+  }
+
+  /** `updateComplete` also waits for the element's language: once it resolves, the element shows its text. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending = localePending(this.resolvedLocale); pending; pending = localePending(this.resolvedLocale)) {
+      await pending;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /**

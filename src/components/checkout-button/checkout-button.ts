@@ -9,8 +9,8 @@ import { formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
-import { CheckoutFlow, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
-import { progress, renderError, renderPaying, renderSuccess, renderSummary, type ViewContext } from './checkout-views.js';
+import { CheckoutFlow, loadPaymentSteps, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
+import { progress, renderError, renderSummary, type ViewContext } from './checkout-views.js';
 import { defaultReturnUrl } from './pending.js';
 
 /**
@@ -138,6 +138,30 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopTicker();
+    this.cancelPrefetch?.();
+    this.cancelPrefetch = undefined;
+  }
+
+  private cancelPrefetch?: () => void;
+
+  /**
+   * The payment steps load when the dialog opens; a traveller heading for the button (hover, focus) or a page
+   * with nothing left to do (idle, once the plans are shown) gets them beforehand. A failed prefetch is retried
+   * when the dialog opens, and reported there.
+   */
+  private prefetchPaymentSteps = (): void => {
+    void loadPaymentSteps().catch(() => undefined);
+  };
+
+  protected override updated(): void {
+    if (this.cancelPrefetch || this.renewal.plans.status !== 'ready') return;
+    if ('requestIdleCallback' in globalThis) {
+      const id = requestIdleCallback(this.prefetchPaymentSteps, { timeout: 5_000 });
+      this.cancelPrefetch = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(this.prefetchPaymentSteps, 1_000); // Safari has no requestIdleCallback
+      this.cancelPrefetch = () => clearTimeout(id);
+    }
   }
 
   private get methods(): PaymentMethod[] {
@@ -290,6 +314,8 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
         aria-describedby=${plan ? nothing : 'hint'}
         aria-haspopup="dialog"
         @click=${this.onTrigger}
+        @pointerenter=${this.prefetchPaymentSteps}
+        @focus=${this.prefetchPaymentSteps}
       >
         ${label}
       </button>
@@ -326,11 +352,11 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       case 'creating':
         return [m.paymentTitle, progress(m.creatingOrder)];
       case 'paying':
-        return [m.paymentTitle, renderPaying(this.viewContext())];
+        return [m.paymentTitle, flow.payment?.renderPaying(this.viewContext()) ?? progress(m.waiting)];
       case 'confirming':
         return [m.paymentTitle, progress(flow.slow ? m.slow : m.confirming)];
       case 'success':
-        return [m.dialogTitle, renderSuccess(this.viewContext())];
+        return [m.dialogTitle, flow.payment?.renderSuccess(this.viewContext()) ?? nothing];
       case 'error':
         return [m.dialogTitle, renderError(this.viewContext())];
     }
