@@ -6,7 +6,7 @@
 // next to another copy of Lit.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -121,6 +121,10 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
       .replace('https://renew.example.com', sandbox.url)
       .replace('rs_minted_by_your_server', sessions.get('html')!);
     files.set(sdk, { body: readFileSync(join(INSTALLED, 'dist/esim-renewal.js'), 'utf8'), type: js });
+    // …and its chunks beside it, which it loads on demand (the payment steps, other elements, other languages).
+    for (const chunk of readdirSync(join(INSTALLED, 'dist/esim-renewal'))) {
+      files.set(`${sdk.replace(/\.js$/, '')}/${chunk}`, { body: readFileSync(join(INSTALLED, 'dist/esim-renewal', chunk), 'utf8'), type: js });
+    }
     files.set('/html', { body: html, type: 'text/html' });
     // …included twice, next to a widget of the partner's own built with another copy of Lit.
     files.set('/other-lit.js', {
