@@ -84,7 +84,12 @@ export default [
     onwarn,
     // The entry chunk may export more than src/cdn.ts does: what its chunks import from it.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [...scriptTagPlugins(), scriptTag({ version: pkg.version, globalName: 'EsimRenewal', terserOptions })],
+    plugins: [
+      ...scriptTagPlugins(),
+      // SCRIPT_TAG_STARTUP=plain|parenthesized|compile-hints builds the other ways of compiling the file, to compare
+      // them with `npm run bench -- startup` (bench/README.md has the figures behind the default).
+      scriptTag({ version: pkg.version, globalName: 'EsimRenewal', terserOptions, startup: process.env.SCRIPT_TAG_STARTUP }),
+    ],
     output: scriptTagOutput('dist'),
   },
 ];

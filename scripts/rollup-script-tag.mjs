@@ -48,6 +48,7 @@ export const scriptTagOutput = (dir) => ({
  *   called; `compile-hints` adds Chromium's `//# allFunctionsCalledOnLoad` so that every function is compiled so.
  */
 export function scriptTag({ version, globalName, terserOptions, startup = 'parenthesized' }) {
+  if (!['plain', 'parenthesized', 'compile-hints'].includes(startup)) throw new Error(`unknown startup: ${startup}`);
   const runtime = `globalThis[Symbol.for(${JSON.stringify(`esim-renewal@${version}`)})]`;
   let dir;
   return {
