@@ -117,7 +117,7 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
     // The plain HTML example, as its README says: the script tag from the CDN (here, the packed file) and a token.
     const sdk = '/cdn/@esim-renewal/widgets/dist/esim-renewal.js';
     const html = readFileSync(join(EXAMPLES, 'html/index.html'), 'utf8')
-      .replace('https://unpkg.com/@esim-renewal/widgets/dist/esim-renewal.js', sdk)
+      .replace(/https:\/\/unpkg\.com\/@esim-renewal\/widgets(@[^/]+)?\/dist\/esim-renewal\.js/, sdk)
       .replace('https://renew.example.com', sandbox.url)
       .replace('rs_minted_by_your_server', sessions.get('html')!);
     files.set(sdk, { body: readFileSync(join(INSTALLED, 'dist/esim-renewal.js'), 'utf8'), type: js });
