@@ -17,7 +17,7 @@
 //   5. writes `esim-renewal.integrity.json`: the SRI hash of the script and of every chunk, for pages that pin them.
 // The runtime is src/internal/script-runtime.ts; `runtimeKey` below must name the same global.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import MagicString from 'magic-string';
 import { minify } from 'terser';
@@ -77,8 +77,10 @@ export function scriptTag({ version, globalName, terserOptions, startup = 'paren
       return { code: `//# allFunctionsCalledOnLoad\n${result.code}`, map: { ...result.map, mappings: `;${result.map.mappings}` } };
     },
 
-    generateBundle(options, bundle) {
+    generateBundle(options, bundle, isWrite) {
       dir = options.dir;
+      // Chunk names carry their content's hash: a folder of older ones would ship with the package.
+      if (isWrite) rmSync(join(dir, CHUNK_DIR), { recursive: true, force: true });
       const entry = bundle[SHARED_MODULE];
       if (entry?.type !== 'chunk') this.error(`the entry chunk is not at ${SHARED_MODULE}`);
       // The script goes to the top of dist/; its map's sources are relative to where it lands.
