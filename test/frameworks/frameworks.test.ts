@@ -145,7 +145,8 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
     server = createServer((request, response) => {
       const file = files.get(new URL(request.url ?? '/', 'http://x').pathname);
       if (!file) return void response.writeHead(request.url === '/favicon.ico' ? 204 : 404).end();
-      response.writeHead(200, { 'Content-Type': file.type }).end(file.body);
+      // As unpkg and jsDelivr do: the script-tag file's chunks are ES modules, fetched with CORS from other origins.
+      response.writeHead(200, { 'Content-Type': file.type, 'Access-Control-Allow-Origin': '*' }).end(file.body);
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

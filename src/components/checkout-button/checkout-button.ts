@@ -9,9 +9,10 @@ import { formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
-import { CheckoutFlow, loadPaymentSteps, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
+import { CheckoutFlow, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
 import { progress, renderError, renderSummary, type ViewContext } from './checkout-views.js';
 import { defaultReturnUrl } from './pending.js';
+import { PaymentStepsPrefetch } from './prefetch.js';
 
 /**
  * Renews the card with the plan chosen in the picker: shows the order summary in a dialog, takes the payment
@@ -123,6 +124,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private handingOff = false;
 
   private readonly flow = new CheckoutFlow(this);
+  private readonly prefetch = new PaymentStepsPrefetch(this, () => this.renewal.plans.status === 'ready');
   private resumed = false;
   private ticker?: ReturnType<typeof setInterval>;
 
@@ -138,30 +140,6 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopTicker();
-    this.cancelPrefetch?.();
-    this.cancelPrefetch = undefined;
-  }
-
-  private cancelPrefetch?: () => void;
-
-  /**
-   * The payment steps load when the dialog opens; a traveller heading for the button (hover, focus) or a page
-   * with nothing left to do (idle, once the plans are shown) gets them beforehand. A failed prefetch is retried
-   * when the dialog opens, and reported there.
-   */
-  private prefetchPaymentSteps = (): void => {
-    void loadPaymentSteps().catch(() => undefined);
-  };
-
-  protected override updated(): void {
-    if (this.cancelPrefetch || this.renewal.plans.status !== 'ready') return;
-    if ('requestIdleCallback' in globalThis) {
-      const id = requestIdleCallback(this.prefetchPaymentSteps, { timeout: 5_000 });
-      this.cancelPrefetch = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(this.prefetchPaymentSteps, 1_000); // Safari has no requestIdleCallback
-      this.cancelPrefetch = () => clearTimeout(id);
-    }
   }
 
   private get methods(): PaymentMethod[] {
@@ -314,8 +292,8 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
         aria-describedby=${plan ? nothing : 'hint'}
         aria-haspopup="dialog"
         @click=${this.onTrigger}
-        @pointerenter=${this.prefetchPaymentSteps}
-        @focus=${this.prefetchPaymentSteps}
+        @pointerenter=${this.prefetch.now}
+        @focus=${this.prefetch.now}
       >
         ${label}
       </button>
@@ -352,11 +330,11 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       case 'creating':
         return [m.paymentTitle, progress(m.creatingOrder)];
       case 'paying':
-        return [m.paymentTitle, flow.payment?.renderPaying(this.viewContext()) ?? progress(m.waiting)];
+        return [m.paymentTitle, flow.payment?.views.paying(this.viewContext()) ?? progress(m.waiting)];
       case 'confirming':
         return [m.paymentTitle, progress(flow.slow ? m.slow : m.confirming)];
       case 'success':
-        return [m.dialogTitle, flow.payment?.renderSuccess(this.viewContext()) ?? nothing];
+        return [m.dialogTitle, flow.payment?.views.success(this.viewContext()) ?? nothing];
       case 'error':
         return [m.dialogTitle, renderError(this.viewContext())];
     }

@@ -113,8 +113,18 @@ export function renderSummary(ctx: ViewContext) {
       <button class="button secondary" @click=${ctx.on.close}>${m.cancel}</button>
       <button class="button" part="pay" @click=${() => flow.pay()}>${m.pay(total)}</button>
     </div>
-    ${ctx.flow.payment?.renderHandoff(ctx) ?? nothing}
+    ${renderHandoff(ctx)}
   `;
+}
+
+/** "Continue on another device": the button (and why the last link failed), then the link the payment steps draw. */
+function renderHandoff(ctx: ViewContext) {
+  const m = ctx.msg.checkout.handoff;
+  if (ctx.handoff) return ctx.flow.payment?.views.handoffLink(ctx) ?? progress(ctx.msg.common.loading);
+  if (!ctx.on.handoff) return nothing;
+  const error = ctx.handoffError;
+  return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>
+    ${error ? html`<p role="alert">${ctx.msg.errors[error.code]}</p>` : nothing}`;
 }
 
 /** The success and error views: a heading, what happened, links to support (prefilled) and one button. */

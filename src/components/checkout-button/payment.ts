@@ -1,16 +1,15 @@
 // The checkout's payment steps, loaded on demand (see `loadPaymentSteps` in ./checkout-flow.ts): creating the order,
 // sending the traveller to pay (card window or redirect, Alipay / WeChat Pay code), waiting for the order with the
-// tab's visibility in mind, confirming the renewal on the card, resuming after a reload, and the views of those
-// steps and of the hand-off link. Everything they show is the flow's state, written through `flow.set`.
-import { html, nothing, type ReactiveController } from 'lit';
+// tab's visibility in mind, confirming the renewal on the card and resuming after a reload; their views are in
+// ./payment-views.ts. Everything they show is the flow's state, written through `flow.set`.
+import type { ReactiveController } from 'lit';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
-import type { Order, PaymentAction, Quote } from '../../client/schemas.js';
+import type { Order, Quote } from '../../client/schemas.js';
 import { sleep } from '../../client/transport.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
-import { formatData, formatDate, formatMoney, formatTime } from '../../i18n/format.js';
-import { qrCode } from '../../internal/qr-code.js';
 import { openPaymentWindow, type CheckoutFlow } from './checkout-flow.js';
-import { progress, renderResult, type ViewContext } from './checkout-views.js';
+import type { ViewContext } from './checkout-views.js';
+import { renderHandoffLink, renderPaying, renderSuccess } from './payment-views.js';
 import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
 
 export class CheckoutPayment implements ReactiveController {
@@ -219,96 +218,10 @@ export class CheckoutPayment implements ReactiveController {
     this.popup?.close();
   }
 
-  renderPaying = (ctx: ViewContext) => renderPaying(ctx, this);
-  renderSuccess = (ctx: ViewContext) => renderSuccess(ctx);
-  renderHandoff = (ctx: ViewContext) => renderHandoff(ctx);
-}
-
-function countdown(seconds: number): string {
-  const s = Math.max(0, seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** "Continue on another device": the button, then the single-use link and its QR code. */
-function renderHandoff(ctx: ViewContext) {
-  const m = ctx.msg.checkout.handoff;
-  const handoff = ctx.handoff;
-  if (!handoff) {
-    if (!ctx.on.handoff) return nothing;
-    const error = ctx.handoffError;
-    return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>
-      ${error ? html`<p role="alert">${ctx.msg.errors[error.code]}</p>` : nothing}`;
-  }
-  return html`<section class="handoff" part="handoff" aria-labelledby="handoff-title">
-    <h3 id="handoff-title">${m.title}</h3>
-    <p>${m.hint}</p>
-    ${qrCode(handoff.qr, m.label)}
-    <a href=${handoff.url} class="handoff-link" target="_blank" rel="noopener">${handoff.url}</a>
-    <p class="terms">${m.expires(formatTime(handoff.expiresAt, ctx.locale))}</p>
-    <button class="button secondary" @click=${ctx.on.copyHandoff}>${m.copy}</button>
-    <p role="status" class="terms">${handoff.copied ? m.copied : ''}</p>
-  </section>`;
-}
-
-function renderPaying(ctx: ViewContext, payment: CheckoutPayment) {
-  const m = ctx.msg.checkout;
-  const flow = ctx.flow;
-  const order = flow.order;
-  const action = order?.paymentAction;
-  const expired = (ctx.secondsLeft ?? 1) <= 0;
-  return html`
-    ${order && action?.type === 'qr' ? renderWallet(ctx, payment, action, expired) : html`<p>${m.payInWindow}</p>`}
-    ${expired ? nothing : progress(flow.slow ? m.slow : m.waiting)}
-    <div class="actions">
-      <button class="button secondary" @click=${() => payment.cancel()}>${m.cancel}</button>
-      ${action?.type === 'redirect'
-        ? html`<button class="button secondary" @click=${() => payment.reopenPayment()}>${m.reopenPayment}</button>`
-        : nothing}
-    </div>
-  `;
-}
-
-type WalletAction = Extract<PaymentAction, { type: 'qr' }>;
-
-/** An Alipay or WeChat Pay order: the amount, its QR code (or a button opening the wallet on phones) and the time left. */
-function renderWallet(ctx: ViewContext, payment: CheckoutPayment, { data, qr }: WalletAction, expired: boolean) {
-  const m = ctx.msg.checkout;
-  const order = ctx.flow.order!;
-  if (expired) {
-    return html`<div class="wallet" part="wallet">
-      <p role="alert">${m.qr.expired}</p>
-      <button class="button" part="refresh-code" @click=${() => payment.refreshPayment()}>${m.qr.refresh}</button>
-    </div>`;
-  }
-  const method = m.methods[order.paymentMethod];
-  const price = formatMoney(order.quote.total, ctx.locale);
-  // Announce the time left only at coarse steps; a live region that ticks every second is noise.
-  const seconds = ctx.secondsLeft ?? 0;
-  const left = m.qr.expiresIn(countdown(seconds));
-  return html`<div class="wallet" part="wallet">
-    <p class="amount">${m.qr.amount(price)}</p>
-    ${ctx.preferApp
-      ? html`<a class="button" part="open-wallet" href=${data}>${m.qr.openWallet(method)}</a>
-          <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
-      : html`<p>${m.scanToPay(method)}</p>
-          ${qrCode(qr, m.qr.label(method, price))}`}
-    <p class="countdown" part="countdown">
-      <span aria-hidden="true">${left}</span>
-      <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>
-    </p>
-  </div>`;
-}
-
-function renderSuccess(ctx: ViewContext) {
-  const m = ctx.msg.checkout;
-  const card = ctx.flow.card!;
-  return renderResult(
-    ctx,
-    true,
-    html`<p>${m.successBody(formatDate(card.expiresAt, ctx.locale))}</p>
-      <p>${m.successData(formatData(card.data.remainingBytes, ctx.locale, ctx.msg.picker.unlimited))}</p>
-      <p class="terms">${m.airplaneTip}</p>`,
-    card.iccid,
-    html`<button class="button" @click=${ctx.on.close}>${m.done}</button>`,
-  );
+  /** The views of these steps, for the element to render (it cannot import them: they load with this). */
+  readonly views = {
+    paying: (ctx: ViewContext) => renderPaying(ctx, this),
+    success: renderSuccess,
+    handoffLink: renderHandoffLink,
+  };
 }
