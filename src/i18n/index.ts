@@ -27,8 +27,8 @@ function knownTags(): string[] {
 /** The best supported locale for a requested BCP 47 tag. */
 export function resolveLocale(requested: string | undefined | null): string {
   if (!requested) return 'en';
+  if (catalog.has(requested) || requested in localeLoaders) return requested;
   const tags = knownTags();
-  if (tags.includes(requested)) return requested;
   const lower = requested.toLowerCase();
   for (const tag of tags) if (tag.toLowerCase() === lower) return tag;
   const language = lower.split('-')[0];

@@ -23,6 +23,11 @@ class StoreController implements ReactiveController {
     if (this.host.isConnected) this.sync();
   }
 
+  /** Called by an update that does not render (its language is on the way): the data loads all the same. */
+  hostUpdateSkipped(): void {
+    this.hostUpdate();
+  }
+
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -79,6 +84,7 @@ export abstract class EsimElement extends LitElement {
 
   private ownStore?: RenewalStore;
   private ownStoreKey?: string;
+  private readonly stores: StoreController;
 
   constructor() {
     super();
@@ -88,7 +94,7 @@ export abstract class EsimElement extends LitElement {
       subscribe: true,
       callback: (store) => (this.providedStore = store),
     });
-    new StoreController(this);
+    this.stores = new StoreController(this);
   }
 
   /** The store this element reads and writes; undefined until it has a provider or its own credentials. */
@@ -126,6 +132,7 @@ export abstract class EsimElement extends LitElement {
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const pending = localePending(this.resolvedLocale);
     if (!pending) return super.shouldUpdate(changed);
+    this.stores.hostUpdateSkipped();
     void pending.then(() => {
       for (const [key, oldValue] of changed) this.requestUpdate(key, oldValue);
       this.requestUpdate();

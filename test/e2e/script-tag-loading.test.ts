@@ -77,12 +77,17 @@ describe('the script-tag file loads what the page uses', () => {
       const match = /^\/(widgets|mirror)\/(.+)$/.exec(path);
       const file = match && normalize(join(DIST, match[2]!));
       if (!file || !file.startsWith(`${DIST}/`) || !existsSync(file)) return void response.writeHead(404).end();
-      response.writeHead(200, {
-        'Content-Type': 'text/javascript; charset=utf-8',
-        'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'no-store',
-      });
-      response.end(readFileSync(file));
+      const send = () => {
+        response.writeHead(200, {
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Access-Control-Allow-Origin': '*',
+          'Cache-Control': 'no-store',
+        });
+        response.end(readFileSync(file));
+      };
+      // The Chinese strings take their time, as over a slow link: what waits for them shows.
+      if (/\/zh-CN-[\w-]+\.js$/.test(path)) setTimeout(send, 400);
+      else send();
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests };
@@ -229,6 +234,15 @@ ${tags}
     const before = await scriptsBeforeData(chinese.page);
     assert.ok(before.includes(zh), `the zh-CN chunk was not fetched: ${before.join(', ')}`);
     assert.match(await chinese.page.locator('esim-balance-badge [part~=data]').innerText(), /剩余/);
+    // …alongside the API, not before it: the card is asked for while the Chinese strings are on their way.
+    const timing = await chinese.page.evaluate((file) => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      return {
+        cardAsked: entries.find((e) => new URL(e.name).pathname === '/v1/card')!.startTime,
+        chineseArrived: entries.find((e) => e.name.endsWith(file))!.responseEnd,
+      };
+    }, chunk('zh-CN'));
+    assert.ok(timing.cardAsked < timing.chineseArrived, JSON.stringify(timing));
     assert.deepEqual(chinese.problems, []);
     await chinese.page.context().close();
 
