@@ -54,6 +54,8 @@ export function mountDemo(app: Hono): void {
     const token = c.req.query('esim_handoff') ? undefined : (await partner.createSession({ iccid, locale })).token;
     const paymentMode = c.req.query('pay') === 'redirect' ? 'redirect' : 'popup';
     c.header('Content-Security-Policy', contentSecurityPolicy(origin));
+    // It shows hand-off and installation QR codes and starts payments: never inside another site's frame.
+    c.header('X-Frame-Options', 'DENY');
     c.header('Cache-Control', 'no-store');
     return c.html(renderDemoPage({ apiBase: origin, token, cards, iccid, locale, paymentMode }));
   });

@@ -24,14 +24,23 @@ import { quoteRoutes } from './routes/quotes.ts';
 import { sandboxApiRoutes } from './routes/sandbox-api.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { Health } from './sandbox-schemas.ts';
+import { DEMO_PARTNER_ID } from './seed.ts';
 import { createSettler } from './settle.ts';
 import { Store } from './store.ts';
+import { originPatternProblem } from './url-rules.ts';
 
 export interface SandboxOptions {
   /** SQLite file, or `:memory:`. */
   dbPath: string;
   /** Base of the payment page URLs; the request's own origin when left out. */
   publicUrl?: string;
+  /**
+   * More origins the demo partner's pages may be on, for an operator who serves a partner page elsewhere (e.g.
+   * `https://staging.agency.example`): return URLs and hand-off pages there are accepted too. The demo partner is
+   * seeded with the sandbox's own origin and loopback (`http://localhost:*`, `http://127.0.0.1:*`,
+   * `http://[::1]:*`). Each entry is an origin, `scheme://host:*`, or `'self'`; https, or http only on loopback.
+   */
+  demoOrigins?: string[];
   /** How long a paid order stays `processing` before it settles; 2000 ms by default. */
   settleDelayMs?: number;
   /** How long a wallet QR code can be paid; 5 minutes by default. */
@@ -62,6 +71,10 @@ export interface Sandbox {
 }
 
 export function createSandbox(options: SandboxOptions): Sandbox {
+  for (const origin of options.demoOrigins ?? []) {
+    const problem = originPatternProblem(origin);
+    if (problem) throw new Error(`demoOrigins: ${origin} ${problem}`);
+  }
   const now = options.now ?? Date.now;
   const db = openDatabase(options.dbPath, now());
   const settleDue = createSettler(db, now);
@@ -72,6 +85,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     settleDelayMs: options.settleDelayMs ?? 2000,
     qrTtlMs: options.qrTtlMs ?? 5 * 60_000,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    extraOrigins: { [DEMO_PARTNER_ID]: options.demoOrigins ?? [] },
     limits: {
       sessions: new RateLimiter(options.rateLimits?.sessionsPerMinute ?? 60, now),
       orders: new RateLimiter(options.rateLimits?.ordersPerMinute ?? 20, now),

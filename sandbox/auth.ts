@@ -54,6 +54,12 @@ export interface SessionAuth {
 function sessionFromToken(deps: Deps, token: string): SessionAuth {
   const session = SESSION_TOKEN.test(token) ? deps.store.sessionByHash(sha256(token)) : undefined;
   if (!session) throw new ApiError('unauthorized', 'Unknown session token');
+  if (session.revoked_at != null) {
+    // `session_expired`, so a client with a way to get a new session (the widget's getSessionToken) uses it.
+    throw new ApiError('session_expired', 'This session ended when the card moved to another phone; ask the shop for a new one', {
+      reason: 'card_transferred',
+    });
+  }
   if (session.expires_at <= deps.now()) {
     throw new ApiError('session_expired', 'The session has expired; ask the shop for a new one');
   }

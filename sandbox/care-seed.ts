@@ -117,7 +117,7 @@ function insertPastOrders(db: Db, card: CardRow, history: PastOrder[], now: numb
     const then: CardRow = { ...card, expires_at: start, remaining_bytes: carried, renewal_count: renewalsBefore, credit_amount: 0 };
     const quotedAt = paidAt - 5 * MINUTE_MS;
     const quoteId = randomId('quo');
-    const body = priceQuote(quoteId, { card: then, plan: p, quantity, promo: null, lang: card.currency === 'CNY' ? 'zh-CN' : 'en', now: quotedAt });
+    const body = priceQuote(quoteId, { card: then, plan: p, quantity, promo: null, credit: 0, lang: card.currency === 'CNY' ? 'zh-CN' : 'en', now: quotedAt });
     insertQuote.run(quoteId, card.id, p.id, quantity, JSON.stringify(body), quotedAt + QUOTE_TTL_MS, quotedAt);
     const done = status === 'succeeded';
     insertOrder.run(randomId('ord'), card.id, quoteId, status, past.paymentMethod ?? 'alipay',

@@ -47,6 +47,10 @@ class CareStore {
         `UPDATE activations SET state = 'installed', installed_at = ?
          WHERE code = ? AND state = 'ready' AND (expires_at IS NULL OR expires_at > ?)`),
       setDevice: db.prepare<[string, string, string], void>('UPDATE cards SET device_brand = ?, device_model = ? WHERE id = ?'),
+      revokeSessions: db.prepare<[number, string, string], void>(
+        'UPDATE sessions SET revoked_at = ? WHERE card_id = ? AND id != ? AND revoked_at IS NULL'),
+      expireHandoffs: db.prepare<[number, string], void>(
+        'UPDATE handoffs SET expires_at = MIN(expires_at, ?) WHERE card_id = ? AND claimed_at IS NULL'),
     };
   }
 
@@ -85,6 +89,14 @@ class CareStore {
   /** Marks a ready, unexpired code installed; returns false when it was not (used, transferred or expired). */
   install = (code: string, at: number) => this.#s.install.run(at, code, at).changes === 1;
   setDevice = (cardId: string, brand: string, model: string) => this.#s.setDevice.run(brand, model, cardId);
+  /**
+   * The card moved to another phone: every session minted before, but the one that moved it, stops opening the card,
+   * and so does every hand-off link not yet claimed (it would mint a session of the old kind).
+   */
+  endCredentialsBefore = (cardId: string, keptSessionId: string, at: number) => {
+    this.#s.revokeSessions.run(at, cardId, keptSessionId);
+    this.#s.expireHandoffs.run(at, cardId);
+  };
 }
 
 const stores = new WeakMap<Db, CareStore>();

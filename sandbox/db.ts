@@ -2,10 +2,9 @@
  * SQLite storage: schema, row types and the seed. Times are stored as epoch milliseconds; JSON arrays as text.
  */
 import Database from 'better-sqlite3';
-import {
-  CARD_TEMPLATES, CATALOG_COUNTRIES, DEMO_CARDS, PARTNERS, PLANS, PROMO_CODES, type CardTemplateName,
-} from './seed.ts';
+import { CARD_TEMPLATES, CATALOG_COUNTRIES, DEMO_CARDS, PARTNERS, PLANS, type CardTemplateName } from './seed.ts';
 import { seedCardCare } from './care-seed.ts';
+import { addMissingColumns, addMissingSeeds } from './db-upgrade.ts';
 import { DAY_MS, sha256 } from './util.ts';
 
 export type Db = Database.Database;
@@ -159,36 +158,11 @@ CREATE TABLE IF NOT EXISTS activations (
 CREATE INDEX IF NOT EXISTS activations_card ON activations(card_id, created_at);
 `;
 
-/**
- * Columns added after the first release. `CREATE TABLE IF NOT EXISTS` leaves an existing table alone, so a
- * database from an older sandbox gets them here (and a fresh one too: one path for both).
- */
-const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]> = [
-  ['cards', 'credit_amount', 'INTEGER NOT NULL DEFAULT 0'],
-  ['cards', 'contact', 'TEXT'],
-  ['cards', 'device_brand', 'TEXT'],
-  ['cards', 'device_model', 'TEXT'],
-  // What a settled renewal did to the card, recorded at settlement: the refund policy and a full refund need it.
-  ['orders', 'renewed_until', 'INTEGER'],
-  ['orders', 'period_start', 'INTEGER'],
-  ['orders', 'added_bytes', 'INTEGER'],
-  ['orders', 'prev_plan_id', 'TEXT'],
-  ['orders', 'prev_remaining_bytes', 'INTEGER'],
-  ['orders', 'prev_total_bytes', 'INTEGER'],
-  ['orders', 'credit_used', 'INTEGER NOT NULL DEFAULT 0'],
-];
-
-function addMissingColumns(db: Db): void {
-  // Under the write lock, so two processes opening the same file cannot both add a column.
-  db.transaction(() => {
-    for (const [table, column, declaration] of ADDED_COLUMNS) {
-      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
-      if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
-    }
-  }).immediate();
+export interface PartnerRow {
+  id: string; name: string; key_hash: string;
+  /** JSON array of the origins the partner's pages may be on (return URLs, hand-off pages). */
+  origins: string | null;
 }
-
-export interface PartnerRow { id: string; name: string; key_hash: string }
 
 export interface PlanRow {
   id: string; position: number; region: string; period: 'day' | 'month' | 'year'; duration_days: number;
@@ -211,6 +185,8 @@ export interface PromoRow {
 
 export interface SessionRow {
   id: string; token_hash: string; card_id: string; locale: string | null; expires_at: number; created_at: number;
+  /** When the session was ended by a move of the card to another phone; null while it is good. */
+  revoked_at?: number | null;
 }
 
 export interface QuoteRow {
@@ -230,6 +206,8 @@ export interface OrderRow {
   prev_plan_id: string | null; prev_remaining_bytes: number | null; prev_total_bytes: number | null;
   /** Store credit the order consumed when it succeeded. */
   credit_used: number;
+  /** Store credit the order took from its quote: held while it is live, spent (as `credit_used`) when it succeeds. */
+  credit_reserved: number;
 }
 
 export interface RefundRow {
@@ -260,12 +238,13 @@ export function openDatabase(dbPath: string, now: number): Db {
   addMissingColumns(db);
   const { count } = db.prepare('SELECT COUNT(*) AS count FROM partners').get() as { count: number };
   if (count === 0) db.transaction(() => seed(db, now))();
+  addMissingSeeds(db);
   return db;
 }
 
 function seed(db: Db, now: number): void {
-  const partner = db.prepare('INSERT INTO partners (id, name, key_hash) VALUES (?, ?, ?)');
-  for (const p of PARTNERS) partner.run(p.id, p.name, sha256(p.secretKey));
+  const partner = db.prepare('INSERT INTO partners (id, name, key_hash, origins) VALUES (?, ?, ?, ?)');
+  for (const p of PARTNERS) partner.run(p.id, p.name, sha256(p.secretKey), JSON.stringify(p.origins));
 
   const plan = db.prepare(`INSERT INTO plans (id, position, region, period, duration_days, data_bytes, coverage,
     name_en, name_zh, region_name_en, region_name_zh, price_cny, price_usd, compare_cny, compare_usd, tags)
@@ -275,9 +254,6 @@ function seed(db: Db, now: number): void {
       p.name.zh, p.regionName.en, p.regionName.zh, p.price.CNY, p.price.USD, p.compareAtPrice?.CNY ?? null,
       p.compareAtPrice?.USD ?? null, JSON.stringify(p.tags));
   });
-
-  const promo = db.prepare('INSERT INTO promo_codes (code, percent_off, starts_at, ends_at, max_uses, uses) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const p of PROMO_CODES) promo.run(p.code, p.percentOff, Date.parse(p.startsAt), Date.parse(p.endsAt), p.maxUses, p.uses);
 
   for (const card of DEMO_CARDS) {
     insertCardFromTemplate(db, { ...card, now });

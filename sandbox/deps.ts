@@ -11,6 +11,8 @@ export interface Deps {
   settleDelayMs: number;
   qrTtlMs: number;
   publicUrl: string | undefined;
+  /** Origins the operator registered for a partner on top of its seeded ones (`SandboxOptions.demoOrigins`), by id. */
+  extraOrigins: Record<string, readonly string[]>;
   /**
    * Token buckets: sessions per partner; orders, quotes and hand-off links per card; hand-off claims per client
    * address (a claim carries no credential but the code).

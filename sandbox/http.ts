@@ -48,7 +48,10 @@ export function validationError(error: z.core.$ZodError, where = 'Request body')
     path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
     message: issue.message,
   }));
-  return new ApiError('validation_failed', `${where} is invalid`, { issues });
+  // The first issue in the message itself, so that a client learns what to fix from the message alone.
+  const [first] = issues;
+  const what = first ? `: ${first.path.length ? `${first.path.join('.')} ` : ''}${first.message}` : '';
+  return new ApiError('validation_failed', `${where} is invalid${what}`, { issues });
 }
 
 export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, where?: string): z.output<S> {

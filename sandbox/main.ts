@@ -2,7 +2,9 @@
  * `npm start`: the sandbox on http://localhost:8787 with its data in `<repo>/.data/sandbox.db`.
  *
  * Environment: PORT (8787), HOST (127.0.0.1; use 0.0.0.0 to listen on every interface), DATA_DIR (<repo>/.data),
- * PUBLIC_URL (payment page base; the request's origin when unset), SANDBOX_SETTLE_DELAY_MS (2000).
+ * PUBLIC_URL (payment page base; the request's origin when unset), SANDBOX_SETTLE_DELAY_MS (2000),
+ * SANDBOX_DEMO_ORIGINS (more origins the demo partner's pages may be on, separated by spaces or commas; see
+ * `SandboxOptions.demoOrigins`).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,6 +30,7 @@ const running = await startSandbox({
   hostname: process.env.HOST ?? '127.0.0.1',
   dbPath: join(dataDir, 'sandbox.db'),
   publicUrl: process.env.PUBLIC_URL || undefined,
+  demoOrigins: (process.env.SANDBOX_DEMO_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
   settleDelayMs: number('SANDBOX_SETTLE_DELAY_MS', 2000),
   staticRoutes: mountDemo,
 });

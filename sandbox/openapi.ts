@@ -33,6 +33,8 @@ interface Operation {
   path: string;
   tag: 'Partner' | 'Card' | 'Orders' | 'Hand-off' | 'Sandbox' | 'Meta';
   summary: string;
+  /** The rules a client needs beyond the schemas (CommonMark). */
+  description?: string;
   security: Security;
   body?: SchemaName | 'checkoutForm' | 'walletForm';
   query?: z.ZodMiniObject;
@@ -42,6 +44,25 @@ interface Operation {
 }
 
 const AUTH = [400, 401, 403];
+
+const PAGE_RULE = 'https (http only on a loopback host: localhost, 127.0.0.1, [::1]), without a user name or password, '
+  + 'and on an origin the card\'s partner registered (the sandbox\'s demo partner: the sandbox\'s own origin and '
+  + 'loopback on any port, plus `SANDBOX_DEMO_ORIGINS`). Anything else is `400 validation_failed`, its message naming the broken rule.';
+
+const DESCRIPTIONS = {
+  quote: 'Store credit is offered as the last discount, up to what no live order (awaiting payment or processing) '
+    + 'of the card holds. A promo code with a usage limit is `promo_invalid` (`reason: exhausted`) once its uses are '
+    + 'spent or held by live orders.',
+  order: 'The order holds the store credit and the limited promo code use its quote shows while it is live; they '
+    + 'are spent, exactly as quoted, when it succeeds, and free again when it fails, is canceled or is closed unpaid. '
+    + 'If other orders took them since the quote was made, the answer is `410 quote_expired` with '
+    + '`details.reason` `credit_changed` or `promo_exhausted`: ask for a new quote, whose price the traveller sees '
+    + `before paying. \`returnUrl\` (where the hosted card page sends the traveller after paying) must be ${PAGE_RULE}`,
+  handoff: `\`url\` must be ${PAGE_RULE} Codes made before the card moves to another phone stop working.`,
+  transfer: 'Completing the move ends every earlier session of the card except the one that made this call, and '
+    + 'every hand-off code not yet claimed: they answer `401 session_expired` with `details.reason: card_transferred`; '
+    + 'the partner\'s backend mints new sessions (the widget asks its `getSessionToken`).',
+};
 const OPERATIONS: Operation[] = [
   { method: 'get', path: '/healthz', tag: 'Meta', summary: 'Liveness check', security: 'none', ok: { status: 200, schema: 'Health', description: 'Alive' }, errors: [] },
   { method: 'get', path: '/openapi.json', tag: 'Meta', summary: 'This document', security: 'none', ok: { status: 200, description: 'OpenAPI 3.1 document' }, errors: [] },
@@ -51,11 +72,11 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/plans', tag: 'Card', summary: 'Plans that can renew this card', security: 'sessionToken', query: api.PlansQuery, ok: { status: 200, schema: 'PlanList', description: 'Plans' }, errors: AUTH },
   { method: 'get', path: '/v1/card/usage', tag: 'Card', summary: 'Daily data usage, oldest first', security: 'sessionToken', query: api.UsageQuery, ok: { status: 200, schema: 'Usage', description: 'Usage' }, errors: AUTH },
   { method: 'put', path: '/v1/card/auto-renew', tag: 'Card', summary: 'Turn auto-renew on or off', security: 'sessionToken', body: 'SetAutoRenewInput', ok: { status: 200, schema: 'AutoRenew', description: 'Auto-renew settings' }, errors: [...AUTH, 409, 413] },
-  { method: 'post', path: '/v1/quotes', tag: 'Orders', summary: 'Price a renewal', security: 'sessionToken', body: 'CreateQuoteInput', ok: { status: 201, schema: 'Quote', description: 'Quote' }, errors: [...AUTH, 409, 413, 422, 429] },
-  { method: 'post', path: '/v1/orders', tag: 'Orders', summary: 'Order a quote (idempotent)', security: 'sessionToken', body: 'CreateOrderInput', idempotencyKey: true, ok: { status: 201, schema: 'Order', description: 'Order created, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 410, 413, 429] },
+  { method: 'post', path: '/v1/quotes', tag: 'Orders', summary: 'Price a renewal', description: DESCRIPTIONS.quote, security: 'sessionToken', body: 'CreateQuoteInput', ok: { status: 201, schema: 'Quote', description: 'Quote' }, errors: [...AUTH, 409, 413, 422, 429] },
+  { method: 'post', path: '/v1/orders', tag: 'Orders', summary: 'Order a quote (idempotent)', description: DESCRIPTIONS.order, security: 'sessionToken', body: 'CreateOrderInput', idempotencyKey: true, ok: { status: 201, schema: 'Order', description: 'Order created, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 410, 413, 429] },
   { method: 'get', path: '/v1/orders/{id}', tag: 'Orders', summary: 'Read an order', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order' }, errors: [401, 403, 404] },
   { method: 'post', path: '/v1/orders/{id}/refresh-payment', tag: 'Orders', summary: 'Give an unpaid wallet order a fresh QR code', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order with a new payment code' }, errors: [401, 403, 404, 409] },
-  { method: 'post', path: '/v1/handoffs', tag: 'Hand-off', summary: 'Mint a single-use code to continue this renewal on another device', security: 'sessionToken', body: 'CreateHandoffInput', ok: { status: 201, schema: 'Handoff', description: 'The link, its code and QR code, valid 10 minutes' }, errors: [400, 401, 409, 429] },
+  { method: 'post', path: '/v1/handoffs', tag: 'Hand-off', summary: 'Mint a single-use code to continue this renewal on another device', description: DESCRIPTIONS.handoff, security: 'sessionToken', body: 'CreateHandoffInput', ok: { status: 201, schema: 'Handoff', description: 'The link, its code and QR code, valid 10 minutes' }, errors: [400, 401, 409, 429] },
   { method: 'post', path: '/v1/handoffs/claim', tag: 'Hand-off', summary: 'Exchange a hand-off code for a session on the same card', security: 'none', body: 'ClaimHandoffInput', ok: { status: 201, schema: 'HandoffSession', description: 'A new session, with the plan to preselect' }, errors: [400, 401, 404, 409, 429] },
   { method: 'post', path: '/v1/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel an order awaiting payment', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The canceled order' }, errors: [401, 403, 404, 409] },
   { method: 'get', path: '/v1/orders', tag: 'Orders', summary: "The card's orders, newest first, a page at a time", security: 'sessionToken', query: api.OrdersQuery, ok: { status: 200, schema: 'OrderList', description: 'A page of orders; nextCursor is null on the last page' }, errors: AUTH },
@@ -63,7 +84,7 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/orders/{id}/refunds', tag: 'Orders', summary: 'Request a refund (idempotent; one per order; decided after a short delay)', security: 'sessionToken', body: 'CreateRefundInput', idempotencyKey: true, ok: { status: 201, schema: 'Refund', description: 'The request, its outcome frozen now, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 413] },
   { method: 'get', path: '/v1/devices', tag: 'Card', summary: 'Phones the card can move to (search by words)', security: 'sessionToken', query: api.DevicesQuery, ok: { status: 200, schema: 'DeviceList', description: 'Matching phones, by brand then model' }, errors: AUTH },
   { method: 'post', path: '/v1/card/transfer', tag: 'Card', summary: 'Start moving the card to a new phone: a one-time code is sent', security: 'sessionToken', body: 'StartTransferInput', ok: { status: 201, schema: 'Transfer', description: 'The move, awaiting the code' }, errors: [...AUTH, 409, 413, 422] },
-  { method: 'post', path: '/v1/card/transfer/{id}/verify', tag: 'Card', summary: 'Confirm the move with the one-time code; get the new activation', security: 'sessionToken', body: 'VerifyTransferInput', ok: { status: 200, schema: 'TransferResult', description: 'Moved: the new activation (single-use, 30 minutes) and the card' }, errors: [...AUTH, 404, 409, 413, 422, 423] },
+  { method: 'post', path: '/v1/card/transfer/{id}/verify', tag: 'Card', summary: 'Confirm the move with the one-time code; get the new activation', description: DESCRIPTIONS.transfer, security: 'sessionToken', body: 'VerifyTransferInput', ok: { status: 200, schema: 'TransferResult', description: 'Moved: the new activation (single-use, 30 minutes) and the card' }, errors: [...AUTH, 404, 409, 413, 422, 423] },
   { method: 'get', path: '/sandbox/transfers/{id}/otp', tag: 'Sandbox', summary: 'The one-time code a transfer sent', security: 'sessionToken', ok: { status: 200, schema: 'TransferOtp', description: 'The code' }, errors: [401, 403, 404] },
   { method: 'post', path: '/sandbox/activations/install', tag: 'Sandbox', summary: 'Install an activation code as a phone would (once)', security: 'none', body: 'InstallActivationInput', ok: { status: 200, schema: 'ActivationInstalled', description: 'Installed' }, errors: [400, 404, 409, 413] },
   { method: 'get', path: '/sandbox/cards/{iccid}/activation', tag: 'Sandbox', summary: "A card's current activation code and its state", security: 'secretKey', ok: { status: 200, schema: 'CardActivation', description: 'The code' }, errors: [401, 403, 404] },
@@ -80,12 +101,12 @@ const OPERATIONS: Operation[] = [
 ];
 
 const ERROR_RESPONSES: Record<number, [string, string]> = {
-  400: ['BadRequest', 'validation_failed: the request is malformed or breaks the schema'],
-  401: ['Unauthorized', 'unauthorized or session_expired'],
+  400: ['BadRequest', 'validation_failed: the request is malformed or breaks the schema (a field the schema does not have included); the message names the first problem'],
+  401: ['Unauthorized', 'unauthorized or session_expired (also `details.reason: card_transferred`: the card moved to another phone after the session was minted)'],
   403: ['Forbidden', 'forbidden: wrong kind of credential, secret key from a browser, or a suspended card'],
   404: ['NotFound', 'not_found'],
   409: ['Conflict', 'plan_unavailable, invalid_state or idempotency_conflict'],
-  410: ['Gone', 'quote_expired'],
+  410: ['Gone', 'quote_expired: the quote is over 15 minutes old, or its store credit or limited promo code is no longer free (`details.reason` `credit_changed` or `promo_exhausted`); ask for a new quote'],
   413: ['PayloadTooLarge', 'payload_too_large: bodies are limited to 64 KB'],
   422: ['Unprocessable', 'promo_invalid, device_incompatible or otp_invalid'],
   423: ['Locked', 'otp_locked: too many wrong one-time codes'],
@@ -148,7 +169,7 @@ function operation(op: Operation) {
     requestBody = { required: true, content: { 'application/json': { schema: ref('schemas', op.body) } } };
   }
   return {
-    tags: [op.tag], summary: op.summary, operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+    tags: [op.tag], summary: op.summary, ...(op.description ? { description: op.description } : {}), operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
     security, ...(parameters.length ? { parameters } : {}), ...(requestBody ? { requestBody } : {}), responses,
   };
 }
@@ -168,7 +189,10 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'eSIM Renewal API',
       version: '1.0.0',
-      description: 'Renewal API v1 as implemented by the sandbox. Errors are always { error: { code, message, details? } } with an X-Request-Id header.',
+      description: 'Renewal API v1 as implemented by the sandbox. Errors are always { error: { code, message, details? } } with '
+        + 'an X-Request-Id header. Request bodies take exactly the fields their schema lists (`additionalProperties: false`): '
+        + 'any other field is refused with `400 validation_failed`. Hosted pages send `frame-ancestors \'none\'` and '
+        + '`X-Frame-Options: DENY`.',
     },
     servers: [{ url: '/' }],
     tags: [

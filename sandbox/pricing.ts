@@ -29,13 +29,16 @@ export function matchesFilter(plan: PlanRow, filter: PlanFilter): boolean {
   return true;
 }
 
-/** Throws `promo_invalid` with the reason when a code cannot be used now. */
-export function checkPromo(promo: PromoRow | undefined, now: number): PromoRow {
+/**
+ * Throws `promo_invalid` with the reason when a code cannot be used now. `held`: the uses that orders still awaiting
+ * payment (or being processed) hold; a code whose uses are all spent or held is used up.
+ */
+export function checkPromo(promo: PromoRow | undefined, now: number, held = 0): PromoRow {
   const invalid = (reason: string, message: string) => new ApiError('promo_invalid', message, { reason });
   if (!promo) throw invalid('unknown', 'This promo code does not exist');
   if (now < promo.starts_at) throw invalid('not_started', `Promo code ${promo.code} is not valid yet`);
   if (now >= promo.ends_at) throw invalid('expired', `Promo code ${promo.code} has expired`);
-  if (promo.max_uses !== null && promo.uses >= promo.max_uses) {
+  if (promo.max_uses !== null && promo.uses + held >= promo.max_uses) {
     throw invalid('exhausted', `Promo code ${promo.code} has been used up`);
   }
   return promo;
@@ -48,12 +51,14 @@ export interface QuoteInput {
   plan: PlanRow;
   quantity: number;
   promo: PromoRow | null;
+  /** The store credit the quote may offer: the card's balance less what its live orders hold. */
+  credit: number;
   lang: Lang;
   now: number;
 }
 
 /** Prices a renewal: subtotal, discounts, total, and what the card will look like after it. */
-export function priceQuote(id: string, { card, plan, quantity, promo, lang, now }: QuoteInput): Quote {
+export function priceQuote(id: string, { card, plan, quantity, promo, credit: available, lang, now }: QuoteInput): Quote {
   const currency = card.currency;
   const planView = toPlan(plan, currency, lang);
   const subtotal = planView.price.amount * quantity;
@@ -66,8 +71,9 @@ export function priceQuote(id: string, { card, plan, quantity, promo, lang, now 
   else add('loyalty', DISCOUNT_LABELS.loyalty[lang], 5);
   if (promo) add('promo', DISCOUNT_LABELS.promo[lang](promo.code), promo.percent_off);
   let discounted = discounts.reduce((sum, d) => sum + d.amount.amount, 0);
-  // Store credit goes last, up to what is left to pay; it is consumed when the order succeeds, not here.
-  const credit = Math.min(card.credit_amount ?? 0, Math.max(0, subtotal - discounted));
+  // Store credit goes last, up to what is left to pay. An order made from this quote holds it; it is spent when the
+  // order succeeds, not here.
+  const credit = Math.min(available, Math.max(0, subtotal - discounted));
   if (credit > 0) {
     discounts.push({ kind: 'credit', label: DISCOUNT_LABELS.credit[lang], amount: { amount: credit, currency } });
     discounted += credit;

@@ -5,14 +5,14 @@
 import * as z from 'zod/mini';
 import { CARD_TEMPLATE_NAMES } from './seed.ts';
 
-export const CreateSandboxCardInput = z.object({
+export const CreateSandboxCardInput = z.strictObject({
   template: z.enum(CARD_TEMPLATE_NAMES),
   currency: z.optional(z.enum(['CNY', 'USD'])),
 });
 
 export const FAULT_KINDS = ['status', 'malformed_json', 'wrong_shape', 'delay', 'drop'] as const;
 
-export const FaultInput = z.object({
+export const FaultInput = z.strictObject({
   method: z.optional(z.string().check(z.regex(/^[A-Za-z]{3,10}$/))),
   /** An exact path like `/v1/card`, a prefix ending in `*` like `/v1/orders/*`, or `*` for every path. */
   path: z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^(\*|\/\S*)$/)),
@@ -50,7 +50,7 @@ export type Fault = z.infer<typeof Fault>;
 
 export const TransferOtp = z.object({ code: z.string().check(z.regex(/^\d{6}$/)) });
 
-export const InstallActivationInput = z.object({ activationCode: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const InstallActivationInput = z.strictObject({ activationCode: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const ActivationInstalled = z.object({ installed: z.literal(true), iccidLast4: z.string() });
 

@@ -8,11 +8,23 @@ export interface PartnerSeed {
   id: string;
   name: string;
   secretKey: string;
+  /**
+   * Where the partner's pages are (`sandbox/url-rules.ts`): return URLs and hand-off pages must be on one of these.
+   * An origin, one with any port (`http://localhost:*`), or `'self'` (the sandbox's own origin, where the demo page is).
+   */
+  origins: string[];
 }
 
+export const DEMO_PARTNER_ID = 'partner_demo';
+
 export const PARTNERS: PartnerSeed[] = [
-  { id: 'partner_demo', name: 'Demo Travel', secretKey: 'sk_test_demo' },
-  { id: 'partner_other', name: 'Other Agency', secretKey: 'sk_test_other' },
+  {
+    id: DEMO_PARTNER_ID,
+    name: 'Demo Travel',
+    secretKey: 'sk_test_demo',
+    origins: ["'self'", 'http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+  },
+  { id: 'partner_other', name: 'Other Agency', secretKey: 'sk_test_other', origins: ['https://other-agency.example'] },
 ];
 
 const EU_COUNTRIES = [
@@ -190,6 +202,8 @@ export const PROMO_CODES: PromoSeed[] = [
   { code: 'SUMMER2025', percentOff: 15, startsAt: '2025-06-01T00:00:00.000Z', endsAt: '2025-09-01T00:00:00.000Z', maxUses: null, uses: 0 },
   { code: 'SOON', percentOff: 10, startsAt: '2099-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: null, uses: 0 },
   { code: 'ONCE', percentOff: 50, startsAt: '2024-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: 1, uses: 1 },
+  // Limited and not used up: each order awaiting payment holds one of its uses, each succeeded order spends one.
+  { code: 'LIMITED', percentOff: 15, startsAt: '2024-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: 3, uses: 0 },
 ];
 
 export const CARD_TEMPLATE_NAMES = [

@@ -49,11 +49,10 @@ export function createSettler(db: Db, now: () => number): () => number {
     const p = plan.get(q.plan_id)!;
     const after = renewalResult(c, p, q.quantity, at);
     renewCard.run(after.expiresAt, after.remainingBytes, after.remainingBytes, p.id, c.id);
+    // The limited discounts the order held since it was created are spent now, once: the promo code's use, and
+    // exactly the store credit its quote showed (the hold guarantees the card still has it).
     if (q.promo_code) usePromo.run(q.promo_code);
-    // Store credit the quote offered is consumed now, once; never more than the card still has.
-    const offered = (JSON.parse(q.body) as { discounts: Array<{ kind: string; amount: { amount: number } }> }).discounts
-      .find((d) => d.kind === 'credit')?.amount.amount ?? 0;
-    const credit = Math.min(offered, c.credit_amount);
+    const credit = o.credit_reserved;
     if (credit > 0) useCredit.run(credit, c.id);
     const added = after.remainingBytes === null ? null : p.data_bytes! * q.quantity;
     recordRenewal.run(after.expiresAt, Math.max(at, c.expires_at), added, c.plan_id, c.remaining_bytes, c.total_bytes, credit, o.id);

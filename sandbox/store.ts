@@ -26,9 +26,15 @@ export class Store {
       quote: db.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE id = ?'),
       order: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?'),
       ordersOfQuote: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE quote_id = ?'),
-      insertOrder: db.prepare<[string, string, string, string, string | null, string, number | null, number, number], void>(
+      insertOrder: db.prepare<[string, string, string, string, string | null, string, number | null, number, number, number], void>(
         `INSERT INTO orders (id, card_id, quote_id, status, payment_method, return_url, public_base, action_expires_at,
-         created_at, updated_at) VALUES (?, ?, ?, 'requires_payment', ?, ?, ?, ?, ?, ?)`),
+         credit_reserved, created_at, updated_at) VALUES (?, ?, ?, 'requires_payment', ?, ?, ?, ?, ?, ?, ?)`),
+      creditHeld: db.prepare<[string], { held: number }>(
+        `SELECT COALESCE(SUM(credit_reserved), 0) AS held FROM orders
+         WHERE card_id = ? AND status IN ('requires_payment', 'processing')`),
+      promoHeld: db.prepare<[string], { held: number }>(
+        `SELECT COUNT(*) AS held FROM orders o JOIN quotes q ON q.id = o.quote_id
+         WHERE q.promo_code = ? AND o.status IN ('requires_payment', 'processing')`),
       transition: db.prepare<[string, string | null, number | null, number, string, string], void>(
         `UPDATE orders SET status = ?, failure_code = ?, settle_at = ?, updated_at = ? WHERE id = ? AND status = ?`),
       renewAction: db.prepare<[number, number, string], void>(
@@ -63,9 +69,16 @@ export class Store {
 
   order = (id: string) => this.#s.order.get(id);
   ordersOfQuote = (quoteId: string) => this.#s.ordersOfQuote.all(quoteId);
-  insertOrder = (o: Pick<OrderRow, 'id' | 'card_id' | 'quote_id' | 'payment_method' | 'return_url' | 'public_base' | 'action_expires_at' | 'created_at'>) =>
+  insertOrder = (o: Pick<OrderRow, 'id' | 'card_id' | 'quote_id' | 'payment_method' | 'return_url' | 'public_base' | 'action_expires_at' | 'credit_reserved' | 'created_at'>) =>
     this.#s.insertOrder.run(o.id, o.card_id, o.quote_id, o.payment_method, o.return_url, o.public_base,
-      o.action_expires_at, o.created_at, o.created_at);
+      o.action_expires_at, o.credit_reserved, o.created_at, o.created_at);
+
+  // Limited discounts are held by live orders (awaiting payment or being processed), and by nothing once an order
+  // has failed or been canceled: there is no release step to forget. Settlement spends what a succeeded order held.
+  /** The card's store credit its live orders hold. */
+  creditHeld = (cardId: string) => this.#s.creditHeld.get(cardId)!.held;
+  /** The uses of a promo code live orders hold. */
+  promoHeld = (code: string) => this.#s.promoHeld.get(code)!.held;
 
   /**
    * Moves an order from one status to another only if it is still in `from`; returns whether it moved.

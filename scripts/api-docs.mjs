@@ -98,7 +98,7 @@ function fieldComments() {
   let pending = [];
   let inDoc = false;
   for (const line of source) {
-    const start = line.match(/^export const (\w+) = z\.object\(\{/);
+    const start = line.match(/^export const (\w+) = z\.(?:object|strictObject)\(\{/);
     if (start) {
       current = start[1];
       pending = [];

@@ -14,6 +14,8 @@ const HEADLINES = [
   ['chargesDuplicated', 'charges duplicated'],
   ['paidOrdersLost', 'paid orders lost'],
   ['renewalsAppliedTwice', 'renewals applied twice'],
+  ['creditOverspent', 'store credit overspent'],
+  ['promoUsesOverLimit', 'promo uses over the limit'],
   ['fuzzRequests', 'fuzz requests'],
   ['fuzz4xx', 'fuzz 4xx'],
   ['fuzz5xx', 'fuzz 5xx'],

@@ -12,6 +12,7 @@ import { ApiError } from '../errors.ts';
 import { clientAddress, readJson, sendJson } from '../http.ts';
 import { iso, sha256 } from '../util.ts';
 import { handoffLink } from '../handoff-link.ts';
+import { requirePartnerPage } from '../partner-origins.ts';
 import { canRenew } from '../pricing.ts';
 import { encodeQr } from '../qr.ts';
 import { mintSession } from './partner.ts';
@@ -41,6 +42,8 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
     const { session, card } = requireSession(c, deps);
     deps.limits.handoffs.take(card.id);
     const input = await readJson(c, CreateHandoffInput);
+    // The link carries a code that is as good as a session: only to a page of this card's partner.
+    requirePartnerPage(deps, c, card, 'url', input.url);
     const plan = input.planId ? deps.store.plan(input.planId) : undefined;
     if (input.planId && (!plan || !canRenew(card, plan))) {
       throw new ApiError('plan_unavailable', 'This plan cannot renew this card');
@@ -49,7 +52,6 @@ export function handoffRoutes(app: Hono, deps: Deps): void {
     const code = randomBytes(16).toString('base64url');
     const now = deps.now();
     const url = handoffLink(input.url, code);
-    if (!url) throw new ApiError('validation_failed', 'url must be a web address (http or https) without a user name or password');
     // The code makes the page's address longer: past this, a phone no longer scans it reliably from a screen.
     if (url.length > MAX_LINK_LENGTH) throw new ApiError('validation_failed', `The link would be over ${MAX_LINK_LENGTH} characters`);
     insert.run(sha256(code), card.id, plan?.id ?? null, session.locale, now + HANDOFF_TTL_MS, now);

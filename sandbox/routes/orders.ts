@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { CreateOrderInput, Order, type Quote } from '../../src/client/schemas.ts';
 import { requireSession } from '../auth.ts';
-import type { CardRow, OrderRow } from '../db.ts';
+import type { CardRow, OrderRow, QuoteRow } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { readJson, sendJson } from '../http.ts';
@@ -10,6 +10,7 @@ import { type Lang, requestLang } from '../locale.ts';
 import { canonicalJson, randomId, sha256 } from '../util.ts';
 import { localizeQuote, toCard, toOrder } from '../views.ts';
 import { careStore } from '../care-store.ts';
+import { requirePartnerPage } from '../partner-origins.ts';
 import { toRefund } from '../refunds.ts';
 import { refuseSuspended } from './quotes.ts';
 
@@ -39,17 +40,6 @@ export function idempotencyKey(c: Context): string {
   return key;
 }
 
-function checkReturnUrl(url: string | undefined): void {
-  if (url === undefined) return;
-  try {
-    new URL(url);
-  } catch {
-    throw new ApiError('validation_failed', 'Request body is invalid', {
-      issues: [{ path: ['returnUrl'], message: 'Invalid URL' }],
-    });
-  }
-}
-
 interface NewOrder {
   card: CardRow;
   key: string;
@@ -60,6 +50,34 @@ interface NewOrder {
 
 export function orderRoutes(app: Hono, deps: Deps): void {
   const { store } = deps;
+
+  /**
+   * The store credit and promo code use the quote offered, held by the new order from now on (inside the order's
+   * transaction, after replaced attempts let go of theirs). When other live orders hold them since the quote was
+   * made, the quote's price no longer stands: `quote_expired`, and the client asks for a new quote (the widget does
+   * on its own), so the traveller sees the new total before paying it. Returns the credit to hold.
+   */
+  function holdLimitedDiscounts(quote: QuoteRow): number {
+    const { discounts } = JSON.parse(quote.body) as Quote;
+    const credit = discounts.find((d) => d.kind === 'credit')?.amount.amount ?? 0;
+    if (credit > 0) {
+      const card = store.card(quote.card_id)!;
+      if (credit > card.credit_amount - store.creditHeld(card.id)) {
+        throw new ApiError('quote_expired', 'The store credit this quote offered is held or spent by another order; ask for a new quote', {
+          reason: 'credit_changed',
+          quoteId: quote.id,
+        });
+      }
+    }
+    const promo = quote.promo_code === null ? undefined : store.promo(quote.promo_code);
+    if (promo && promo.max_uses !== null && promo.uses + store.promoHeld(promo.code) >= promo.max_uses) {
+      throw new ApiError('quote_expired', `Promo code ${promo.code} has been used up by other orders; ask for a new quote`, {
+        reason: 'promo_exhausted',
+        quoteId: quote.id,
+      });
+    }
+    return credit;
+  }
 
   /** One IMMEDIATE transaction: the key lookup, the quote checks and the insert cannot interleave with another. */
   const createOrder = deps.db.transaction(({ card, key, bodyHash, input, publicBase }: NewOrder) => {
@@ -85,6 +103,7 @@ export function orderRoutes(app: Hono, deps: Deps): void {
     for (const older of siblings) {
       if (older.status === 'requires_payment') store.transition(older.id, 'requires_payment', 'canceled', now);
     }
+    const creditReserved = holdLimitedDiscounts(quote);
     const id = randomId('ord');
     store.insertOrder({
       id,
@@ -94,6 +113,7 @@ export function orderRoutes(app: Hono, deps: Deps): void {
       return_url: input.returnUrl ?? null,
       public_base: publicBase,
       action_expires_at: input.paymentMethod === 'card' ? null : now + deps.qrTtlMs,
+      credit_reserved: creditReserved,
       created_at: now,
     });
     // The primary key (card, key) is the last word: if it is already taken, roll everything back.
@@ -108,7 +128,8 @@ export function orderRoutes(app: Hono, deps: Deps): void {
     const key = idempotencyKey(c);
     deps.limits.orders.take(card.id);
     const input = await readJson(c, CreateOrderInput);
-    checkReturnUrl(input.returnUrl);
+    // The hosted card page will redirect there: only to a page of this card's partner.
+    if (input.returnUrl !== undefined) requirePartnerPage(deps, c, card, 'returnUrl', input.returnUrl);
     refuseSuspended(card);
     const bodyHash = sha256(canonicalJson(input));
     const publicBase = (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');

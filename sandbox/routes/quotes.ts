@@ -29,9 +29,13 @@ export function quoteRoutes(app: Hono, deps: Deps): void {
       throw new ApiError('plan_unavailable', `Plan ${input.planId} cannot renew this card`, { planId: input.planId });
     }
     const now = deps.now();
-    const promo = input.promoCode ? checkPromo(deps.store.promo(input.promoCode.trim().toUpperCase()), now) : null;
+    const code = input.promoCode?.trim().toUpperCase();
+    const promo = code ? checkPromo(deps.store.promo(code), now, deps.store.promoHeld(code)) : null;
     const quantity = input.quantity ?? 1;
-    const quote = priceQuote(randomId('quo'), { card, plan, quantity, promo, lang: requestLang(c, session.locale), now });
+    // Only the credit no live order holds: what another order was quoted is not offered twice.
+    const credit = card.credit_amount > 0 ? Math.max(0, card.credit_amount - deps.store.creditHeld(card.id)) : 0;
+    const lang = requestLang(c, session.locale);
+    const quote = priceQuote(randomId('quo'), { card, plan, quantity, promo, credit, lang, now });
     deps.store.insertQuote({
       id: quote.id,
       card_id: card.id,

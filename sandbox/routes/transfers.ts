@@ -113,7 +113,7 @@ export function transferRoutes(app: Hono, deps: Deps): void {
   });
 
   /** One IMMEDIATE transaction per guess: concurrent guesses each take an attempt, and only one can complete. */
-  const verify = deps.db.transaction((card: CardRow, transferId: string, code: string): Verification => {
+  const verify = deps.db.transaction((card: CardRow, sessionId: string, transferId: string, code: string): Verification => {
     const now = deps.now();
     const transfer = care.transfer(transferId);
     if (!transfer || transfer.card_id !== card.id) throw notFound('Transfer');
@@ -136,6 +136,9 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     const activationCode = newActivationCode();
     care.insertActivation(activationCode, card.id, now + ACTIVATION_TTL_MS, now);
     care.setDevice(card.id, transfer.brand, transfer.model);
+    // A session on the old phone (or a stolen one) must not keep the moved card; the one that moved it just proved
+    // the one-time code and carries on. The partner's backend mints new ones (the widget asks with getSessionToken).
+    care.endCredentialsBefore(card.id, sessionId, now);
     return { kind: 'done', transfer: care.transfer(transfer.id)!, activationCode, expiresAt: now + ACTIVATION_TTL_MS };
   });
 
@@ -144,7 +147,7 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     const input = await readJson(c, VerifyTransferInput);
     refuseSuspended(card);
     // Thrown after the transaction, so the attempt it took is committed.
-    const result = verify.immediate(card, c.req.param('id'), input.code);
+    const result = verify.immediate(card, session.id, c.req.param('id'), input.code);
     if (result.kind === 'locked') {
       throw new ApiError('otp_locked', 'Too many wrong codes: this move is locked; start again for a new code', { attemptsLeft: 0 });
     }

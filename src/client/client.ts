@@ -27,7 +27,7 @@ import type {
   Usage,
 } from './schemas.js';
 import { createTransport, newIdempotencyKey, sleep } from './transport.js';
-import * as V from './validators.js';
+import * as S from './schemas.js';
 
 export interface RenewalClientOptions {
   /** The Renewal API's base URL, e.g. `https://renew.example.com` or the sandbox's `http://localhost:8787`. */
@@ -141,37 +141,37 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
 
   const client: RenewalClient = {
     baseUrl: options.baseUrl,
-    getCard: ({ signal } = {}) => call(V.Card, 'GET', '/v1/card', { signal }),
+    getCard: ({ signal } = {}) => call(S.Card, 'GET', '/v1/card', { signal }),
     listPlans: async (query = {}, { signal } = {}) =>
-      (await call(V.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
-    createQuote: (input, { signal } = {}) => call(V.Quote, 'POST', '/v1/quotes', { signal, json: input }),
+      (await call(S.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
+    createQuote: (input, { signal } = {}) => call(S.Quote, 'POST', '/v1/quotes', { signal, json: input }),
     createOrder: (input, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-      call(V.Order, 'POST', '/v1/orders', { signal, json: input, headers: { 'Idempotency-Key': idempotencyKey } }),
-    getOrder: (orderId, { signal } = {}) => call(V.Order, 'GET', `/v1/orders/${id(orderId)}`, { signal }),
+      call(S.Order, 'POST', '/v1/orders', { signal, json: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+    getOrder: (orderId, { signal } = {}) => call(S.Order, 'GET', `/v1/orders/${id(orderId)}`, { signal }),
     cancelOrder: (orderId, { signal } = {}) =>
-      call(V.Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
+      call(S.Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
     refreshPayment: (orderId, { signal } = {}) =>
-      call(V.Order, 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
+      call(S.Order, 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
     createHandoff: (input, { signal } = {}) =>
-      call(V.Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
-    getUsage: (query = {}, { signal } = {}) => call(V.Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
-    setAutoRenew: (input, { signal } = {}) => call(V.AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
+      call(S.Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
+    getUsage: (query = {}, { signal } = {}) => call(S.Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
+    setAutoRenew: (input, { signal } = {}) => call(S.AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
     listOrders: (query = {}, { signal } = {}) =>
-      call(V.OrderList, 'GET', '/v1/orders', { signal, searchParams: query }),
+      call(S.OrderList, 'GET', '/v1/orders', { signal, searchParams: query }),
     getRefundQuote: (orderId, { signal } = {}) =>
-      call(V.RefundQuote, 'GET', `/v1/orders/${id(orderId)}/refund-quote`, { signal }),
+      call(S.RefundQuote, 'GET', `/v1/orders/${id(orderId)}/refund-quote`, { signal }),
     requestRefund: (orderId, input = {}, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-      call(V.Refund, 'POST', `/v1/orders/${id(orderId)}/refunds`, {
+      call(S.Refund, 'POST', `/v1/orders/${id(orderId)}/refunds`, {
         signal,
         json: input,
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
     listDevices: async (query = {}, { signal } = {}) =>
-      (await call(V.DeviceList, 'GET', '/v1/devices', { signal, searchParams: query })).devices,
+      (await call(S.DeviceList, 'GET', '/v1/devices', { signal, searchParams: query })).devices,
     startTransfer: (input, { signal } = {}) =>
-      call(V.Transfer, 'POST', '/v1/card/transfer', { signal, json: input, idempotent: false }),
+      call(S.Transfer, 'POST', '/v1/card/transfer', { signal, json: input, idempotent: false }),
     verifyTransfer: (transferId, code, { signal } = {}) =>
-      call(V.TransferResult, 'POST', `/v1/card/transfer/${id(transferId)}/verify`, {
+      call(S.TransferResult, 'POST', `/v1/card/transfer/${id(transferId)}/verify`, {
         signal,
         json: { code },
         idempotent: false,
@@ -211,5 +211,5 @@ export async function claimHandoff(
   { signal }: RequestOptions = {},
 ): Promise<HandoffSession> {
   const call = createTransport({ ...options, retry: 0, canRefresh: false, credential: () => '' });
-  return call(V.HandoffSession, 'POST', '/v1/handoffs/claim', { signal, json: { code }, idempotent: false });
+  return call(S.HandoffSession, 'POST', '/v1/handoffs/claim', { signal, json: { code }, idempotent: false });
 }

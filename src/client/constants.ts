@@ -51,6 +51,12 @@ export const REFUND_STATUSES = ['requested', 'approved', 'rejected'] as const;
 
 export const TRANSFER_STATUSES = ['verifying', 'completed', 'locked', 'expired'] as const;
 
+/**
+ * Hosts a return URL or hand-off page may reach over plain http (a developer's machine); everywhere else it must be
+ * https. The API refuses other http pages, and the widget does not offer them as its default return URL.
+ */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
+
 /** The query parameter the payment page adds to the `returnUrl` it sends the traveller back to. */
 export const RETURN_PARAM = 'esim_order';
 

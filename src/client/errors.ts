@@ -1,8 +1,7 @@
-import { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError, type HTTPError } from './http.js';
+import { isHTTPError, isTimeoutError, type HTTPError } from 'ky';
+import type * as z from 'zod/mini';
 import { ERROR_CODES } from './constants.js';
-import type { ServerErrorCode } from './schemas.js';
-import { check } from './validate.js';
-import { ErrorBody } from './validators.js';
+import { ErrorBody, type ServerErrorCode } from './schemas.js';
 
 /**
  * Every way a Renewal API call can fail. The server's codes, plus what only the client can see:
@@ -82,18 +81,43 @@ function statusCode(status: number): RenewalErrorCode {
   return 'unknown';
 }
 
-/** Turns whatever a request threw into a `RenewalError`; `where` is `METHOD url`, quoted in the message. */
-export function toRenewalError(error: unknown, where: string): RenewalError {
-  if (isRenewalError(error)) return error;
-  if (error instanceof SchemaValidationError) {
-    const { issues } = error;
-    const first = issues[0];
-    const at = first ? ` at ${first.path.join('.') || '(root)'}` : '';
-    return new InvalidResponseError(`Unexpected response shape${at}: ${where}`, issues, { cause: error });
+/**
+ * What an issue expected, from its own fields: zod/mini's issues say only "Invalid input" unless given a locale, and
+ * a locale would be the largest part of zod we ship (the elements' messages come from src/i18n anyway).
+ */
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      return `expected ${issue.pattern ?? issue.format}`;
+    case 'too_small':
+      return `expected at least ${issue.minimum}`;
+    case 'too_big':
+      return `expected at most ${issue.maximum}`;
+    default:
+      return issue.code.replace(/_/g, ' ');
   }
+}
+
+/** A 2xx answer that does not match its schema: `invalid_response`, naming where it is wrong and what was expected. */
+export function invalidResponse(error: z.core.$ZodError, where: string): InvalidResponseError {
+  const issues = error.issues.map((issue) => ({ path: issue.path, message: expectation(issue) }));
+  const first = issues[0];
+  const at = first ? ` at ${first.path.map(String).join('.') || '(root)'} (${first.message})` : '';
+  return new InvalidResponseError(`Unexpected response shape${at}: ${where}`, issues, { cause: error });
+}
+
+/**
+ * Turns whatever a ky call threw into a `RenewalError`; `where` is `METHOD url`, quoted in the message. Async because
+ * an `HTTPError` carries the server's error body unread (ky 1 leaves it to us; the transport's fetch has buffered it).
+ */
+export async function toRenewalError(error: unknown, where: string): Promise<RenewalError> {
+  if (isRenewalError(error)) return error;
   if (isHTTPError(error)) return fromHttpError(error, where);
   if (isTimeoutError(error)) return new RenewalError('timeout', `Request timed out: ${where}`, { cause: error });
-  if (isNetworkError(error)) return new RenewalError('network', `Network error: ${where}`, { cause: error });
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new RenewalError('aborted', `Request aborted: ${where}`, { cause: error });
   }
@@ -101,7 +125,7 @@ export function toRenewalError(error: unknown, where: string): RenewalError {
     return new InvalidResponseError(`Response is not valid JSON: ${where}`, [], { cause: error });
   }
   if (error instanceof TypeError) {
-    // fetch rejects with a bare TypeError when the connection fails before http.ts could classify it.
+    // fetch rejects with a TypeError when no answer came: offline, connection refused or dropped, CORS.
     return new RenewalError('network', `Network error: ${where}`, { cause: error });
   }
   return new RenewalError('unknown', `${error instanceof Error ? error.message : String(error)}: ${where}`, {
@@ -109,11 +133,11 @@ export function toRenewalError(error: unknown, where: string): RenewalError {
   });
 }
 
-function fromHttpError(error: HTTPError, where: string): RenewalError {
+async function fromHttpError(error: HTTPError, where: string): Promise<RenewalError> {
   const { status } = error.response;
   const requestId = error.response.headers.get('x-request-id') ?? undefined;
-  const body = check(ErrorBody, error.data);
-  if (body.issues.length) {
+  const body = ErrorBody.safeParse(await error.response.json().catch(() => undefined));
+  if (!body.success) {
     return new RenewalError(statusCode(status), `HTTP ${status}: ${where}`, { status, requestId, cause: error });
   }
   const { code, message, details } = body.data.error;

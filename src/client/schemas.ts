@@ -1,8 +1,12 @@
 /**
  * The Renewal API v1 contract, written once with `zod/mini`.
  *
- * The browser client parses every response with these schemas, and the sandbox server validates every request
- * with them and builds its OpenAPI document from them: one source of truth for both sides.
+ * The client (in browsers and in Node) parses every response with these schemas and takes its types from them; the
+ * sandbox server validates every request and response with them and builds its OpenAPI document from them: one
+ * source of truth for both sides.
+ *
+ * Request bodies are strict objects: a field the API does not know is refused (`validation_failed`), so a client
+ * that thinks it can set a price learns that it cannot. Responses stay open: a newer server may add fields.
  */
 import * as z from 'zod/mini';
 import {
@@ -19,6 +23,14 @@ import {
 } from './constants.js';
 
 export * from './constants.js';
+
+// Before any schema is built. zod 4 can compile object parsers with `new Function`, deciding so as each object schema
+// is built, after probing once whether `eval` works; under a page's strict CSP (no 'unsafe-eval') or Trusted Types
+// that probe alone is a reported violation, although zod catches it. `jitless` turns both off. zod/mini 4.6's objects
+// do not compile (classic zod's do), so this costs our parsing nothing; it keeps the pages at zero violations
+// whichever zod builds the objects. zod 4 keeps it on globalThis, shared by every copy of zod 4 on the page: the
+// page's own zod parses without `eval` too (test/client/zod-config.test.ts).
+z.config({ jitless: true });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -60,7 +72,7 @@ const Iccid = z.string().check(z.regex(/^\d{18,22}$/));
 /** A BCP 47 language tag the widget should speak, e.g. `zh-CN` or `en`. */
 const Locale = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/));
 
-export const CreateSessionInput = z.object({
+export const CreateSessionInput = z.strictObject({
   iccid: Iccid,
   locale: z.optional(Locale),
   /** Lifetime in seconds; 30 minutes when left out. */
@@ -159,7 +171,7 @@ export const PlansQuery = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Quotes and orders
 
-export const CreateQuoteInput = z.object({
+export const CreateQuoteInput = z.strictObject({
   planId: z.string().check(z.minLength(1), z.maxLength(64)),
   quantity: z.optional(z.int().check(z.minimum(1), z.maximum(12))),
   promoCode: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
@@ -188,8 +200,20 @@ export const Quote = z.object({
 
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 
-/** Where a `returnUrl` must point: an absolute http(s) URL. */
-const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s]+$/));
+/**
+ * A page the API may send a traveller to (`returnUrl`, a hand-off `url`): an absolute http(s) URL without spaces or
+ * control characters. The server also requires https (http only on a loopback host), no user name or password, and
+ * an origin the partner registered.
+ */
+const HttpUrl = z
+  .string()
+  .check(
+    z.maxLength(2048),
+    z.regex(/^https?:\/\/[^\s\x00-\x1f\x7f]+$/, 'must be an absolute http(s) URL without spaces or control characters'),
+  )
+  .register(z.globalRegistry, {
+    description: 'A page of the partner: https (http only on a loopback host), no user name or password, on an origin the partner registered.',
+  });
 
 /**
  * A QR code, encoded by the API so that a page only draws it (the widget ships no QR encoder): `size` modules a
@@ -204,7 +228,7 @@ export const QrCode = z.object({
   ),
 });
 
-export const CreateOrderInput = z.object({
+export const CreateOrderInput = z.strictObject({
   quoteId: z.string().check(z.minLength(1), z.maxLength(64)),
   paymentMethod: PaymentMethod,
   returnUrl: z.optional(HttpUrl),
@@ -274,7 +298,7 @@ export const RefundQuote = z.object({
   dataUsedBytes: z.nullable(Bytes),
 });
 
-export const CreateRefundInput = z.object({
+export const CreateRefundInput = z.strictObject({
   /** The traveller's own words, e.g. "came home early". */
   note: z.optional(z.string().check(z.maxLength(500))),
 });
@@ -307,7 +331,7 @@ export const Device = z.object({
 
 export const DeviceList = z.object({ devices: z.array(Device) });
 
-export const StartTransferInput = z.object({
+export const StartTransferInput = z.strictObject({
   brand: z.string().check(z.minLength(1), z.maxLength(40)),
   model: z.string().check(z.minLength(1), z.maxLength(80)),
 });
@@ -323,7 +347,7 @@ export const Transfer = z.object({
   expiresAt: Timestamp,
 });
 
-export const VerifyTransferInput = z.object({ code: z.string().check(z.regex(/^\d{6}$/)) });
+export const VerifyTransferInput = z.strictObject({ code: z.string().check(z.regex(/^\d{6}$/)) });
 
 /** How to install the card on the new phone: scan `lpa` as a QR code, or type the SM-DP+ address and code. */
 export const Activation = z.object({
@@ -354,7 +378,7 @@ export const Usage = z.object({
   days: z.array(z.object({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), usedBytes: Bytes })),
 });
 
-export const SetAutoRenewInput = z.object({
+export const SetAutoRenewInput = z.strictObject({
   enabled: z.boolean(),
   planId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
@@ -362,7 +386,7 @@ export const SetAutoRenewInput = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Hand-off: continue the same renewal on another device
 
-export const CreateHandoffInput = z.object({
+export const CreateHandoffInput = z.strictObject({
   /** The page the other device opens (usually the current one): the API adds the code to it as `esim_handoff`. */
   url: HttpUrl,
   /** The plan the traveller had selected, preselected on the other device. */
@@ -379,7 +403,7 @@ export const Handoff = z.object({
   expiresAt: Timestamp,
 });
 
-export const ClaimHandoffInput = z.object({ code: z.string().check(z.minLength(8), z.maxLength(64)) });
+export const ClaimHandoffInput = z.strictObject({ code: z.string().check(z.minLength(8), z.maxLength(64)) });
 
 export const HandoffSession = z.object({
   token: z.string().check(z.startsWith('rs_')),
@@ -392,7 +416,7 @@ export const HandoffSession = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Sandbox-only
 
-export const SimulateInput = z.object({ outcome: z.enum(['succeed', 'fail']) });
+export const SimulateInput = z.strictObject({ outcome: z.enum(['succeed', 'fail']) });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types

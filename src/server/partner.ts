@@ -1,7 +1,7 @@
 import { RenewalError } from '../client/errors.js';
 import type { CreateSessionInput, PartnerCard, Session } from '../client/schemas.js';
 import { createTransport } from '../client/transport.js';
-import * as V from '../client/validators.js';
+import * as S from '../client/schemas.js';
 
 export interface PartnerClientOptions {
   /** The Renewal API's base URL. */
@@ -36,7 +36,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   const call = createTransport({ ...options, canRefresh: false, credential: () => options.secretKey });
   return {
     createSession: (input, { signal } = {}) =>
-      call(V.Session, 'POST', '/v1/sessions', { signal, json: input, idempotent: false }),
-    listCards: async ({ signal } = {}) => (await call(V.PartnerCardList, 'GET', '/v1/cards', { signal })).cards,
+      call(S.Session, 'POST', '/v1/sessions', { signal, json: input, idempotent: false }),
+    listCards: async ({ signal } = {}) => (await call(S.PartnerCardList, 'GET', '/v1/cards', { signal })).cards,
   };
 }

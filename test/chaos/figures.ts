@@ -46,6 +46,10 @@ export interface Totals {
   chargesDuplicated?: number;
   paidOrdersLost?: number;
   renewalsAppliedTwice?: number;
+  /** Store credit given as discounts beyond what the card held, in minor units. */
+  creditOverspent?: number;
+  /** Uses of a limited promo code past its limit. */
+  promoUsesOverLimit?: number;
   fuzzRequests?: number;
   fuzz4xx?: number;
   fuzz5xx?: number;

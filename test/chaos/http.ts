@@ -44,6 +44,21 @@ export async function payOnHostedPage(base: string, orderId: string, number = '4
   return res.status;
 }
 
+/**
+ * A burst this big can have a connection reset under it; a client repeats the very same request (same key, same
+ * payment form), as the widget's client does, and the repeat is counted.
+ */
+export async function repeatOnReset<T>(request: () => Promise<T>, counter: { resets: number }): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      counter.resets += 1;
+    }
+  }
+}
+
 /** A read-only view of a sandbox database file (another process may be writing it). */
 export function openReadOnly(dbPath: string) {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });

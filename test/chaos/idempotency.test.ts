@@ -1,6 +1,7 @@
 // Idempotency under concurrency, at the API: N concurrent order creations with one Idempotency-Key, served by two
 // sandbox processes sharing one database file, give exactly one order; N concurrent attempts on one quote give at
-// most one charge; a payment whose answer the network dropped, retried, charges once.
+// most one charge; a payment whose answer the network dropped, retried, charges once. (Limited discounts under the
+// same burst: limited-discounts.test.ts.)
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { recordFigures, size } from './figures.ts';
-import { call, createOrder, newCardSession, newQuote, openReadOnly, payOnHostedPage } from './http.ts';
+import { call, createOrder, newCardSession, newQuote, openReadOnly, payOnHostedPage, repeatOnReset } from './http.ts';
 import { spawnSandbox, type SandboxProcess } from './processes.ts';
 
 const N = size('CHAOS_N', { fast: 40, long: 400 });
@@ -116,19 +117,8 @@ describe('idempotency under concurrency', () => {
     const before = (await call(one.url, 'GET', '/v1/card', { token })).body;
     const quote = await newQuote(one.url, token);
     const body = { quoteId: quote.id, paymentMethod: 'card' };
-    // A burst this big can have a connection reset under it; a client repeats the very same request (same key, same
-    // payment form), as the widget's client does, and the repeat is counted.
-    let resets = 0;
-    const again = async <T>(request: () => Promise<T>): Promise<T> => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await request();
-        } catch (error) {
-          if (attempt >= 4) throw error;
-          resets += 1;
-        }
-      }
-    };
+    const counter = { resets: 0 };
+    const again = <T>(request: () => Promise<T>) => repeatOnReset(request, counter);
     // N tabs or retries, each its own attempt (key), each paying the moment its order exists.
     const payments = await Promise.all(
       Array.from({ length: N }, async (_, i) => {
@@ -138,7 +128,7 @@ describe('idempotency under concurrency', () => {
         return { created: 201, paid: await again(() => payOnHostedPage(base, created.body.id)) };
       }),
     );
-    figures['connection resets under the burst (request repeated)'] = resets;
+    figures['connection resets under the burst (request repeated)'] = counter.resets;
     const accepted = payments.filter((p) => p.paid === 200 || p.paid === 303).length;
     const charges = count(`SELECT COUNT(*) AS n FROM orders WHERE card_id = ? AND status IN ('processing', 'succeeded')`, card.id);
     figures['attempts on one quote'] = N;

@@ -19,7 +19,8 @@ describe('rate limiting on the session, order, quote and hand-off endpoints', ()
 
   before(async () => {
     const perMinute = { sessionsPerMinute: LIMIT, ordersPerMinute: LIMIT, quotesPerMinute: LIMIT, handoffsPerMinute: LIMIT };
-    server = await startSandbox({ now: clock.now, rateLimits: { ...perMinute, claimsPerMinute: LIMIT } });
+    // The hand-off page below is on a partner site registered for the demo partner.
+    server = await startSandbox({ now: clock.now, demoOrigins: ['https://travel.example'], rateLimits: { ...perMinute, claimsPerMinute: LIMIT } });
   });
   after(async () => {
     await server.close();

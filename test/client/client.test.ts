@@ -73,6 +73,14 @@ describe('Renewal client against the sandbox', () => {
       expect(plans.some((plan) => /[\u4e00-\u9fff]/.test(plan.name))).to.equal(true);
     });
 
+    it('speaks the client locale when it is given one, over the session locale', async () => {
+      const session = await newSession({ template: 'active', locale: 'en' });
+      const english = await clientFor(session).listPlans({ region: 'JP' });
+      expect(english.some((plan) => /[\u4e00-\u9fff]/.test(plan.name))).to.equal(false);
+      const plans = await clientFor(session, { locale: 'zh-CN' }).listPlans({ region: 'JP' });
+      expect(plans.some((plan) => /[\u4e00-\u9fff]/.test(plan.name))).to.equal(true);
+    });
+
     it('reads daily usage for the last days', async () => {
       const usage = await clientFor(await newSession()).getUsage({ days: 30 });
       expect(usage.days).to.have.length(30);
@@ -228,6 +236,43 @@ describe('Renewal client against the sandbox', () => {
       expect(asked).to.equal(1);
     });
 
+    it('renews an expired session once for calls made at the same time, and answers each of them', async () => {
+      const session = await newSession();
+      await expireSession(session);
+      let asked = 0;
+      const client = clientFor(session, {
+        getSessionToken: async () => {
+          asked += 1;
+          return (await newSession({ iccid: session.iccid })).token;
+        },
+      });
+      const [card, plans, usage] = await Promise.all([
+        client.getCard(),
+        client.listPlans({ period: 'month' }),
+        client.getUsage({ days: 7 }),
+      ]);
+      expect(card.id).to.equal(session.cardId);
+      expect(plans.length).to.be.greaterThan(0);
+      expect(usage.days).to.have.length(7);
+      expect(asked).to.equal(1);
+    });
+
+    it('renews an expired session for a call that is never retried, and sends it once more', async () => {
+      const session = await newSession();
+      const first = clientFor(session);
+      const order = await first.createOrder({ quoteId: (await quoteFirstPlan(first)).id, paymentMethod: 'card' });
+      await expireSession(session);
+      let asked = 0;
+      const client = clientFor(session, {
+        getSessionToken: async () => {
+          asked += 1;
+          return (await newSession({ iccid: session.iccid })).token;
+        },
+      });
+      expect((await client.cancelOrder(order.id)).status).to.equal('canceled');
+      expect(asked).to.equal(1);
+    });
+
     it("cannot read another card's order", async () => {
       const mine = clientFor(await newSession());
       const theirs = clientFor(await newSession());
@@ -262,6 +307,50 @@ describe('Renewal client against the sandbox', () => {
       const error = await failure(clientFor(session).getCard());
       expect(error.code).to.equal('invalid_response');
       expect((error as RenewalError & { issues: unknown[] }).issues.length).to.be.greaterThan(0);
+    });
+
+    it('names where an answer of the wrong shape is wrong and what was expected, in the message and its issues', async () => {
+      const session = await newSession();
+      await injectFault(session, { method: 'GET', path: '/v1/card', kind: 'wrong_shape' });
+      const error = (await failure(clientFor(session).getCard())) as RenewalError & {
+        issues: { path: PropertyKey[]; message: string }[];
+      };
+      expect(error.code).to.equal('invalid_response');
+      expect(error.message).to.match(/^Unexpected response shape at id \(expected string\): GET http/);
+      const issues = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      expect(issues).to.include.members([
+        'id: expected string',
+        'status: expected one of active, expiring, expired, suspended',
+        'plan: expected object',
+      ]);
+    });
+
+    it('times out an answer whose body stalls after its headers, and asks again', async () => {
+      const session = await newSession();
+      let attempts = 0;
+      // A stand-in for a network that stalls mid-answer (the sandbox cannot hold a body back once its headers are
+      // out): the sandbox's real answer for the first attempt's headers, then a body that never ends, and that
+      // fails when the request is aborted, as fetch's own bodies do.
+      const stallFirst: typeof fetch = async (input, init) => {
+        attempts += 1;
+        const response = await fetch(input, init);
+        if (attempts > 1) return response;
+        const { signal } = input as Request;
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id":'));
+            signal.addEventListener('abort', () => controller.error(signal.reason));
+          },
+        });
+        return new Response(body, { status: response.status, headers: response.headers });
+      };
+      const card = await clientFor(session, { fetch: stallFirst, timeout: 500 }).getCard();
+      expect(card.id).to.equal(session.cardId);
+      expect(attempts).to.equal(2);
+      attempts = 0;
+      const error = await failure(clientFor(session, { fetch: stallFirst, timeout: 300, retry: 0 }).getCard());
+      expect(error.code).to.equal('timeout');
+      expect(attempts).to.equal(1);
     });
 
     it('gives up after its timeout with code timeout', async () => {

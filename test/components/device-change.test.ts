@@ -103,6 +103,40 @@ describe('<esim-device-change>', () => {
     expect(await installActivation(session, old.activationCode)).to.deep.equal({ status: 409, reason: 'transferred' });
   });
 
+  it('ends the sessions minted before the move: another tab gets a new one through getSessionToken and carries on', async () => {
+    // Another tab of the same traveller, opened before the move, with the partner's way to mint a fresh session.
+    const earlier = await newSession({ template: 'active' });
+    const otherTab = await mountWithProvider(earlier, html`<esim-plan-picker></esim-plan-picker><esim-checkout-button></esim-checkout-button>`);
+    let asked = 0;
+    otherTab.getSessionToken = async () => {
+      asked += 1;
+      return (await newSession({ iccid: earlier.iccid })).token;
+    };
+    const picker = otherTab.querySelector('esim-plan-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
+
+    // This tab moves the card with a session of its own.
+    const session = await newSession({ iccid: earlier.iccid });
+    const provider = await mountWithProvider(session, html`<esim-device-change></esim-device-change>`);
+    const element = provider.querySelector('esim-device-change')!;
+    await search(element, 'pixel 8');
+    await choose(element, 'Google Pixel 8');
+    await sendCode(element);
+    await enterCode(element, await transferCode(session, transferIdOf(element)));
+    await waitUntil(() => element.step === 'install', 'not moved', { timeout: 10_000 });
+
+    // The other tab's session no longer opens the card; its next request is renewed once and goes through.
+    const refused = await fetch(`${earlier.baseUrl}/v1/card`, { headers: { Authorization: `Bearer ${earlier.token}` } });
+    expect(((await refused.json()) as { error: { details: unknown } }).error.details).to.deep.equal({ reason: 'card_transferred' });
+    $$(picker, '[role=radio]')[0]!.click();
+    const checkout = otherTab.querySelector('esim-checkout-button')!;
+    await checkout.updateComplete;
+    $(checkout, '[part=button]').click();
+    await waitUntil(() => checkout.step === 'summary' || checkout.step === 'error', 'no summary', { timeout: 10_000 });
+    expect(checkout.step).to.equal('summary', visibleText(checkout));
+    expect(asked).to.equal(1);
+  });
+
   it('can be done by keyboard alone, in Chinese', async () => {
     const { element, session } = await deviceChange('zh-CN');
     $(element, '[part=search]').focus();

@@ -126,3 +126,37 @@ export interface Fault {
 export async function injectFault(session: TestSession, fault: Fault) {
   await sandboxCall(session, 'POST', '/sandbox/faults', fault);
 }
+
+/** A call with the session's token, as another tab of the same traveller would make it; the status and JSON body. */
+export async function callAs(
+  session: TestSession,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${session.baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * Gives a `refund_credit` card its store credit the way a traveller gets it: its partly used renewal refunded as
+ * credit, decided after the sandbox's delay. Returns the credit in minor units.
+ */
+export async function grantStoreCredit(session: TestSession): Promise<number> {
+  const [paid] = (await callAs(session, 'GET', '/v1/orders')).body.orders as Array<{ id: string }>;
+  const refund = await callAs(session, 'POST', `/v1/orders/${paid!.id}/refunds`, {}, { 'Idempotency-Key': crypto.randomUUID() });
+  if (refund.body?.outcome !== 'credit') throw new Error(`no credit refund: ${JSON.stringify(refund.body)}`);
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    const credit = (await callAs(session, 'GET', '/v1/card')).body.credit?.amount ?? 0;
+    if (credit > 0) return credit;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the credit was never granted');
+}

@@ -6,7 +6,9 @@ const ICCID = '89860000000000000011';
 
 describe('hand-off to another device', () => {
   const clock = manualClock();
-  const sandbox = testSandbox({ now: clock.now });
+  // The partner pages these links open, registered for the demo partner (loopback and the sandbox's own are seeded).
+  const origins = ['https://travel.example', 'https://x.example'];
+  const sandbox = testSandbox({ now: clock.now, demoOrigins: origins });
   after(() => sandbox.close());
 
   it('mints a code that another device exchanges, once, for a session on the same card with the plan preselected', async () => {
@@ -57,7 +59,7 @@ describe('hand-off to another device', () => {
   });
 
   it('limits code guesses per client address, so one guesser does not lock out everyone else', async () => {
-    const limited = testSandbox({ now: clock.now, rateLimits: { claimsPerMinute: 3 } });
+    const limited = testSandbox({ now: clock.now, demoOrigins: origins, rateLimits: { claimsPerMinute: 3 } });
     try {
       // As @hono/node-server hands each request to the app: with the socket it came in on.
       const claimFrom = async (remoteAddress: string, code = 'x'.repeat(22)) => {

@@ -72,9 +72,9 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
-/** Mints a session token for a card of the demo partner. */
-export async function sessionFor(sandbox: Sandbox, iccid: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const reply = await call(sandbox, 'POST', '/v1/sessions', { token: DEMO_KEY, body: { iccid, ...extra } });
+/** Mints a session token for a card of the demo partner (or of the partner whose secret key is given). */
+export async function sessionFor(sandbox: Sandbox, iccid: string, extra: Record<string, unknown> = {}, key = DEMO_KEY): Promise<string> {
+  const reply = await call(sandbox, 'POST', '/v1/sessions', { token: key, body: { iccid, ...extra } });
   if (reply.status !== 201) throw new Error(`session for ${iccid}: ${reply.status} ${reply.text}`);
   return reply.body.token;
 }

@@ -168,6 +168,32 @@ describe('moving the card to a new phone', () => {
     assert.deepEqual([replay.status, replay.body.error.details], [409, { status: 'completed' }]);
   });
 
+  it('ends every session and unclaimed hand-off link of the card minted before the move, except the one that moved it', async () => {
+    const { card, token, transfer, code } = await begin();
+    const oldPhone = await sessionFor(sandbox, card.iccid);
+    const handoff = (await call(sandbox, 'POST', '/v1/handoffs', { token: oldPhone, body: { url: 'http://localhost/' } })).body;
+    const claimedEarlier = (await call(sandbox, 'POST', '/v1/handoffs/claim', {
+      body: { code: (await call(sandbox, 'POST', '/v1/handoffs', { token: oldPhone, body: { url: 'http://localhost/' } })).body.code },
+    })).body.token;
+    const otherCard = (await freshCard(sandbox, 'active')).token;
+    assert.equal((await verify(token, transfer.id, code)).status, 200);
+
+    for (const [who, revoked] of [['the old phone', oldPhone], ['a hand-off session', claimedEarlier]] as const) {
+      const refused = await call(sandbox, 'GET', '/v1/card', { token: revoked });
+      assert.equal(refused.status, 401, who);
+      assert.deepEqual([refused.body.error.code, refused.body.error.details], ['session_expired', { reason: 'card_transferred' }], who);
+      assert.match(refused.body.error.message, /moved to another phone/, who);
+    }
+    const link = await call(sandbox, 'POST', '/v1/handoffs/claim', { body: { code: handoff.code } });
+    assert.equal(link.body.error?.code, 'session_expired', 'a link made before the move no longer opens the card');
+    // The session that moved the card (it just proved the one-time code) carries on, as do other cards' sessions.
+    assert.equal((await call(sandbox, 'GET', '/v1/card', { token })).status, 200);
+    assert.equal((await call(sandbox, 'GET', '/v1/card', { token: otherCard })).status, 200);
+    // The partner's backend mints a new one for the card (the widget asks it through getSessionToken): it works.
+    const fresh = await sessionFor(sandbox, card.iccid);
+    assert.equal((await call(sandbox, 'GET', '/v1/card', { token: fresh })).status, 200);
+  });
+
   it('lets a new activation expire after 30 minutes unused', async () => {
     const { token, transfer, code } = await begin();
     const { activation } = TransferResult.parse((await verify(token, transfer.id, code)).body);

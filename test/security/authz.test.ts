@@ -19,7 +19,8 @@ interface Outcome {
 
 describe('authorization: every cross-card, cross-partner and bad-credential case is denied', () => {
   const clock = manualClock();
-  const sandbox = testSandbox({ now: clock.now, rateLimits: { sessionsPerMinute: 1e6, ordersPerMinute: 1e6, quotesPerMinute: 1e6, handoffsPerMinute: 1e6, claimsPerMinute: 1e6 } });
+  // The hand-off pages below are on a partner site registered for the demo partner.
+  const sandbox = testSandbox({ now: clock.now, demoOrigins: ['https://travel.example'], rateLimits: { sessionsPerMinute: 1e6, ordersPerMinute: 1e6, quotesPerMinute: 1e6, handoffsPerMinute: 1e6, claimsPerMinute: 1e6 } });
   const outcomes: Outcome[] = [];
 
   after(() => {

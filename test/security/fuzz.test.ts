@@ -218,7 +218,10 @@ async function prepare(target: Sandbox | string): Promise<{ creds: Credentials; 
         planId: plans.slice(0, 8).map((p) => p.id),
         quoteId: [q.id, qb.id, 'quo_nope'],
         iccid: [a.iccid, b.iccid, '89860000000000000094'],
-        promoCode: ['TRAVEL20', 'SUMMER2025', 'SOON', 'ONCE', 'travel20 '],
+        promoCode: ['TRAVEL20', 'SUMMER2025', 'SOON', 'ONCE', 'LIMITED', 'travel20 '],
+        // Pages the partner registered (loopback) and ones it did not, or that break the rules in other ways.
+        returnUrl: ['http://localhost:8000/my-esim', 'https://evil.example/', 'http://127.0.0.1:1@evil.example/', 'https://x.example/\u0000'],
+        url: ['http://127.0.0.1:8000/renew?a=1', 'https://evil.example/', 'http://localhost/\t'],
         number: ['4242 4242 4242 4242', '4000 0000 0000 0002', '4242424242424241'],
         path: ['/v1/card', '/v1/*', '*', '/sandbox/faults'],
         outcome: ['succeed', 'fail'],

@@ -76,7 +76,12 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   /** `popup` opens the card payment page in a window (falling back to a redirect if blocked); `redirect` leaves the page. */
   paymentMode: 'popup' | 'redirect' = 'popup';
 
-  /** Where the card payment page sends the traveller back to; defaults to this page. */
+  /**
+   * Where the card payment page sends the traveller back to: this page by default. It must be on an origin the
+   * partner registered with the API, https (http only on localhost). On a page that is neither (a `file:` page) the
+   * widget sends none, and after paying in a full-page redirect the payment page says to return to the shop, where
+   * the attempt resumes.
+   */
   returnUrl = defaultReturnUrl();
 
   /** `qr` shows wallet payments as a QR code, `app` as a button opening the wallet; `auto` picks `app` on touch phones. */

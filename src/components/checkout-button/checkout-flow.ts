@@ -124,8 +124,10 @@ export class CheckoutFlow {
       this.set({ step: 'summary', quote });
     } catch (error) {
       if (this.promoCode && isRenewalError(error) && error.code === 'promo_invalid') {
-        // A code that stopped working since it was applied: drop it rather than block the checkout.
+        // A code that stopped working since it was applied (expired, or used up by other orders): drop it rather
+        // than block the checkout, and say why the price changed.
         this.promoCode = undefined;
+        this.promoError = (error.details as { reason?: string } | undefined)?.reason ?? 'unknown';
         this.set({ step: 'idle' });
         return this.start(plan);
       }

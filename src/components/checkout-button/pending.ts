@@ -1,3 +1,4 @@
+import { LOOPBACK_HOSTS } from '../../client/constants.js';
 import { RETURN_PARAM } from '../../internal/url.js';
 
 /**
@@ -40,12 +41,19 @@ export function clearPendingAttempt(): void {
   }
 }
 
-/** The page address to come back to after paying: the current one, without a previous order id. */
+/**
+ * The page address to come back to after paying: the current one, without a previous order id. None on a page the
+ * API would refuse to send a traveller back to (a `file:` page, plain http off a loopback host): the payment page
+ * then says the payment was submitted, and the traveller comes back on their own, where the attempt resumes.
+ */
 export function defaultReturnUrl(): string | undefined {
   const location = globalThis.location;
-  if (!location || !/^https?:$/.test(location.protocol)) return undefined;
+  const local = location?.protocol === 'http:' && (LOOPBACK_HOSTS as readonly string[]).includes(location.hostname);
+  if (!location || !(location.protocol === 'https:' || local)) return undefined;
   const url = new URL(location.href);
   url.searchParams.delete(RETURN_PARAM);
   url.hash = '';
+  url.username = '';
+  url.password = '';
   return url.href;
 }
