@@ -1,14 +1,16 @@
 // Two builds from one source (see TOOLCHAIN.md: TypeScript 7 has no compiler API, so esbuild transpiles and
 // `tsc --emitDeclarationOnly` writes the .d.ts files beside the ESM output).
-//  1. dist/**/*.js  ESM for npm: one file per module, every dependency external, per-element entry points.
-//  2. dist/esim-renewal.js  one self-contained, minified IIFE for a plain <script src> tag: the `EsimRenewal` global.
+//  1. dist/**/*.js  ESM for npm: one file per module, every dependency external, per-element entry points; the
+//     checkout's payment steps and every language but English are `import()`ed, so bundlers split them the same way.
+//  2. dist/esim-renewal.js  a minified classic script for a plain <script src> tag, the `EsimRenewal` global: the
+//     usual page's critical path, with every other element, the payment steps and each language in dist/esim-renewal/
+//     as chunks it loads on demand (scripts/rollup-script-tag.mjs), and their hashes in esim-renewal.integrity.json.
 import { readdirSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
-import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
-import { packLocale } from './scripts/rollup-pack-locale.mjs';
+import { scriptTag, scriptTagOutput } from './scripts/rollup-script-tag.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -32,8 +34,6 @@ const transpile = () => [
   minifyTemplates(),
   replace({ preventAssignment: true, values: { __ESIM_VERSION__: JSON.stringify(pkg.version) } }),
   esbuild({ target: 'es2021', tsconfig: './tsconfig.json', sourceMap: true }),
-  // After esbuild: it packs the transpiled JavaScript (rollup runs transform hooks in this order).
-  packLocale(),
 ];
 
 /** The script-tag file's minifier settings; bench/ re-minifies the floor and the peer with the same ones. */
@@ -82,13 +82,14 @@ export default [
   {
     input: 'src/cdn.ts',
     onwarn,
-    plugins: scriptTagPlugins(),
-    output: {
-      file: 'dist/esim-renewal.js',
-      format: 'iife',
-      name: 'EsimRenewal',
-      sourcemap: true,
-      plugins: [terser(terserOptions)],
-    },
+    // The entry chunk may export more than src/cdn.ts does: what its chunks import from it.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      ...scriptTagPlugins(),
+      // SCRIPT_TAG_STARTUP=plain|parenthesized|compile-hints builds the other ways of compiling the file, to compare
+      // them with `npm run bench -- startup` (bench/README.md has the figures behind the default).
+      scriptTag({ version: pkg.version, globalName: 'EsimRenewal', terserOptions, startup: process.env.SCRIPT_TAG_STARTUP }),
+    ],
+    output: scriptTagOutput('dist'),
   },
 ];

@@ -1,5 +1,6 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { defineAll } from '../src/define.js';
+import { loadLocale } from '../src/i18n/index.js';
 import { withFixture } from '../stories/support/fixture-provider.js';
 import { manifest } from '../stories/support/manifest.js';
 
@@ -11,6 +12,9 @@ defineAll();
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withFixture],
+  // Languages other than English arrive in files of their own; the toolbar's is loaded before a story renders, as a
+  // page's elements wait for theirs, so that play functions find the elements showing their text.
+  loaders: [({ globals }) => loadLocale(globals.locale ?? 'en')],
   globalTypes: {
     locale: {
       description: 'Language of the widgets',

@@ -20,6 +20,9 @@ const files = {
   '/sdk/esim-renewal.js.map': ['../dist/esim-renewal.js.map', 'application/json'],
 } as const;
 
+/** The script-tag file's chunks (dist/esim-renewal/*.js), which it loads on demand from beside itself. */
+const CHUNK = /^\/sdk\/esim-renewal\/([\w-]+\.js(?:\.map)?)$/;
+
 /** A strict policy: no inline script or style, no eval, Trusted Types required — the SDK works under all of it. */
 function contentSecurityPolicy(apiOrigin: string): string {
   return [
@@ -63,6 +66,18 @@ export function mountDemo(app: Hono): void {
     const session = await partnerFor(new URL(c.req.url).origin).createSession({ iccid, locale: c.req.query('lang') });
     c.header('Cache-Control', 'no-store');
     return c.json({ token: session.token, expiresAt: session.expiresAt });
+  });
+
+  app.get('/sdk/esim-renewal/:file', async (c) => {
+    const name = CHUNK.exec(new URL(c.req.url).pathname)?.[1];
+    if (!name) return c.notFound();
+    try {
+      const body = await readFile(fileURLToPath(new URL(`../dist/esim-renewal/${name}`, import.meta.url)));
+      const type = name.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8';
+      return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+    } catch {
+      return c.notFound();
+    }
   });
 
   for (const [path, [file, type]] of Object.entries(files)) {

@@ -54,9 +54,9 @@ const suites = [
   nodeSuite('storybook', 'test/storybook'),
   nodeSuite('package', 'test/package'),
   nodeSuite('frameworks', 'test/frameworks'),
-  // Size budgets (bench/budgets.json) of the built dist/: the script-tag file, every entry with its dependencies,
-  // and what the badge's entry must not contain. Builds nothing itself: `npm test` builds first.
-  { name: 'size', command: process.execPath, args: ['scripts/size-check.mjs'] },
+  // Size budgets (size-limit, .size-limit.mjs) of the built dist/: the script-tag file and its chunks, and every
+  // entry with its dependencies. Builds nothing itself: `npm test` builds first.
+  { name: 'size', command: process.execPath, args: ['scripts/size-limit-junit.mjs'] },
 ];
 
 /** Counts test cases in a JUnit XML file: those with a <failure>/<error> failed, <skipped> are left out. */

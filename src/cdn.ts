@@ -1,42 +1,56 @@
 /**
- * The script-tag entry: `<script src=".../esim-renewal.js"></script>` registers every element and exposes the
- * `EsimRenewal` global (version and `createRenewalClient`). Including it twice is harmless: names already defined
- * are skipped.
+ * The script-tag entry: `<script src=".../esim-renewal.js" defer></script>`. The file holds what the usual page
+ * shows first — Lit, the client, the store, the provider, the badge, the picker, the checkout button and its
+ * summary, English — and registers those elements at once. Everything else is a chunk beside it, loaded when the page
+ * uses it (see src/internal/autoloader.ts): each other element when its tag appears, the checkout's payment steps
+ * when the dialog opens, each other language when an element speaks it. It exposes the `EsimRenewal` global.
+ * Including it twice is harmless: names already defined are skipped, and the first copy's chunks serve both.
  */
-// Evaluation order, chosen for gzip: it finds repeats only within 32 kB, so the libraries come first, then every
-// element's styles side by side, then both locales side by side, then the elements (about 0.7 kB min+gzip less than
-// each element bringing its own styles in). The elements' own order is the best one a search over moves found
-// (0.3 kB less); it only affects bytes, never behaviour. A new element's styles belong in the list; leaving one out
-// costs bytes, not correctness. `npm run bench -- size` measures it.
-import 'lit';
-import '@lit/context';
-import './internal/theme.js';
-import './components/auto-renew-toggle/auto-renew-toggle.styles.js';
-import './components/balance-badge/balance-badge.styles.js';
-import './components/checkout-button/checkout-button.styles.js';
-import './components/device-change/device-change.styles.js';
-import './components/order-history/order-history.styles.js';
-import './components/plan-picker/plan-picker.styles.js';
-import './components/renewal-flow/renewal-flow.styles.js';
-import './components/usage-meter/usage-meter.styles.js';
-import './i18n/index.js';
-import './components/balance-badge/balance-badge.js';
-import './components/usage-meter/usage-meter.js';
-import './components/renewal/renewal.js';
-import './components/plan-picker/plan-picker.js';
-import './components/checkout-button/checkout-button.js';
-import './components/auto-renew-toggle/auto-renew-toggle.js';
-import './components/renewal-flow/renewal-flow.js';
-import './components/device-change/device-change.js';
-import './components/order-history/order-history.js';
+import { EsimBalanceBadge } from './components/balance-badge/balance-badge.js';
+import { EsimCheckoutButton } from './components/checkout-button/checkout-button.js';
+import { loadPaymentSteps } from './components/checkout-button/checkout-flow.js';
+import { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
+import { EsimRenewal } from './components/renewal/renewal.js';
 import { createRenewalClient } from './client/client.js';
 import { isRenewalError, RenewalError } from './client/errors.js';
-import { defineAll } from './define.js';
-import { registerLocale } from './i18n/index.js';
+import { loadLocale, registerLocale } from './i18n/index.js';
+import { localeLoaders } from './i18n/locales.js';
+import { startAutoloader } from './internal/autoloader.js';
+import { defineElement } from './internal/define.js';
+import { installRuntime } from './internal/script-runtime.js';
 import type { EsimRenewalGlobal } from './script-tag.js';
 import { VERSION } from './version.js';
 
-defineAll();
+/** In the file, registered as it runs. */
+const inFile = {
+  'esim-renewal': EsimRenewal,
+  'esim-balance-badge': EsimBalanceBadge,
+  'esim-plan-picker': EsimPlanPicker,
+  'esim-checkout-button': EsimCheckoutButton,
+};
+
+/** Chunks, each loaded when its tag first appears: the npm entries, which register their element. */
+const onDemand = {
+  'esim-usage-meter': () => import('./usage-meter.js'),
+  'esim-auto-renew-toggle': () => import('./auto-renew-toggle.js'),
+  'esim-order-history': () => import('./order-history.js'),
+  'esim-device-change': () => import('./device-change.js'),
+  'esim-renewal-flow': () => import('./renewal-flow.js'),
+};
+
+installRuntime();
+for (const [tag, element] of Object.entries(inFile)) defineElement(tag, element);
+const loader = startAutoloader({
+  elements: onDemand,
+  tags: [...Object.keys(inFile), ...Object.keys(onDemand)],
+  eager: [loadPaymentSteps, ...Object.keys(localeLoaders).map((tag) => () => loadLocale(tag))],
+});
+
+/** Resolves once every element in the page is defined and shows its text (see `Autoloader.ready`). */
+export const ready: Promise<void> = loader.ready;
+
+/** Loads every chunk now, for pages that want no request later (or whose elements live in shadow roots). */
+export const loadAll: () => Promise<void> = loader.loadAll;
 
 export { createRenewalClient, isRenewalError, registerLocale, RenewalError, VERSION as version };
 

@@ -38,5 +38,5 @@ export {
   EsimRenewalSuccessEvent,
 } from './events/index.js';
 export { formatBytes, formatDate, formatMoney, formatRelativeDays } from './i18n/format.js';
-export { messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
+export { loadLocale, messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
 export type { Messages } from './i18n/index.js';

@@ -8,7 +8,8 @@
  * const client = EsimRenewal.createRenewalClient({ baseUrl, sessionToken });
  * ```
  *
- * Types only: nothing here runs. `src/cdn.ts`, the file's entry, checks that its exports are exactly this.
+ * Types only: nothing here runs. `src/cdn.ts`, the file's entry, checks that its exports are exactly this. Every
+ * element is typed, whether it is in the file or loaded on demand when its tag appears.
  */
 import type { createRenewalClient } from './client/client.js';
 import type { isRenewalError, RenewalError } from './client/errors.js';
@@ -29,6 +30,16 @@ export interface EsimRenewalGlobal {
   isRenewalError: typeof isRenewalError;
   RenewalError: typeof RenewalError;
   registerLocale: typeof registerLocale;
+  /**
+   * Resolves once every element in the page (as parsed) is defined and has rendered in its language — on-demand
+   * elements and languages loaded — though its data may still be on the way. Rejects if a chunk could not be loaded.
+   */
+  ready: Promise<void>;
+  /**
+   * Loads every chunk now (each on-demand element, the checkout's payment steps, every language) rather than when
+   * first used: for pages that want no request later, or whose elements sit in shadow roots the loader cannot see.
+   */
+  loadAll(): Promise<void>;
 }
 
 declare global {

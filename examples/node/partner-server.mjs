@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { createPartnerClient } from '@esim-renewal/widgets/server';
 
 const API = process.env.ESIM_API ?? 'http://localhost:8787';
-const SDK = process.env.ESIM_SDK ?? 'https://unpkg.com/@esim-renewal/widgets/dist/esim-renewal.js';
+const SDK = process.env.ESIM_SDK ?? 'https://unpkg.com/@esim-renewal/widgets@0.1.0/dist/esim-renewal.js';
 const partner = createPartnerClient({ baseUrl: API, secretKey: process.env.ESIM_SECRET_KEY ?? 'sk_test_demo' });
 
 /** Your own sign-in says whose card this is; here, a sandbox demo card. */

@@ -1,12 +1,14 @@
 import { en, type Messages } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { localeLoaders } from './locales.js';
 
 export type { Messages };
 
-const catalog = new Map<string, Messages>([
-  ['en', en],
-  ['zh-CN', zhCN],
-]);
+/** Locales ready to use. English is always here; the others arrive from `localeLoaders` or `registerLocale`. */
+const catalog = new Map<string, Messages>([['en', en]]);
+/** Locales being loaded, so that every element asking for one shares a single request. */
+const loading = new Map<string, Promise<void>>();
+/** Locales whose file could not be loaded: they fall back to English rather than wait forever. */
+const failed = new Set<string>();
 
 /**
  * Adds or replaces a locale. A new locale is one file exporting a `Messages` object and one call to this
@@ -14,21 +16,68 @@ const catalog = new Map<string, Messages>([
  */
 export function registerLocale(tag: string, messages: Messages): void {
   catalog.set(tag, messages);
+  failed.delete(tag);
+}
+
+/** Every locale the SDK can speak: those registered and those it can load. */
+function knownTags(): string[] {
+  return [...new Set([...catalog.keys(), ...Object.keys(localeLoaders)])];
 }
 
 /** The best supported locale for a requested BCP 47 tag. */
 export function resolveLocale(requested: string | undefined | null): string {
   if (!requested) return 'en';
-  if (catalog.has(requested)) return requested;
+  if (catalog.has(requested) || requested in localeLoaders) return requested;
+  const tags = knownTags();
   const lower = requested.toLowerCase();
-  for (const tag of catalog.keys()) if (tag.toLowerCase() === lower) return tag;
+  for (const tag of tags) if (tag.toLowerCase() === lower) return tag;
   const language = lower.split('-')[0];
   // Traditional Chinese scripts and regions would read Simplified poorly, but better than English; refine when a
   // zh-TW file exists (an exact match wins first).
-  for (const tag of catalog.keys()) if (tag.toLowerCase().split('-')[0] === language) return tag;
+  for (const tag of tags) if (tag.toLowerCase().split('-')[0] === language) return tag;
   return 'en';
 }
 
+/**
+ * The messages of a locale, if they are here; English while a locale's file is still loading (see `loadLocale`),
+ * or when it could not be loaded.
+ */
 export function messagesFor(locale: string): Messages {
   return catalog.get(resolveLocale(locale)) ?? en;
+}
+
+/**
+ * Loads the file of a locale (once, however many elements ask) and resolves when `messagesFor` speaks it. A file
+ * that fails to load is reported once and the locale falls back to English; a later call tries again.
+ */
+export function loadLocale(locale: string): Promise<void> {
+  const tag = resolveLocale(locale);
+  failed.delete(tag);
+  return localePending(tag) ?? Promise.resolve();
+}
+
+/**
+ * A promise while `locale`'s messages are not here yet (starting the load if needed), undefined once they are, or
+ * when they never will be (no such file, or it failed: English then).
+ */
+export function localePending(locale: string): Promise<void> | undefined {
+  const tag = resolveLocale(locale);
+  if (catalog.has(tag) || failed.has(tag)) return undefined;
+  const load = localeLoaders[tag];
+  if (!load) return undefined;
+  let pending = loading.get(tag);
+  if (!pending) {
+    pending = load().then(
+      (messages) => {
+        if (!catalog.has(tag)) catalog.set(tag, messages);
+      },
+      (error: unknown) => {
+        failed.add(tag);
+        console.warn(`esim-renewal: the ${tag} messages could not be loaded; showing English instead.`, error);
+      },
+    );
+    loading.set(tag, pending);
+    void pending.finally(() => loading.delete(tag));
+  }
+  return pending;
 }

@@ -1,9 +1,9 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type PropertyDeclarations, type ReactiveController } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues, type ReactiveController } from 'lit';
 import { createRenewalClient } from '../client/client.js';
 import { renewalContext } from '../context/renewal-context.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
-import { messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
+import { localePending, messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
 
 /** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
 class StoreController implements ReactiveController {
@@ -21,6 +21,11 @@ class StoreController implements ReactiveController {
   hostUpdate(): void {
     // A removed element may still render once more; it must not subscribe (and start loading) again.
     if (this.host.isConnected) this.sync();
+  }
+
+  /** Called by an update that does not render (its language is on the way): the data loads all the same. */
+  hostUpdateSkipped(): void {
+    this.hostUpdate();
   }
 
   hostDisconnected(): void {
@@ -79,6 +84,7 @@ export abstract class EsimElement extends LitElement {
 
   private ownStore?: RenewalStore;
   private ownStoreKey?: string;
+  private readonly stores: StoreController;
 
   constructor() {
     super();
@@ -88,7 +94,7 @@ export abstract class EsimElement extends LitElement {
       subscribe: true,
       callback: (store) => (this.providedStore = store),
     });
-    new StoreController(this);
+    this.stores = new StoreController(this);
   }
 
   /** The store this element reads and writes; undefined until it has a provider or its own credentials. */
@@ -116,6 +122,32 @@ export abstract class EsimElement extends LitElement {
 
   protected get msg(): Messages {
     return messagesFor(this.resolvedLocale);
+  }
+
+  /**
+   * Languages other than English arrive in a file of their own (src/i18n/locales.ts). Until the element's has
+   * arrived it does not render — no flash of English — while its data loads as usual; then it renders with every
+   * property change it held back. A language that cannot be loaded renders in English.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const pending = localePending(this.resolvedLocale);
+    if (!pending) return super.shouldUpdate(changed);
+    this.stores.hostUpdateSkipped();
+    void pending.then(() => {
+      for (const [key, oldValue] of changed) this.requestUpdate(key, oldValue);
+      this.requestUpdate();
+    });
+    return false;
+  }
+
+  /** `updateComplete` also waits for the element's language: once it resolves, the element shows its text. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending = localePending(this.resolvedLocale); pending; pending = localePending(this.resolvedLocale)) {
+      await pending;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /**

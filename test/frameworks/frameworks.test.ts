@@ -6,7 +6,7 @@
 // next to another copy of Lit.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -117,10 +117,14 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
     // The plain HTML example, as its README says: the script tag from the CDN (here, the packed file) and a token.
     const sdk = '/cdn/@esim-renewal/widgets/dist/esim-renewal.js';
     const html = readFileSync(join(EXAMPLES, 'html/index.html'), 'utf8')
-      .replace('https://unpkg.com/@esim-renewal/widgets/dist/esim-renewal.js', sdk)
+      .replace(/https:\/\/unpkg\.com\/@esim-renewal\/widgets(@[^/]+)?\/dist\/esim-renewal\.js/, sdk)
       .replace('https://renew.example.com', sandbox.url)
       .replace('rs_minted_by_your_server', sessions.get('html')!);
     files.set(sdk, { body: readFileSync(join(INSTALLED, 'dist/esim-renewal.js'), 'utf8'), type: js });
+    // …and its chunks beside it, which it loads on demand (the payment steps, other elements, other languages).
+    for (const chunk of readdirSync(join(INSTALLED, 'dist/esim-renewal'))) {
+      files.set(`${sdk.replace(/\.js$/, '')}/${chunk}`, { body: readFileSync(join(INSTALLED, 'dist/esim-renewal', chunk), 'utf8'), type: js });
+    }
     files.set('/html', { body: html, type: 'text/html' });
     // …included twice, next to a widget of the partner's own built with another copy of Lit.
     files.set('/other-lit.js', {
@@ -141,7 +145,8 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
     server = createServer((request, response) => {
       const file = files.get(new URL(request.url ?? '/', 'http://x').pathname);
       if (!file) return void response.writeHead(request.url === '/favicon.ico' ? 204 : 404).end();
-      response.writeHead(200, { 'Content-Type': file.type }).end(file.body);
+      // As unpkg and jsDelivr do: the script-tag file's chunks are ES modules, fetched with CORS from other origins.
+      response.writeHead(200, { 'Content-Type': file.type, 'Access-Control-Allow-Origin': '*' }).end(file.body);
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,7 +3,9 @@
 // element, the script-tag file is a plain script, and the manifest and API reference are shipped and current.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
@@ -81,10 +83,11 @@ describe('package.json', () => {
   });
 });
 
-describe('npm pack', () => {
-  const packed = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']).output.replace(/^[^[]*/, '').trim())[0];
-  const files = new Set<string>(packed.files.map((file: { path: string }) => file.path));
+/** What `npm pack` puts in the tarball. */
+const packed = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']).output.replace(/^[^[]*/, '').trim())[0];
+const files = new Set<string>(packed.files.map((file: { path: string }) => file.path));
 
+describe('npm pack', () => {
   it('ships every file the exports map, types and fields point to', () => {
     const targets = new Set<string>([pkg.main, pkg.types, pkg.unpkg, pkg.customElements]);
     for (const [subpath, value] of Object.entries(exportsMap)) {
@@ -146,14 +149,65 @@ describe('entry points pull in only what they need', () => {
 
 describe('the script-tag file', () => {
   const code = readFileSync('dist/esim-renewal.js', 'utf8');
+  const integrity: Record<string, string> = JSON.parse(readFileSync('dist/esim-renewal.integrity.json', 'utf8'));
+  const chunkFiles = readdirSync('dist/esim-renewal').filter((file) => file.endsWith('.js'));
+  const chunks = new Map(chunkFiles.map((file) => [file, readFileSync(`dist/esim-renewal/${file}`, 'utf8')]));
+  /** The sources a built file was made from, from its source map (project-relative). */
+  const sourcesOf = (file: string) =>
+    (JSON.parse(readFileSync(`${file}.map`, 'utf8')).sources as string[]).map((source) => join(dirname(file), source));
 
   it('is a classic script (no import or export) that sets the EsimRenewal global', () => {
     assert.doesNotThrow(() => new Script(code, { filename: 'esim-renewal.js' }));
     assert.match(code, /^(var|let|const) EsimRenewal\s*=|^(var|let|const) EsimRenewal=/m);
   });
 
-  it('registers every element of the manifest', () => {
+  it('registers every element of the manifest, or loads it when its tag appears', () => {
     for (const tag of tags) assert.ok(code.includes(tag), `<${tag}> is missing from the script-tag file`);
+  });
+
+  it("holds the usual page's critical path and nothing else: no other element, payment step, QR code or language", () => {
+    const sources = sourcesOf('dist/esim-renewal.js');
+    for (const needed of ['balance-badge.ts', 'plan-picker.ts', 'checkout-button.ts', 'renewal.ts', 'client.ts', 'store.ts', 'en.ts', 'lit-element.js']) {
+      assert.ok(sources.some((source) => source.endsWith(`/${needed}`)), `${needed} is not in the file`);
+    }
+    const stray = sources.filter((source) =>
+      /usage-meter|order-history|device-change|auto-renew-toggle|renewal-flow|checkout-button\/payment|qr-code|i18n\/zh-CN/.test(source),
+    );
+    assert.deepEqual(stray, []);
+  });
+
+  it('every chunk it loads is shipped beside it, and every chunk beside it is one it loads', async () => {
+    const loaded = [...code.matchAll(/\.load\("\.\/([^"]+)"\)/g)].map(([, file]) => file!);
+    assert.ok(loaded.length >= 7, `the file loads ${loaded.length} chunks`);
+    const reachable = new Set<string>(['shared.js']);
+    for (const file of loaded) reachable.add(file);
+    for (const [, text] of chunks) for (const [, file] of text.matchAll(/from\s*"\.\/([^"]+)"|import\("\.\/([^"]+)"\)/g)) if (file) reachable.add(file);
+    assert.deepEqual([...reachable].sort(), [...chunks.keys()].sort());
+    for (const file of chunks.keys()) assert.ok(files.has(`dist/esim-renewal/${file}`), `dist/esim-renewal/${file} is not in the tarball`);
+  });
+
+  it('its chunks share its modules: one Lit, one context key, one store, one client on the page', () => {
+    // Code that may run only once per page: Lit's version records, the provider's context key, the client factory.
+    const once = ['reactiveElementVersions', 'litHtmlVersions', 'litElementVersions', 'Symbol("esim-renewal")', 'Idempotency-Key'];
+    for (const marker of once) {
+      assert.ok(code.includes(marker), `${marker} is not in esim-renewal.js`);
+      for (const [file, text] of chunks) assert.ok(!text.includes(marker), `${file} has its own copy of ${marker}`);
+    }
+    for (const [file, text] of chunks) {
+      if (file === 'shared.js') continue;
+      const sources = sourcesOf(`dist/esim-renewal/${file}`);
+      const copied = sources.filter((source) => sourcesOf('dist/esim-renewal.js').includes(source));
+      assert.deepEqual(copied, [], `${file} bundles modules of the script again`);
+      assert.doesNotMatch(text, /from\s*"(?!\.\/)/, `${file} imports something from outside the chunks`);
+    }
+  });
+
+  it('esim-renewal.integrity.json holds the SRI hash of the file and of every chunk, matching their bytes', () => {
+    assert.deepEqual(Object.keys(integrity).sort(), ['esim-renewal.js', ...chunkFiles.map((file) => `esim-renewal/${file}`)].sort());
+    for (const [file, hash] of Object.entries(integrity)) {
+      assert.equal(hash, `sha384-${createHash('sha384').update(readFileSync(`dist/${file}`)).digest('base64')}`, file);
+    }
+    assert.ok(files.has('dist/esim-renewal.integrity.json'));
   });
 });
 

@@ -10,8 +10,9 @@ import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
 import { CheckoutFlow, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
-import { progress, renderError, renderPaying, renderSuccess, renderSummary, type ViewContext } from './checkout-views.js';
+import { progress, renderError, renderSummary, type ViewContext } from './checkout-views.js';
 import { defaultReturnUrl } from './pending.js';
+import { PaymentStepsPrefetch } from './prefetch.js';
 
 /**
  * Renews the card with the plan chosen in the picker: shows the order summary in a dialog, takes the payment
@@ -128,6 +129,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   private handingOff = false;
 
   private readonly flow = new CheckoutFlow(this);
+  private readonly prefetch = new PaymentStepsPrefetch(this, () => this.renewal.plans.status === 'ready');
   private resumed = false;
   private ticker?: ReturnType<typeof setInterval>;
 
@@ -295,6 +297,8 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
         aria-describedby=${plan ? nothing : 'hint'}
         aria-haspopup="dialog"
         @click=${this.onTrigger}
+        @pointerenter=${this.prefetch.now}
+        @focus=${this.prefetch.now}
       >
         ${label}
       </button>
@@ -331,11 +335,11 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       case 'creating':
         return [m.paymentTitle, progress(m.creatingOrder)];
       case 'paying':
-        return [m.paymentTitle, renderPaying(this.viewContext())];
+        return [m.paymentTitle, flow.payment?.views.paying(this.viewContext()) ?? progress(m.waiting)];
       case 'confirming':
         return [m.paymentTitle, progress(flow.slow ? m.slow : m.confirming)];
       case 'success':
-        return [m.dialogTitle, renderSuccess(this.viewContext())];
+        return [m.dialogTitle, flow.payment?.views.success(this.viewContext()) ?? nothing];
       case 'error':
         return [m.dialogTitle, renderError(this.viewContext())];
     }

@@ -1,12 +1,12 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { asRenewalError, isRenewalError, RenewalError } from '../../client/errors.js';
 import type { Card, Order, PaymentMethod, Plan, Quote } from '../../client/schemas.js';
-import { newIdempotencyKey, sleep } from '../../client/transport.js';
+import { newIdempotencyKey } from '../../client/transport.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
-import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
-import { readPendingAttempt, savePendingAttempt, clearPendingAttempt } from './pending.js';
+import type { CheckoutPayment } from './payment.js';
+import { readPendingAttempt } from './pending.js';
 
 /**
  * The steps of a checkout. `summary` shows the quote; `paying` waits for the traveller in the payment window or
@@ -33,15 +33,31 @@ export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
   readonly slowAfter: number;
 }
 
+let paymentSteps: Promise<typeof import('./payment.js')> | undefined;
+
 /**
- * The checkout's behaviour, apart from its looks: quote, one order per attempt, payment, waiting, confirmation.
+ * The payment steps (creating the order, paying, waiting, confirming, success, the hand-off link) are a module of
+ * their own, loaded when the dialog opens and prefetched on hover, focus or idle: a page that never renews never
+ * downloads them. A failed load is forgotten, so the next try loads again.
+ */
+export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
+  paymentSteps ??= import('./payment.js').catch((error: unknown) => {
+    paymentSteps = undefined;
+    throw new RenewalError('network', `The payment steps could not be loaded (${String(error)})`, { cause: error });
+  });
+  return paymentSteps;
+}
+
+/**
+ * The checkout's behaviour, apart from its looks: the quote and the summary here; the order, payment, waiting and
+ * confirmation in `CheckoutPayment` (./payment.ts), which this loads on demand and which writes its progress here.
  *
  * One attempt has one Idempotency-Key, minted when the traveller first presses Pay and kept for every repeat of
  * that press (double clicks, retries after a lost answer), so an attempt can create at most one order. The attempt
  * is remembered in sessionStorage (order id and key, never the token) so a reload or a redirect back resumes it
  * instead of starting another.
  */
-export class CheckoutFlow implements ReactiveController {
+export class CheckoutFlow {
   step: CheckoutStep = 'idle';
   plan?: Plan;
   quote?: Quote;
@@ -58,55 +74,40 @@ export class CheckoutFlow implements ReactiveController {
   promoError?: string;
   /** True while the tab is hidden and polling is paused. */
   paused = false;
-
-  private attemptKey?: string;
+  /** The Idempotency-Key of the current attempt: one per quote, kept across repeats of Pay. */
+  attemptKey?: string;
   /** The last order request failed without a definite answer: its order may exist (answer lost or garbled). */
-  private orderUnknown = false;
+  orderUnknown = false;
+  /** The payment steps, once their module is here (see `loadPaymentSteps`). */
+  payment?: CheckoutPayment;
+
   private creating?: Promise<void>;
-  private popup?: Window | null;
-  private abort?: AbortController;
-  private slowTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly host: CheckoutHost) {
-    host.addController(this);
-  }
+  constructor(readonly host: CheckoutHost) {}
 
-  hostConnected(): void {
-    globalThis.document?.addEventListener('visibilitychange', this.onVisibility);
-  }
-
-  hostDisconnected(): void {
-    globalThis.document?.removeEventListener('visibilitychange', this.onVisibility);
-    this.stopWaiting();
-  }
-
-  /** Polling pauses while the tab is hidden (nobody is looking, and phones abroad pay for every byte) and resumes,
-   * with an immediate check, when it shows again. */
-  private readonly onVisibility = (): void => {
-    const waiting = this.order && (this.step === 'paying' || this.step === 'confirming');
-    if (document.visibilityState === 'hidden') {
-      if (waiting && this.abort) {
-        this.stopWaiting();
-        this.set({ paused: true });
-      }
-    } else if (this.paused) {
-      this.set({ paused: false });
-      if (waiting) void this.wait(this.order!.id);
-    }
-  };
-
-  private set(patch: Partial<CheckoutFlow>): void {
+  /** Records progress and re-renders the element. */
+  set(patch: Partial<CheckoutFlow>): void {
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
 
-  private fail(error: unknown): void {
+  fail(error: unknown): void {
     const failure = asRenewalError(error);
     if (failure.code === 'aborted') return;
-    this.stopWaiting();
-    this.popup?.close();
+    this.payment?.stop();
+    this.payment?.closeWindow();
     this.set({ step: 'error', error: failure });
     this.host.dispatchEvent(new EsimRenewalErrorEvent(failure));
+  }
+
+  /** The payment steps, loading their module the first time. */
+  async payments(): Promise<CheckoutPayment> {
+    const { CheckoutPayment } = await loadPaymentSteps();
+    if (!this.payment) {
+      this.payment = new CheckoutPayment(this);
+      this.host.requestUpdate(); // the summary shows the hand-off link, which comes with them
+    }
+    return this.payment;
   }
 
   /** Starts a checkout for `plan`: gets a quote for the summary. A running checkout is left as it is. */
@@ -116,6 +117,8 @@ export class CheckoutFlow implements ReactiveController {
     if (!store) return;
     this.set({ step: 'quoting', plan, quote: undefined, order: undefined, error: undefined, quoteRefreshed: false });
     this.attemptKey = undefined;
+    // The steps after the summary load while the quote is on its way.
+    void this.payments().catch(() => undefined);
     try {
       const quote = await store.client.createQuote({ planId: plan.id, promoCode: this.promoCode });
       this.set({ step: 'summary', quote });
@@ -164,39 +167,19 @@ export class CheckoutFlow implements ReactiveController {
    */
   pay(): Promise<void> {
     if (this.creating) return this.creating;
-    if (this.step !== 'summary' || !this.quote) return Promise.resolve();
+    const quote = this.quote;
+    if (this.step !== 'summary' || !quote) return Promise.resolve();
     // A popup must be opened in the click itself or the browser blocks it; it gets its address once the order exists.
-    if (this.method === 'card' && this.host.paymentMode === 'popup') this.popup = openPaymentWindow('about:blank');
-    this.attemptKey ??= newIdempotencyKey();
-    this.creating = this.createOrder(this.quote, this.attemptKey).finally(() => (this.creating = undefined));
+    const popup = this.method === 'card' && this.host.paymentMode === 'popup' ? openPaymentWindow('about:blank') : undefined;
+    const key = (this.attemptKey ??= newIdempotencyKey());
+    this.creating = this.payments()
+      .then((payment) => payment.createOrder(quote, key, popup))
+      .catch((error: unknown) => {
+        popup?.close();
+        this.fail(error);
+      })
+      .finally(() => (this.creating = undefined));
     return this.creating;
-  }
-
-  private async createOrder(quote: Quote, key: string): Promise<void> {
-    const store = this.host.store!;
-    this.set({ step: 'creating' });
-    try {
-      const order = await store.client.createOrder(
-        // A payment page in a popup just says "done" and we close it; only a full-page redirect needs the way back.
-        { quoteId: quote.id, paymentMethod: this.method, returnUrl: this.popup ? undefined : this.host.returnUrl },
-        { idempotencyKey: key },
-      );
-      store.setOrder(order);
-      savePendingAttempt({ orderId: order.id, key, cardId: store.state.card.value?.id });
-      this.set({ order });
-      this.follow(order);
-    } catch (error) {
-      this.popup?.close();
-      if (isRenewalError(error) && error.code === 'quote_expired' && this.plan) {
-        // Prices are only held for 15 minutes: show the new one rather than fail.
-        this.set({ step: 'idle' });
-        await this.start(this.plan);
-        this.set({ quoteRefreshed: true });
-        return;
-      }
-      this.orderUnknown = isRenewalError(error) && (error.retryable || error.code === 'invalid_response');
-      this.fail(error);
-    }
   }
 
   /**
@@ -215,112 +198,19 @@ export class CheckoutFlow implements ReactiveController {
     if (plan) void this.start(plan);
   }
 
-  /** Sends the traveller to pay (popup, redirect or wallet code), then waits for the order. */
-  private follow(order: Order): void {
-    const action = order.paymentAction;
-    if (action?.type === 'redirect' && order.status === 'requires_payment') {
-      if (this.popup && !this.popup.closed) {
-        this.popup.location.href = action.url;
-      } else {
-        this.popup = undefined;
-        globalThis.location.assign(action.url);
-        this.set({ step: 'paying' });
-        return;
-      }
-    }
-    this.set({ step: 'paying' });
-    void this.wait(order.id);
-  }
-
-  /** A fresh QR code for an Alipay / WeChat Pay order whose code expired: same order, new code. */
-  async refreshPayment(): Promise<void> {
-    const store = this.host.store;
-    if (!store || !this.order || this.step !== 'paying') return;
-    try {
-      const order = await store.client.refreshPayment(this.order.id);
-      store.setOrder(order);
-      this.set({ order });
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  /** Opens the card payment page again, e.g. after the traveller closed the window by mistake. */
-  reopenPayment(): void {
-    const action = this.order?.paymentAction;
-    if (action?.type !== 'redirect') return;
-    this.popup = this.host.paymentMode === 'popup' ? openPaymentWindow(action.url) : null;
-    if (!this.popup) globalThis.location.assign(action.url);
-  }
-
-  private async wait(orderId: string): Promise<void> {
-    const store = this.host.store;
-    if (!store) return;
-    this.stopWaiting();
-    const abort = (this.abort = new AbortController());
-    if (!this.slow) this.slowTimer = setTimeout(() => this.set({ slow: true }), this.host.slowAfter);
-    try {
-      const order = await store.client.waitForOrder(orderId, {
-        signal: abort.signal,
-        onUpdate: (update) => {
-          store.setOrder(update);
-          if (update.status === 'processing' && this.step === 'paying') this.set({ step: 'confirming', order: update });
-          else this.set({ order: update });
-        },
-      });
-      this.popup?.close();
-      if (order.status === 'succeeded') return await this.confirm(order, abort.signal);
-      clearPendingAttempt();
-      const code = order.failureCode ?? order.status;
-      this.fail(new RenewalError('payment_failed', `The order ended ${order.status} (${code})`, { details: { failureCode: code, orderId: order.id } }));
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  /** The order says succeeded; re-read the card until it shows the renewal, then report success. */
-  private async confirm(order: Order, signal: AbortSignal): Promise<void> {
-    const store = this.host.store!;
-    this.set({ step: 'confirming', order });
-    const target = Date.parse(order.card?.expiresAt ?? order.quote.newExpiresAt);
-    let card = await store.client.getCard({ signal });
-    for (let attempt = 0; Date.parse(card.expiresAt) < target && attempt < 10; attempt += 1) {
-      await sleep(1_000, signal);
-      card = await store.client.getCard({ signal });
-    }
-    this.stopWaiting();
-    clearPendingAttempt();
-    store.setCard(card);
-    this.set({ step: 'success', card });
-    this.host.dispatchEvent(new EsimRenewalSuccessEvent(order, card));
-  }
-
-  /** Resumes an attempt after a reload or the redirect back from the payment page, if there is one. */
+  /**
+   * Resumes an attempt after a reload or the redirect back from the payment page, if there is one: only then are
+   * the payment steps loaded.
+   */
   async resume(): Promise<boolean> {
-    const store = this.host.store;
     const returned = takeQueryParam(RETURN_PARAM);
     const pending = readPendingAttempt();
     const orderId = returned ?? pending?.orderId;
-    if (!store || !orderId || this.step !== 'idle') return false;
+    if (!this.host.store || !orderId || this.step !== 'idle') return false;
     this.set({ step: 'confirming' });
     try {
-      const order = await store.client.getOrder(orderId);
-      this.attemptKey = pending?.orderId === orderId ? pending.key : undefined;
-      this.set({ order, quote: order.quote, plan: order.quote.plan, method: order.paymentMethod });
-      store.setOrder(order);
-      if (order.status === 'succeeded') await this.confirm(order, new AbortController().signal);
-      else {
-        this.set({ step: order.status === 'processing' ? 'confirming' : 'paying' });
-        void this.wait(order.id);
-      }
-      return true;
+      return await (await this.payments()).resume(orderId, pending);
     } catch (error) {
-      clearPendingAttempt();
-      if (isRenewalError(error) && error.code === 'not_found') {
-        // An attempt left by another card's session in this tab: not ours to resume.
-        this.reset();
-        return false;
-      }
       this.fail(error);
       return true;
     }
@@ -328,7 +218,7 @@ export class CheckoutFlow implements ReactiveController {
 
   /** Back to the start after success or an error; a new attempt gets a new key. */
   reset(): void {
-    this.stopWaiting();
+    this.payment?.stop();
     this.attemptKey = undefined;
     this.orderUnknown = false;
     this.set({
@@ -342,30 +232,9 @@ export class CheckoutFlow implements ReactiveController {
       paused: false,
     });
   }
-
-  /** Gives up on the current attempt: cancels an unpaid order, and stops waiting. */
-  async cancel(): Promise<void> {
-    const order = this.order;
-    this.stopWaiting();
-    this.popup?.close();
-    if (order?.status === 'requires_payment') {
-      try {
-        await this.host.store?.client.cancelOrder(order.id);
-      } catch {
-        // Paid in the meantime, or already over: the order's own state is the truth, nothing to undo.
-      }
-    }
-    clearPendingAttempt();
-    this.reset();
-  }
-
-  private stopWaiting(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    clearTimeout(this.slowTimer);
-  }
 }
 
-function openPaymentWindow(url: string): Window | null {
+/** Opens the card payment page in a window of its own; null when the browser blocks it. */
+export function openPaymentWindow(url: string): Window | null {
   return globalThis.open?.(url, 'esim-payment', 'popup,width=480,height=720') ?? null;
 }

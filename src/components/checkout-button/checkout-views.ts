@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RenewalError } from '../../client/errors.js';
-import type { Handoff, PaymentAction, PaymentMethod } from '../../client/schemas.js';
-import { formatData, formatDate, formatDiscount, formatMoney, formatTime } from '../../i18n/format.js';
+import type { Handoff, PaymentMethod } from '../../client/schemas.js';
+import { formatData, formatDate, formatDiscount, formatMoney } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/index.js';
-import { qrCode } from '../../internal/qr-code.js';
 import { supportLinks } from '../../internal/support.js';
 import type { SupportContact } from '../../context/store.js';
 import type { CheckoutFlow } from './checkout-flow.js';
@@ -37,11 +36,6 @@ export function progress(text: string): TemplateResult {
   return html`<div class="progress" role="status">
     <span class="spinner" aria-hidden="true"></span><span>${text}</span>
   </div>`;
-}
-
-function countdown(seconds: number): string {
-  const s = Math.max(0, seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 export function renderSummary(ctx: ViewContext) {
@@ -123,77 +117,18 @@ export function renderSummary(ctx: ViewContext) {
   `;
 }
 
+/** "Continue on another device": the button (and why the last link failed), then the link the payment steps draw. */
 function renderHandoff(ctx: ViewContext) {
   const m = ctx.msg.checkout.handoff;
-  const handoff = ctx.handoff;
-  if (!handoff) {
-    if (!ctx.on.handoff) return nothing;
-    const error = ctx.handoffError;
-    return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>
-      ${error ? html`<p role="alert">${ctx.msg.errors[error.code]}</p>` : nothing}`;
-  }
-  return html`<section class="handoff" part="handoff" aria-labelledby="handoff-title">
-    <h3 id="handoff-title">${m.title}</h3>
-    <p>${m.hint}</p>
-    ${qrCode(handoff.qr, m.label)}
-    <a href=${handoff.url} class="handoff-link" target="_blank" rel="noopener">${handoff.url}</a>
-    <p class="terms">${m.expires(formatTime(handoff.expiresAt, ctx.locale))}</p>
-    <button class="button secondary" @click=${ctx.on.copyHandoff}>${m.copy}</button>
-    <p role="status" class="terms">${handoff.copied ? m.copied : ''}</p>
-  </section>`;
-}
-
-export function renderPaying(ctx: ViewContext) {
-  const m = ctx.msg.checkout;
-  const flow = ctx.flow;
-  const order = flow.order;
-  const action = order?.paymentAction;
-  const expired = (ctx.secondsLeft ?? 1) <= 0;
-  return html`
-    ${order && action?.type === 'qr' ? renderWallet(ctx, action, expired) : html`<p>${m.payInWindow}</p>`}
-    ${expired ? nothing : progress(flow.slow ? m.slow : m.waiting)}
-    <div class="actions">
-      <button class="button secondary" @click=${() => flow.cancel()}>${m.cancel}</button>
-      ${action?.type === 'redirect'
-        ? html`<button class="button secondary" @click=${() => flow.reopenPayment()}>${m.reopenPayment}</button>`
-        : nothing}
-    </div>
-  `;
-}
-
-type WalletAction = Extract<PaymentAction, { type: 'qr' }>;
-
-/** An Alipay or WeChat Pay order: the amount, its QR code (or a button opening the wallet on phones) and the time left. */
-function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boolean) {
-  const m = ctx.msg.checkout;
-  const order = ctx.flow.order!;
-  if (expired) {
-    return html`<div class="wallet" part="wallet">
-      <p role="alert">${m.qr.expired}</p>
-      <button class="button" part="refresh-code" @click=${() => ctx.flow.refreshPayment()}>${m.qr.refresh}</button>
-    </div>`;
-  }
-  const method = m.methods[order.paymentMethod];
-  const price = formatMoney(order.quote.total, ctx.locale);
-  // Announce the time left only at coarse steps; a live region that ticks every second is noise.
-  const seconds = ctx.secondsLeft ?? 0;
-  const left = m.qr.expiresIn(countdown(seconds));
-  return html`<div class="wallet" part="wallet">
-    <p class="amount">${m.qr.amount(price)}</p>
-    ${ctx.preferApp
-      ? html`<a class="button" part="open-wallet" href=${data}>${m.qr.openWallet(method)}</a>
-          <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
-      : html`<p>${m.scanToPay(method)}</p>
-          ${qrCode(qr, m.qr.label(method, price))}`}
-    <p class="countdown" part="countdown">
-      <span aria-hidden="true">${left}</span>
-      <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>
-    </p>
-  </div>`;
+  if (ctx.handoff) return ctx.flow.payment?.views.handoffLink(ctx) ?? progress(ctx.msg.common.loading);
+  if (!ctx.on.handoff) return nothing;
+  const error = ctx.handoffError;
+  return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>
+    ${error ? html`<p role="alert">${ctx.msg.errors[error.code]}</p>` : nothing}`;
 }
 
 /** The success and error views: a heading, what happened, links to support (prefilled) and one button. */
-function renderResult(ctx: ViewContext, ok: boolean, body: TemplateResult, maskedIccid: string | undefined, button: TemplateResult) {
+export function renderResult(ctx: ViewContext, ok: boolean, body: TemplateResult, maskedIccid: string | undefined, button: TemplateResult) {
   const m = ctx.msg.checkout;
   const links = supportLinks(ctx.support, { maskedIccid, orderId: ctx.flow.order?.id }, m);
   return html`<div class="result ${ok ? 'success' : 'error'}" part="result" role=${ok ? 'status' : 'alert'}>
@@ -204,20 +139,6 @@ function renderResult(ctx: ViewContext, ok: boolean, body: TemplateResult, maske
       ${button}
     </div>
   </div>`;
-}
-
-export function renderSuccess(ctx: ViewContext) {
-  const m = ctx.msg.checkout;
-  const card = ctx.flow.card!;
-  return renderResult(
-    ctx,
-    true,
-    html`<p>${m.successBody(formatDate(card.expiresAt, ctx.locale))}</p>
-      <p>${m.successData(formatData(card.data.remainingBytes, ctx.locale, ctx.msg.picker.unlimited))}</p>
-      <p class="terms">${m.airplaneTip}</p>`,
-    card.iccid,
-    html`<button class="button" @click=${ctx.on.close}>${m.done}</button>`,
-  );
 }
 
 export function renderError(ctx: ViewContext) {

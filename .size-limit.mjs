@@ -1,0 +1,93 @@
+// Size budgets, checked by `npm test` (its `size` suite, scripts/size-limit-junit.mjs) against the built dist/, in
+// bytes of min+brotli (quality 11; 1 kB = 1000 B). Two kinds of check:
+//   - files as they ship: the script-tag file and its chunks, copied as they are (esbuild's `copy` loader), so the
+//     figure is the file's own bytes;
+//   - an npm entry as a bundler would ship it: dist/<entry>.js bundled with everything it imports statically (lit,
+//     @lit/context, zod/mini, ky, our modules) and minified; what it imports with
+//     `import()` (the payment steps, other languages) is left out, as a bundler splits it off.
+// size-limit subtracts the few bytes of an empty esbuild bundle (16 B brotli) from every figure.
+// Goals of issue 15: the usual page (provider, badge, picker, checkout) fetches at most 32 kB before its data shows
+// (the script-tag file, English), a badge-only page at most 24 kB (the balance-badge entry with its dependencies).
+// Both were met on the hand-written client (25.0 and 17.4 kB) and are missed with zod/mini and ky in it (35.7 and
+// 28.6 kB: the client alone is 15.6 kB); bench/README.md says where the bytes are. The budgets below guard what is,
+// not the goals: every one sits about 0.5 kB above what it measured. Lower them as savings land, raise one only with
+// a measurement that says why (bench/README.md).
+
+import { entries } from './rollup.config.mjs';
+
+/** The files as they are. */
+const asShipped = (config) => ({ ...config, loader: { '.js': 'copy' } });
+
+/** What a page loads before it uses anything on demand: every `import()` stays out of the bundle. */
+const staticImports = (config) => ({
+  ...config,
+  format: 'esm',
+  plugins: [
+    {
+      name: 'leave-out-dynamic-imports',
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, ({ kind, path }) => (kind === 'dynamic-import' ? { path, external: true } : undefined));
+      },
+    },
+  ],
+});
+
+/** Budgets of the npm entries, with their dependencies (the Node-only partner client has none). */
+const entryBudgets = {
+  index: '43.9 kB',
+  'client/index': '16.2 kB',
+  renewal: '23.1 kB',
+  'balance-badge': '29.1 kB', // the goal is 24 kB: see above
+  'plan-picker': '29.6 kB',
+  'checkout-button': '32.5 kB',
+  'usage-meter': '29.3 kB',
+  'renewal-flow': '36.6 kB',
+  'order-history': '30.3 kB',
+  'device-change': '30 kB',
+  'auto-renew-toggle': '29.5 kB',
+  define: '43.5 kB',
+  'react/index': '44.4 kB',
+  'react/renewal': '23.7 kB',
+  'react/checkout-button': '33.1 kB',
+  'react/renewal-flow': '37.2 kB',
+  'react/*': '30.9 kB',
+};
+const budgetOf = (name) => entryBudgets[name] ?? entryBudgets[`${name.split('/')[0]}/*`];
+
+export default [
+  {
+    name: 'usual page, English: the script-tag file (provider, badge, picker, checkout button, English)',
+    path: 'dist/esim-renewal.js',
+    limit: '36.3 kB', // the goal is 32 kB: see above
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
+    path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
+    limit: '40 kB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: 'renewing: the script-tag file and the payment steps',
+    path: ['dist/esim-renewal.js', 'dist/esim-renewal/payment-*.js', 'dist/esim-renewal/qr-code-*.js'],
+    limit: '38.8 kB',
+    modifyEsbuildConfig: asShipped,
+  },
+  {
+    name: 'every chunk of the script-tag file (all loaded: EsimRenewal.loadAll())',
+    path: 'dist/esim-renewal/*.js',
+    limit: '18.7 kB',
+    modifyEsbuildConfig: asShipped,
+  },
+  ...Object.keys(entries)
+    .filter((name) => name !== 'server/index')
+    .map((name) => ({
+      name:
+        name === 'balance-badge'
+          ? 'badge-only page: the balance-badge entry with lit, @lit/context and the client'
+          : `npm entry ${name} with its dependencies`,
+      path: `dist/${name}.js`,
+      limit: budgetOf(name),
+      modifyEsbuildConfig: staticImports,
+    })),
+];

@@ -1,0 +1,227 @@
+// The checkout's payment steps, loaded on demand (see `loadPaymentSteps` in ./checkout-flow.ts): creating the order,
+// sending the traveller to pay (card window or redirect, Alipay / WeChat Pay code), waiting for the order with the
+// tab's visibility in mind, confirming the renewal on the card and resuming after a reload; their views are in
+// ./payment-views.ts. Everything they show is the flow's state, written through `flow.set`.
+import type { ReactiveController } from 'lit';
+import { isRenewalError, RenewalError } from '../../client/errors.js';
+import type { Order, Quote } from '../../client/schemas.js';
+import { sleep } from '../../client/transport.js';
+import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
+import { openPaymentWindow, type CheckoutFlow } from './checkout-flow.js';
+import type { ViewContext } from './checkout-views.js';
+import { renderHandoffLink, renderPaying, renderSuccess } from './payment-views.js';
+import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
+
+export class CheckoutPayment implements ReactiveController {
+  private popup?: Window | null;
+  private abort?: AbortController;
+  private slowTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly flow: CheckoutFlow) {
+    flow.host.addController(this);
+  }
+
+  hostConnected(): void {
+    globalThis.document?.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  hostDisconnected(): void {
+    globalThis.document?.removeEventListener('visibilitychange', this.onVisibility);
+    this.stop();
+  }
+
+  /** Polling pauses while the tab is hidden (nobody is looking, and phones abroad pay for every byte) and resumes,
+   * with an immediate check, when it shows again. */
+  private readonly onVisibility = (): void => {
+    const flow = this.flow;
+    const waiting = flow.order && (flow.step === 'paying' || flow.step === 'confirming');
+    if (document.visibilityState === 'hidden') {
+      if (waiting && this.abort) {
+        this.stop();
+        flow.set({ paused: true });
+      }
+    } else if (flow.paused) {
+      flow.set({ paused: false });
+      if (waiting) void this.wait(flow.order!.id);
+    }
+  };
+
+  /** Creates the order for `quote` under the attempt's `key`, then sends the traveller to pay. */
+  async createOrder(quote: Quote, key: string, popup: Window | null | undefined): Promise<void> {
+    const flow = this.flow;
+    const store = flow.host.store!;
+    this.popup = popup;
+    flow.set({ step: 'creating' });
+    try {
+      const order = await store.client.createOrder(
+        // A payment page in a popup just says "done" and we close it; only a full-page redirect needs the way back.
+        { quoteId: quote.id, paymentMethod: flow.method, returnUrl: this.popup ? undefined : flow.host.returnUrl },
+        { idempotencyKey: key },
+      );
+      store.setOrder(order);
+      savePendingAttempt({ orderId: order.id, key, cardId: store.state.card.value?.id });
+      flow.set({ order });
+      this.follow(order);
+    } catch (error) {
+      this.closeWindow();
+      if (isRenewalError(error) && error.code === 'quote_expired' && flow.plan) {
+        // Prices are only held for 15 minutes: show the new one rather than fail.
+        flow.set({ step: 'idle' });
+        await flow.start(flow.plan);
+        flow.set({ quoteRefreshed: true });
+        return;
+      }
+      flow.orderUnknown = isRenewalError(error) && (error.retryable || error.code === 'invalid_response');
+      flow.fail(error);
+    }
+  }
+
+  /** Sends the traveller to pay (popup, redirect or wallet code), then waits for the order. */
+  private follow(order: Order): void {
+    const action = order.paymentAction;
+    if (action?.type === 'redirect' && order.status === 'requires_payment') {
+      if (this.popup && !this.popup.closed) {
+        this.popup.location.href = action.url;
+      } else {
+        this.popup = undefined;
+        globalThis.location.assign(action.url);
+        this.flow.set({ step: 'paying' });
+        return;
+      }
+    }
+    this.flow.set({ step: 'paying' });
+    void this.wait(order.id);
+  }
+
+  /** A fresh QR code for an Alipay / WeChat Pay order whose code expired: same order, new code. */
+  async refreshPayment(): Promise<void> {
+    const flow = this.flow;
+    const store = flow.host.store;
+    if (!store || !flow.order || flow.step !== 'paying') return;
+    try {
+      const order = await store.client.refreshPayment(flow.order.id);
+      store.setOrder(order);
+      flow.set({ order });
+    } catch (error) {
+      flow.fail(error);
+    }
+  }
+
+  /** Opens the card payment page again, e.g. after the traveller closed the window by mistake. */
+  reopenPayment(): void {
+    const action = this.flow.order?.paymentAction;
+    if (action?.type !== 'redirect') return;
+    this.popup = this.flow.host.paymentMode === 'popup' ? openPaymentWindow(action.url) : null;
+    if (!this.popup) globalThis.location.assign(action.url);
+  }
+
+  private async wait(orderId: string): Promise<void> {
+    const flow = this.flow;
+    const store = flow.host.store;
+    if (!store) return;
+    this.stop();
+    const abort = (this.abort = new AbortController());
+    if (!flow.slow) this.slowTimer = setTimeout(() => flow.set({ slow: true }), flow.host.slowAfter);
+    try {
+      const order = await store.client.waitForOrder(orderId, {
+        signal: abort.signal,
+        onUpdate: (update) => {
+          store.setOrder(update);
+          if (update.status === 'processing' && flow.step === 'paying') flow.set({ step: 'confirming', order: update });
+          else flow.set({ order: update });
+        },
+      });
+      this.closeWindow();
+      if (order.status === 'succeeded') return await this.confirm(order, abort.signal);
+      clearPendingAttempt();
+      const code = order.failureCode ?? order.status;
+      flow.fail(
+        new RenewalError('payment_failed', `The order ended ${order.status} (${code})`, {
+          details: { failureCode: code, orderId: order.id },
+        }),
+      );
+    } catch (error) {
+      flow.fail(error);
+    }
+  }
+
+  /** The order says succeeded; re-read the card until it shows the renewal, then report success. */
+  private async confirm(order: Order, signal: AbortSignal): Promise<void> {
+    const flow = this.flow;
+    const store = flow.host.store!;
+    flow.set({ step: 'confirming', order });
+    const target = Date.parse(order.card?.expiresAt ?? order.quote.newExpiresAt);
+    let card = await store.client.getCard({ signal });
+    for (let attempt = 0; Date.parse(card.expiresAt) < target && attempt < 10; attempt += 1) {
+      await sleep(1_000, signal);
+      card = await store.client.getCard({ signal });
+    }
+    this.stop();
+    clearPendingAttempt();
+    store.setCard(card);
+    flow.set({ step: 'success', card });
+    flow.host.dispatchEvent(new EsimRenewalSuccessEvent(order, card));
+  }
+
+  /** Resumes the attempt on `orderId` (from the return address or the one this tab remembers). */
+  async resume(orderId: string, pending: PendingAttempt | undefined): Promise<boolean> {
+    const flow = this.flow;
+    const store = flow.host.store!;
+    try {
+      const order = await store.client.getOrder(orderId);
+      flow.attemptKey = pending?.orderId === orderId ? pending.key : undefined;
+      flow.set({ order, quote: order.quote, plan: order.quote.plan, method: order.paymentMethod });
+      store.setOrder(order);
+      if (order.status === 'succeeded') await this.confirm(order, new AbortController().signal);
+      else {
+        flow.set({ step: order.status === 'processing' ? 'confirming' : 'paying' });
+        void this.wait(order.id);
+      }
+      return true;
+    } catch (error) {
+      clearPendingAttempt();
+      if (isRenewalError(error) && error.code === 'not_found') {
+        // An attempt left by another card's session in this tab: not ours to resume.
+        flow.reset();
+        return false;
+      }
+      flow.fail(error);
+      return true;
+    }
+  }
+
+  /** Gives up on the current attempt: cancels an unpaid order, and stops waiting. */
+  async cancel(): Promise<void> {
+    const order = this.flow.order;
+    this.stop();
+    this.closeWindow();
+    if (order?.status === 'requires_payment') {
+      try {
+        await this.flow.host.store?.client.cancelOrder(order.id);
+      } catch {
+        // Paid in the meantime, or already over: the order's own state is the truth, nothing to undo.
+      }
+    }
+    clearPendingAttempt();
+    this.flow.reset();
+  }
+
+  /** Stops waiting for the order (the page or the traveller moved on). */
+  stop(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    clearTimeout(this.slowTimer);
+  }
+
+  /** Closes the card payment window, if one is open. */
+  closeWindow(): void {
+    this.popup?.close();
+  }
+
+  /** The views of these steps, for the element to render (it cannot import them: they load with this). */
+  readonly views = {
+    paying: (ctx: ViewContext) => renderPaying(ctx, this),
+    success: renderSuccess,
+    handoffLink: renderHandoffLink,
+  };
+}
