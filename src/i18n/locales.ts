@@ -8,4 +8,12 @@ import type { Messages } from './en.js';
  */
 export const localeLoaders: Record<string, () => Promise<Messages>> = {
   'zh-CN': () => import('./zh-CN.js').then((module) => module.zhCN),
+  'zh-TW': () => import('./zh-TW.js').then((module) => module.zhTW),
+  'zh-HK': () => import('./zh-HK.js').then((module) => module.zhHK),
+  ja: () => import('./ja.js').then((module) => module.ja),
+  ko: () => import('./ko.js').then((module) => module.ko),
+  th: () => import('./th.js').then((module) => module.th),
+  vi: () => import('./vi.js').then((module) => module.vi),
+  id: () => import('./id.js').then((module) => module.id),
+  ms: () => import('./ms.js').then((module) => module.ms),
 };

@@ -111,8 +111,10 @@ describe('npm pack', () => {
     assert.deepEqual([...files].filter((file) => file.endsWith('.map') || /\.test\./.test(file)), []);
   });
 
-  it('stays small: under 1 MB unpacked', () => {
-    assert.ok(packed.unpackedSize < 1_000_000, `unpacked size ${packed.unpackedSize}`);
+  // Ten languages ship since issue 19 (each about 15–45 kB of UTF-8 twice: the npm module and the script-tag chunk),
+  // which took the package from 0.87 MB to 1.12 MB unpacked.
+  it('stays small: under 1.3 MB unpacked', () => {
+    assert.ok(packed.unpackedSize < 1_300_000, `unpacked size ${packed.unpackedSize}`);
   });
 });
 
