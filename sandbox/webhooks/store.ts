@@ -58,9 +58,9 @@ export class WebhookStore {
       insertEvent: db.prepare<[string, string, string, string, string, number], { seq: number }>(
         `INSERT INTO events (id, partner_id, type, once_key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (once_key) DO NOTHING RETURNING seq`),
-      events: db.prepare<[string, string | null, number, number], { seq: number; body: string }>(
-        `SELECT seq, body FROM events WHERE partner_id = ?1 AND (?2 IS NULL OR type = ?2) AND seq < ?3
-         ORDER BY seq DESC LIMIT ?4`),
+      events: db.prepare<[{ partner: string; type: string | null; before: number; limit: number }], { seq: number; body: string }>(
+        `SELECT seq, body FROM events WHERE partner_id = @partner AND (@type IS NULL OR type = @type) AND seq < @before
+         ORDER BY seq DESC LIMIT @limit`),
       insertDelivery: db.prepare<[string, number, string, number, number], void>(
         `INSERT INTO webhook_deliveries (id, event_seq, endpoint_id, status, next_attempt_at, created_at)
          VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (event_seq, endpoint_id) DO NOTHING`),
@@ -68,10 +68,10 @@ export class WebhookStore {
         `SELECT d.id, d.attempts, d.first_attempt_at, d.next_attempt_at, e.id AS event_id, e.body, w.url, w.secret
          FROM webhook_deliveries d JOIN events e ON e.seq = d.event_seq JOIN webhook_endpoints w ON w.id = d.endpoint_id
          WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT ?`),
-      claim: db.prepare<[number, number, number, string, number], void>(
-        `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = ?1,
-         first_attempt_at = COALESCE(first_attempt_at, ?2), last_attempt_at = ?2
-         WHERE id = ?3 AND status = 'pending' AND attempts = ?4 - 1`),
+      claim: db.prepare<[{ id: string; attempt: number; at: number; retryAt: number }], void>(
+        `UPDATE webhook_deliveries SET attempts = @attempt, next_attempt_at = @retryAt,
+         first_attempt_at = COALESCE(first_attempt_at, @at), last_attempt_at = @at
+         WHERE id = @id AND status = 'pending' AND attempts = @attempt - 1`),
       succeeded: db.prepare<[number, number, string, number], void>(
         `UPDATE webhook_deliveries SET status = 'succeeded', delivered_at = ?, last_status = ?, last_error = NULL,
          next_attempt_at = NULL WHERE id = ? AND status = 'pending' AND attempts = ?`),
@@ -101,7 +101,7 @@ export class WebhookStore {
     this.#s.insertEvent.get(e.id, e.partnerId, e.type, e.onceKey, e.body, e.createdAt)?.seq;
   /** A page of the partner's events, newest first, before sequence number `before`. */
   events = (partnerId: string, type: string | null, before: number, limit: number) =>
-    this.#s.events.all(partnerId, type, before, limit);
+    this.#s.events.all({ partner: partnerId, type, before, limit });
 
   insertDelivery = (id: string, eventSeq: number, endpointId: string, at: number) =>
     this.#s.insertDelivery.run(id, eventSeq, endpointId, at, at);
@@ -111,7 +111,7 @@ export class WebhookStore {
    * is due again at `retryAt`: if this process dies mid-request, another attempt follows then (at least once).
    */
   claim = (id: string, attempt: number, at: number, retryAt: number) =>
-    this.#s.claim.run(retryAt, at, at, id, attempt).changes === 1;
+    this.#s.claim.run({ id, attempt, at, retryAt }).changes === 1;
   succeeded = (id: string, attempt: number, at: number, status: number) => this.#s.succeeded.run(at, status, id, attempt);
   retry = (id: string, attempt: number, retryAt: number, status: number | null, error: string | null) =>
     this.#s.retry.run(status, error, retryAt, id, attempt);
