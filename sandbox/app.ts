@@ -57,13 +57,17 @@ export interface SandboxOptions {
    * with `POST /sandbox/clock`.
    */
   now?: () => number;
-  /** Per minute: sessions per partner (60), orders per card (20), quotes per card (60), hand-off links per card (10), hand-off claims per client address (30). */
+  /**
+   * Per minute: sessions per partner (60), orders per card (20), quotes per card (60), hand-off links per card (10),
+   * hand-off claims per client address (30), renewal links per partner (600: a reminder run mints many at once).
+   */
   rateLimits?: {
     sessionsPerMinute?: number;
     ordersPerMinute?: number;
     quotesPerMinute?: number;
     handoffsPerMinute?: number;
     claimsPerMinute?: number;
+    renewalLinksPerMinute?: number;
   };
   /** How often due orders are settled with nobody asking; 200 ms by default. */
   sweepIntervalMs?: number;
@@ -130,6 +134,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       quotes: new RateLimiter(options.rateLimits?.quotesPerMinute ?? 60, now),
       handoffs: new RateLimiter(options.rateLimits?.handoffsPerMinute ?? 10, now),
       claims: new RateLimiter(options.rateLimits?.claimsPerMinute ?? 30, now),
+      renewalLinks: new RateLimiter(options.rateLimits?.renewalLinksPerMinute ?? 600, now),
     },
     faults: new FaultStore(),
     settleDue,

@@ -25,10 +25,13 @@ export interface Deps {
   /** Origins the operator registered for a partner on top of its seeded ones (`SandboxOptions.demoOrigins`), by id. */
   extraOrigins: Record<string, readonly string[]>;
   /**
-   * Token buckets: sessions per partner; orders, quotes and hand-off links per card; hand-off claims per client
-   * address (a claim carries no credential but the code).
+   * Token buckets: sessions and renewal links per partner; orders, quotes and hand-off links per card; hand-off
+   * claims per client address (a claim carries no credential but the code).
    */
-  limits: { sessions: RateLimiter; orders: RateLimiter; quotes: RateLimiter; handoffs: RateLimiter; claims: RateLimiter };
+  limits: {
+    sessions: RateLimiter; orders: RateLimiter; quotes: RateLimiter; handoffs: RateLimiter; claims: RateLimiter;
+    renewalLinks: RateLimiter;
+  };
   faults: FaultStore;
   settleDue: () => number;
 }

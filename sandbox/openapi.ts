@@ -65,8 +65,8 @@ const DESCRIPTIONS = {
   handoff: `\`url\` must be ${PAGE_RULE} Codes made before the card moves to another phone stop working.`,
   renewalLink: `A single-use link (24 hours unless \`expiresIn\` says otherwise) that opens the partner's renewal page `
     + 'with the widget signed in to the card and `planId` preselected: `<esim-renewal>` claims its `esim_handoff` code. '
-    + `\`url\` defaults to the partner's registered renewal page, and must be ${PAGE_RULE} A link is a session waiting to `
-    + 'be claimed: it counts against the partner\'s limit of 60 sessions a minute.',
+    + `\`url\` defaults to the partner's registered renewal page, and must be ${PAGE_RULE} At most 600 links a minute `
+    + 'per partner.',
   endpoint: '`url`: https (http and https on a loopback host too, in the sandbox only), no user name or password. '
     + '`events`: the types wanted, every type by default. `expiringDays`: when to send `card.expiring`, 14, 7, 3 and '
     + '1 days before expiry by default. The answer holds the signing secret, shown this once. At most 16 endpoints.',

@@ -21,8 +21,7 @@ const DEFAULT_LINK_TTL_S = 24 * 60 * 60;
 export function renewalLinkRoutes(app: Hono, deps: Deps): void {
   app.post('/v1/renewal-links', async (c) => {
     const partner = requirePartner(c, deps);
-    // A link is a session waiting to be claimed: it counts against the partner's sessions.
-    deps.limits.sessions.take(partner.id);
+    deps.limits.renewalLinks.take(partner.id);
     const input = await readJson(c, CreateRenewalLinkInput);
     const card = deps.store.cardByIccid(input.iccid);
     // Another partner's card is indistinguishable from no card at all.

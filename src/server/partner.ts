@@ -18,30 +18,26 @@ export interface PartnerClientOptions {
   retry?: number;
 }
 
-interface CallOptions {
-  signal?: AbortSignal;
-}
-
 /**
  * What a partner's backend calls: mint session tokens for its travellers, list its cards, subscribe to events and
  * turn a reminder into a renewal link.
  */
 export interface PartnerClient {
   /** Mints a short-lived session token scoped to one card; hand it to the widget. */
-  createSession(input: CreateSessionInput, options?: CallOptions): Promise<Session>;
-  listCards(options?: CallOptions): Promise<PartnerCard[]>;
+  createSession(input: CreateSessionInput, options?: { signal?: AbortSignal }): Promise<Session>;
+  listCards(options?: { signal?: AbortSignal }): Promise<PartnerCard[]>;
   /**
    * A single-use, short-lived link (and its QR code) that opens your renewal page with the widget signed in to the
    * card and the plan preselected: what a reminder sends the traveller.
    */
-  createRenewalLink(input: CreateRenewalLinkInput, options?: CallOptions): Promise<RenewalLink>;
+  createRenewalLink(input: CreateRenewalLinkInput, options?: { signal?: AbortSignal }): Promise<RenewalLink>;
   /** Subscribes a URL of your server to events; the answer holds the signing secret, shown this once. */
-  createWebhookEndpoint(input: CreateWebhookEndpointInput, options?: CallOptions): Promise<CreatedWebhookEndpoint>;
-  listWebhookEndpoints(options?: CallOptions): Promise<WebhookEndpoint[]>;
+  createWebhookEndpoint(input: CreateWebhookEndpointInput, options?: { signal?: AbortSignal }): Promise<CreatedWebhookEndpoint>;
+  listWebhookEndpoints(options?: { signal?: AbortSignal }): Promise<WebhookEndpoint[]>;
   /** Stops deliveries to the endpoint, those still being retried included. */
-  deleteWebhookEndpoint(id: string, options?: CallOptions): Promise<void>;
+  deleteWebhookEndpoint(id: string, options?: { signal?: AbortSignal }): Promise<void>;
   /** Your events, newest first, a page at a time (`nextCursor`): to replay what an outage made you miss. */
-  listEvents(query?: EventsQuery, options?: CallOptions): Promise<EventList>;
+  listEvents(query?: EventsQuery, options?: { signal?: AbortSignal }): Promise<EventList>;
 }
 
 /**

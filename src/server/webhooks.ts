@@ -23,6 +23,10 @@ export class WebhookVerificationError extends Error {
   override readonly name = 'WebhookVerificationError';
 
   constructor(
+    /**
+     * `signature_invalid` (no valid header, or no `v1` that matches the body with this secret),
+     * `timestamp_outside_tolerance` (a replay, or a clock far off) or `payload_invalid` (not an event this SDK knows).
+     */
     readonly code: WebhookVerificationErrorCode,
     message: string,
     /** For `payload_invalid`: where the body breaks the event schema. */
