@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import type { WebhookEvent } from '../../src/server/index.ts';
 import { GB } from '../../sandbox/util.ts';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
-import { DEMO_KEY, call, freshCard, manualClock, order, quote, testSandbox } from './helpers.ts';
+import { DEMO_KEY, call, freshCard, manualClock, order, quote, testSandbox, waitFor } from './helpers.ts';
 
 describe('reminders and events as the sandbox clock moves', () => {
   const dir = mkdtempSync(join(tmpdir(), 'esim-reminders-'));
@@ -166,5 +166,23 @@ describe('reminders and events as the sandbox clock moves', () => {
     assert.deepEqual((await allEvents()).map((e) => e.id), before.map((e) => e.id));
     assert.deepEqual(receivers.map((r) => r.deliveries.length), deliveries, 'no delivery was repeated');
     assert.ok(receivers.every((r) => r.deliveries.every((d) => d.status !== 'duplicate' && d.status !== 'refused')));
+  });
+});
+
+describe('the reminder scheduler', () => {
+  it('records reminders as real time passes, with nobody asking', async () => {
+    const clock = manualClock(Date.UTC(2026, 10, 25, 8));
+    const sandbox = testSandbox({ now: clock.now, webhooks: { sweepIntervalMs: 20 } });
+    try {
+      const { card } = await freshCard(sandbox, 'active'); // 30 days left
+      const expiring = () => sandbox.db.prepare('SELECT body FROM events WHERE type = ?').all('card.expiring')
+        .map((row) => JSON.parse((row as { body: string }).body) as WebhookEvent)
+        .filter((e) => e.data.card.id === card.id);
+      clock.advance(16 * 24 * 3600_000); // real time, not the partner's clock: no request, no clock call
+      const [reminder] = await waitFor(() => expiring().length > 0 && expiring(), 5_000);
+      assert.equal(reminder!.type === 'card.expiring' && reminder!.data.daysBefore, 14);
+    } finally {
+      sandbox.close();
+    }
   });
 });
