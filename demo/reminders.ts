@@ -96,6 +96,9 @@ export function mountReminders(app: Hono, partnerFor: (origin: string) => Partne
 
   // Sandbox only: the partner's time jumps ahead 10 days (or back to today), and the reminders it crosses arrive.
   app.post('/demo/clock', async (c) => {
+    // Only this page's own form moves the clock: a form on another site posting here is refused.
+    const from = c.req.header('origin');
+    if (from !== undefined && from !== originOf(c)) return c.text('Forbidden', 403);
     const form = await c.req.parseBody();
     await subscribe(originOf(c));
     const body = form.action === 'reset' ? { reset: true } : { advance: { days: 10 } };

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { ClaimHandoffInput, CreateHandoffInput, Handoff, HandoffSession } from '../../src/client/schemas.ts';
 import { requireSession } from '../auth.ts';
-import type { CardRow, PlanRow } from '../db.ts';
+import type { Statement } from 'better-sqlite3';
+import type { CardRow, Db, PlanRow } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { clientAddress, readJson, sendJson } from '../http.ts';
@@ -53,10 +54,20 @@ export function mintHandoff(
   // The code makes the page's address longer: past this, a phone no longer scans it reliably from a screen.
   if (url.length > MAX_LINK_LENGTH) throw new ApiError('validation_failed', `The link would be over ${MAX_LINK_LENGTH} characters`);
   const now = deps.now();
-  deps.db
-    .prepare('INSERT INTO handoffs (code_hash, card_id, plan_id, locale, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(sha256(code), card.id, plan?.id ?? null, locale, now + ttlMs, now);
+  insertHandoff(deps.db).run(sha256(code), card.id, plan?.id ?? null, locale, now + ttlMs, now);
   return { code, url, expiresAt: now + ttlMs };
+}
+
+const inserts = new WeakMap<Db, Statement<[string, string, string | null, string | null, number, number], void>>();
+
+/** The insert of a hand-off code, prepared once per database. */
+function insertHandoff(db: Db) {
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare('INSERT INTO handoffs (code_hash, card_id, plan_id, locale, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    inserts.set(db, insert);
+  }
+  return insert;
 }
 
 export function handoffRoutes(app: Hono, deps: Deps): void {

@@ -161,6 +161,14 @@ describe('the demo page: jump ahead 10 days', () => {
     await page.goto(`${world.sandbox.url}/demo?lang=en`);
     await page.getByText('No reminders yet').waitFor();
     const before = await page.locator('#sandbox-date').innerText();
+    // Another site's form cannot move the demo's clock.
+    const forged = await fetch(`${world.sandbox.url}/demo/clock`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'action=jump',
+    });
+    assert.equal(forged.status, 403);
+    assert.equal((await call(world.sandbox.url, 'GET', '/sandbox/clock', { token: DEMO_KEY })).body.offsetSeconds, 0);
     await page.getByRole('button', { name: 'Jump ahead 10 days' }).click();
     await page.waitForURL((url) => url.pathname === '/demo');
     assert.notEqual(await page.locator('#sandbox-date').innerText(), before, 'the sandbox date moved');
