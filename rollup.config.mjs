@@ -14,7 +14,8 @@ import { scriptTag, scriptTagOutput } from './scripts/rollup-script-tag.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
-const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
+// Node's built-ins too: the server entry (`src/server/`) signs and verifies webhooks with node:crypto.
+const isExternal = (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /** zod's sources carry explanatory comments next to `@__PURE__` marks that rollup cannot place; they are harmless. */
 const onwarn = (warning, warn) => {

@@ -1,4 +1,5 @@
 import type { PartnerCard } from '../src/client/schemas.ts';
+import type { Reminder } from './reminders.ts';
 
 export type DemoCard = PartnerCard;
 
@@ -17,6 +18,16 @@ const TEXT = {
     renew: '续费',
     usage: '用量与自动续费',
     care: '续费记录与换机',
+    reminders: '续费提醒',
+    remindersLead: '本旅行社的服务器收到并验证了这些签名 Webhook，并为每条提醒生成了发给旅客的续费链接。',
+    sandboxDate: '沙箱日期',
+    jump: '快进 10 天',
+    reset: '回到今天',
+    none: '还没有收到提醒。快进时间试试。',
+    open: '打开续费链接',
+    expiring: '{n} 天内到期',
+    dataLow: '流量已用 {n}%',
+    expired: '已过期',
     footer: '演示页面 · 沙箱环境，不会产生真实扣款。测试卡号 4242 4242 4242 4242 支付成功，4000 0000 0000 0002 被拒绝。',
   },
   en: {
@@ -30,6 +41,16 @@ const TEXT = {
     renew: 'Renew',
     usage: 'Usage and auto-renew',
     care: 'Renewals and new phone',
+    reminders: 'Reminders',
+    remindersLead: 'Signed webhooks this agency\'s server received and verified, each with the renewal link it would send the traveller.',
+    sandboxDate: 'Sandbox date',
+    jump: 'Jump ahead 10 days',
+    reset: 'Back to today',
+    none: 'No reminders yet. Try jumping ahead.',
+    open: 'Open renewal link',
+    expiring: 'Expires within {n} days',
+    dataLow: '{n}% of data used',
+    expired: 'Expired',
     footer:
       'Demo page · sandbox, no real charges. Test card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.',
   },
@@ -44,10 +65,43 @@ export interface DemoPageOptions {
   cards: DemoCard[];
   iccid: string;
   locale: 'zh-CN' | 'en';
+  /** The demo partner's sandbox time (it moves with "jump ahead"), and the reminders its server received. */
+  sandboxNow?: string;
+  reminders: Reminder[];
+}
+
+type Text = (typeof TEXT)[keyof typeof TEXT];
+
+/** One reminder in words; demo.js writes new ones the same way from the list's data attributes. */
+function reminderText(r: Reminder, t: Text, locale: string): string {
+  const what = { 'card.expiring': t.expiring, 'card.data_low': t.dataLow, 'card.expired': t.expired }[r.type];
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(r.createdAt));
+  return `${date} · ${r.label} ••${r.iccid.slice(-4)} · ${what.replace('{n}', String(r.threshold))}`;
+}
+
+function remindersSection(o: DemoPageOptions, t: Text): string {
+  const items = o.reminders
+    .map((r) => `<li data-id="${escape(r.id)}"><span>${escape(reminderText(r, t, o.locale))}</span> <a href="${escape(r.link)}">${escape(t.open)}</a></li>`)
+    .join('');
+  const date = o.sandboxNow ? new Intl.DateTimeFormat(o.locale, { dateStyle: 'long' }).format(new Date(o.sandboxNow)) : '';
+  return `<section class="reminders" aria-labelledby="reminders-heading">
+    <h2 id="reminders-heading">${escape(t.reminders)}</h2>
+    <p class="lead">${escape(t.remindersLead)}</p>
+    <form class="clock" method="post" action="/demo/clock">
+      <input type="hidden" name="card" value="${escape(o.iccid)}"><input type="hidden" name="lang" value="${o.locale}">
+      <span>${escape(t.sandboxDate)}: <time id="sandbox-date">${escape(date)}</time></span>
+      <button type="submit" name="action" value="jump">${escape(t.jump)}</button>
+      <button type="submit" name="action" value="reset">${escape(t.reset)}</button>
+    </form>
+    <ul id="reminders" aria-live="polite" data-lang="${o.locale}" data-open="${escape(t.open)}" data-expiring="${escape(t.expiring)}"
+      data-data-low="${escape(t.dataLow)}" data-expired="${escape(t.expired)}">${items}</ul>
+    <p id="no-reminders"${o.reminders.length ? ' hidden' : ''}>${escape(t.none)}</p>
+  </section>`;
 }
 
 /** The page's HTML. Every value is escaped; no inline script or style (the page is served under a strict CSP). */
-export function renderDemoPage({ apiBase, token, cards, iccid, locale, paymentMode }: DemoPageOptions): string {
+export function renderDemoPage(page: DemoPageOptions): string {
+  const { apiBase, token, cards, iccid, locale, paymentMode } = page;
   const t = TEXT[locale];
   const other = locale === 'en' ? 'zh-CN' : 'en';
   const options = cards
@@ -101,6 +155,7 @@ export function renderDemoPage({ apiBase, token, cards, iccid, locale, paymentMo
     <esim-order-history page-size="5"></esim-order-history>
     <esim-device-change></esim-device-change>
   </section>
+  ${remindersSection(page, t)}
 </main>
 <footer><p>${escape(t.footer)}</p></footer>
 </esim-renewal>

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { createPartnerClient } from '../src/server/partner.ts';
 import { renderDemoPage, type DemoCard } from './page.ts';
+import { mountReminders } from './reminders.ts';
 
 const SECRET_KEY = process.env.DEMO_SECRET_KEY ?? 'sk_test_demo';
 const DEFAULT_ICCID = '89860000000000000029';
@@ -40,6 +41,7 @@ function contentSecurityPolicy(apiOrigin: string): string {
 
 export function mountDemo(app: Hono): void {
   const partnerFor = (origin: string) => createPartnerClient({ baseUrl: origin, secretKey: SECRET_KEY });
+  const reminders = mountReminders(app, partnerFor, SECRET_KEY);
 
   app.get('/', (c) => c.redirect('/demo'));
 
@@ -53,11 +55,15 @@ export function mountDemo(app: Hono): void {
     // the link's single-use code for a session instead.
     const token = c.req.query('esim_handoff') ? undefined : (await partner.createSession({ iccid, locale })).token;
     const paymentMode = c.req.query('pay') === 'redirect' ? 'redirect' : 'popup';
+    // The agency's webhook endpoint (subscribed on the first view) and the sandbox time it lives in.
+    const received = await reminders.subscribe(origin).then((s) => s.reminders, () => []);
+    const clock = await fetch(`${origin}/sandbox/clock`, { headers: { Authorization: `Bearer ${SECRET_KEY}` } });
+    const sandboxNow = clock.ok ? ((await clock.json()) as { now: string }).now : undefined;
     c.header('Content-Security-Policy', contentSecurityPolicy(origin));
     // It shows hand-off and installation QR codes and starts payments: never inside another site's frame.
     c.header('X-Frame-Options', 'DENY');
     c.header('Cache-Control', 'no-store');
-    return c.html(renderDemoPage({ apiBase: origin, token, cards, iccid, locale, paymentMode }));
+    return c.html(renderDemoPage({ apiBase: origin, token, cards, iccid, locale, paymentMode, sandboxNow, reminders: received }));
   });
 
   // The page's script calls this when the widget's session expires: same card, fresh token.

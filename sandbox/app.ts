@@ -4,6 +4,7 @@
  * `createSandbox` wires storage, middleware and routes into one Hono app; `server.ts` serves it over HTTP.
  */
 import { Hono } from 'hono';
+import { SandboxClock } from './clock.ts';
 import { openDatabase, type Db } from './db.ts';
 import type { Deps } from './deps.ts';
 import { handleError, handleNotFound } from './errors.ts';
@@ -21,13 +22,19 @@ import { sandboxCareRoutes } from './routes/sandbox-care.ts';
 import { transferRoutes } from './routes/transfers.ts';
 import { partnerRoutes } from './routes/partner.ts';
 import { quoteRoutes } from './routes/quotes.ts';
+import { renewalLinkRoutes } from './routes/renewal-links.ts';
 import { sandboxApiRoutes } from './routes/sandbox-api.ts';
+import { sandboxClockRoutes } from './routes/sandbox-clock.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { Health } from './sandbox-schemas.ts';
 import { DEMO_PARTNER_ID } from './seed.ts';
 import { createSettler } from './settle.ts';
 import { Store } from './store.ts';
 import { originPatternProblem } from './url-rules.ts';
+import { createDeliverer, type DeliveryOptions } from './webhooks/delivery.ts';
+import { createEventRecorder } from './webhooks/events.ts';
+import { createReminders } from './webhooks/reminders.ts';
 
 export interface SandboxOptions {
   /** SQLite file, or `:memory:`. */
@@ -45,27 +52,55 @@ export interface SandboxOptions {
   settleDelayMs?: number;
   /** How long a wallet QR code can be paid; 5 minutes by default. */
   qrTtlMs?: number;
-  /** The clock, in epoch milliseconds (tests may move it). */
+  /**
+   * Real time, in epoch milliseconds (tests may move it). Each partner's sandbox time is this plus the offset it set
+   * with `POST /sandbox/clock`.
+   */
   now?: () => number;
-  /** Per minute: sessions per partner (60), orders per card (20), quotes per card (60), hand-off links per card (10), hand-off claims per client address (30). */
+  /**
+   * Per minute: sessions per partner (60), orders per card (20), quotes per card (60), hand-off links per card (10),
+   * hand-off claims per client address (30), renewal links per partner (600: a reminder run mints many at once).
+   */
   rateLimits?: {
     sessionsPerMinute?: number;
     ordersPerMinute?: number;
     quotesPerMinute?: number;
     handoffsPerMinute?: number;
     claimsPerMinute?: number;
+    renewalLinksPerMinute?: number;
   };
   /** How often due orders are settled with nobody asking; 200 ms by default. */
   sweepIntervalMs?: number;
   /** Mounts extra routes (the demo page, the SDK script) before the 404 handler. */
   staticRoutes?: (app: Hono) => void;
+  /** Webhooks: how deliveries are retried and timed out, and how often reminders are looked for. */
+  webhooks?: Partial<DeliveryOptions> & {
+    /** How often reminders are looked for and due deliveries sent; 500 ms by default. */
+    sweepIntervalMs?: number;
+  };
 }
+
+/**
+ * Delivery defaults: the first retry after 10 s, doubling up to an hour between attempts, for 24 hours (then the
+ * delivery is marked failed, about 30 attempts in all); 10 s for the partner to answer each.
+ */
+export const WEBHOOK_DEFAULTS: DeliveryOptions = {
+  retryDelayMs: 10_000,
+  maxRetryDelayMs: 60 * 60_000,
+  retryForMs: 24 * 60 * 60_000,
+  timeoutMs: 10_000,
+};
 
 export interface Sandbox {
   app: Hono;
   db: Db;
   /** Settles every order that is due now and decides every refund request that is due; returns how many. */
   settleDue(): number;
+  clock: SandboxClock;
+  /** Records every reminder that is due (each partner at its time); returns how many are new. */
+  recordReminders(): number;
+  /** Sends every webhook delivery that is due; resolves with how many attempts it made. */
+  deliverWebhooks(): Promise<number>;
   /** Stops the sweep timer and closes the database. */
   close(): void;
 }
@@ -77,11 +112,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   }
   const now = options.now ?? Date.now;
   const db = openDatabase(options.dbPath, now());
-  const settleDue = createSettler(db, now);
+  const clock = new SandboxClock(db, now);
+  const deliverer = createDeliverer(db, now, { ...WEBHOOK_DEFAULTS, ...options.webhooks });
+  const events = createEventRecorder(db, now, () => deliverer.wake());
+  const reminders = createReminders(db, clock, events);
+  const settleDue = createSettler(db, clock, events);
   const deps: Deps = {
     db,
-    store: new Store(db),
-    now,
+    store: new Store(db, events),
+    now: clock.now,
+    clock,
+    events,
+    reminders,
     settleDelayMs: options.settleDelayMs ?? 2000,
     qrTtlMs: options.qrTtlMs ?? 5 * 60_000,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
@@ -92,12 +134,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       quotes: new RateLimiter(options.rateLimits?.quotesPerMinute ?? 60, now),
       handoffs: new RateLimiter(options.rateLimits?.handoffsPerMinute ?? 10, now),
       claims: new RateLimiter(options.rateLimits?.claimsPerMinute ?? 30, now),
+      renewalLinks: new RateLimiter(options.rateLimits?.renewalLinksPerMinute ?? 600, now),
     },
     faults: new FaultStore(),
     settleDue,
   };
 
   const app = new Hono();
+  app.use(clock.scope);
   app.use(requestId);
   app.use(cors);
   app.use(contentLengthLimit);
@@ -126,6 +170,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   historyRoutes(app, deps);
   transferRoutes(app, deps);
   sandboxCareRoutes(app, deps);
+  webhookRoutes(app, deps);
+  renewalLinkRoutes(app, deps);
+  sandboxClockRoutes(app, deps);
   options.staticRoutes?.(app);
 
   app.notFound(handleNotFound);
@@ -142,12 +189,30 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   }, options.sweepIntervalMs ?? 200);
   sweep.unref();
 
+  // Webhooks, apart from the requests: reminders recorded as each partner's time passes, deliveries sent (and after
+  // a restart, resumed). An API request never waits for a partner's server.
+  const webhookSweep = setInterval(() => {
+    try {
+      reminders.all();
+    } catch (error) {
+      console.error('[sandbox] reminder sweep failed:', error);
+    }
+    deliverer.wake();
+  }, options.webhooks?.sweepIntervalMs ?? 500);
+  webhookSweep.unref();
+  deliverer.wake();
+
   return {
     app,
     db,
     settleDue,
+    clock,
+    recordReminders: () => reminders.all(),
+    deliverWebhooks: () => deliverer.deliverDue(),
     close() {
       clearInterval(sweep);
+      clearInterval(webhookSweep);
+      deliverer.close();
       if (db.open) db.close();
     },
   };

@@ -32,6 +32,7 @@ function refuseBrowserSecretKey(c: Context, token: string): void {
 function partnerFromKey(deps: Deps, token: string): PartnerRow {
   const partner = SECRET_KEY.test(token) ? deps.store.partnerByKeyHash(sha256(token)) : undefined;
   if (!partner) throw new ApiError('unauthorized', 'Unknown secret key');
+  deps.clock.actFor(partner.id);
   return partner;
 }
 
@@ -54,6 +55,9 @@ export interface SessionAuth {
 function sessionFromToken(deps: Deps, token: string): SessionAuth {
   const session = SESSION_TOKEN.test(token) ? deps.store.sessionByHash(sha256(token)) : undefined;
   if (!session) throw new ApiError('unauthorized', 'Unknown session token');
+  const card = deps.store.card(session.card_id)!;
+  // From here on the request runs on the card's partner's sandbox time: the session's expiry included.
+  deps.clock.actFor(card.partner_id);
   if (session.revoked_at != null) {
     // `session_expired`, so a client with a way to get a new session (the widget's getSessionToken) uses it.
     throw new ApiError('session_expired', 'This session ended when the card moved to another phone; ask the shop for a new one', {
@@ -63,7 +67,7 @@ function sessionFromToken(deps: Deps, token: string): SessionAuth {
   if (session.expires_at <= deps.now()) {
     throw new ApiError('session_expired', 'The session has expired; ask the shop for a new one');
   }
-  return { token, session, card: deps.store.card(session.card_id)! };
+  return { token, session, card };
 }
 
 export function requireSession(c: Context, deps: Deps): SessionAuth {

@@ -12,6 +12,10 @@ import { PARTNERS, PROMO_CODES } from './seed.ts';
 const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]> = [
   // JSON array of the partner's registered origins (`sandbox/url-rules.ts`); filled from the seed when null.
   ['partners', 'origins', 'TEXT'],
+  // The page renewal links open (`POST /v1/renewal-links`); filled from the seed when null.
+  ['partners', 'renewal_page', 'TEXT'],
+  // The partner's sandbox time, ahead of real time by this much (`POST /sandbox/clock`).
+  ['partners', 'clock_offset_ms', 'INTEGER NOT NULL DEFAULT 0'],
   ['cards', 'credit_amount', 'INTEGER NOT NULL DEFAULT 0'],
   ['cards', 'contact', 'TEXT'],
   ['cards', 'device_brand', 'TEXT'],
@@ -44,12 +48,14 @@ export function addMissingColumns(db: Db): void {
 const insertPromo = `INSERT INTO promo_codes (code, percent_off, starts_at, ends_at, max_uses, uses) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (code) DO NOTHING`;
 
-/** Seed data added after the first release (a promo code, partners' origins), for a database an older sandbox seeded. */
+/** Seed data added after the first release (a promo code, partners' origins and renewal pages), for a database an older sandbox seeded. */
 export function addMissingSeeds(db: Db): void {
   db.transaction(() => {
     const promo = db.prepare(insertPromo);
     for (const p of PROMO_CODES) promo.run(p.code, p.percentOff, Date.parse(p.startsAt), Date.parse(p.endsAt), p.maxUses, p.uses);
     const origins = db.prepare('UPDATE partners SET origins = ? WHERE id = ? AND origins IS NULL');
     for (const p of PARTNERS) origins.run(JSON.stringify(p.origins), p.id);
+    const renewalPage = db.prepare('UPDATE partners SET renewal_page = ? WHERE id = ? AND renewal_page IS NULL');
+    for (const p of PARTNERS) renewalPage.run(p.renewalPage, p.id);
   }).immediate();
 }

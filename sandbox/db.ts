@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { CARD_TEMPLATES, CATALOG_COUNTRIES, DEMO_CARDS, PARTNERS, PLANS, type CardTemplateName } from './seed.ts';
 import { seedCardCare } from './care-seed.ts';
 import { addMissingColumns, addMissingSeeds } from './db-upgrade.ts';
+import { WEBHOOK_SCHEMA } from './webhooks/schema.ts';
 import { DAY_MS, sha256 } from './util.ts';
 
 export type Db = Database.Database;
@@ -162,6 +163,10 @@ export interface PartnerRow {
   id: string; name: string; key_hash: string;
   /** JSON array of the origins the partner's pages may be on (return URLs, hand-off pages). */
   origins: string | null;
+  /** The page renewal links open: a URL, or a path on the sandbox's own origin (`/demo`). */
+  renewal_page: string | null;
+  /** How far the partner's sandbox time is ahead of real time (`sandbox/clock.ts`). */
+  clock_offset_ms: number;
 }
 
 export interface PlanRow {
@@ -236,6 +241,7 @@ export function openDatabase(dbPath: string, now: number): Db {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  db.exec(WEBHOOK_SCHEMA);
   const { count } = db.prepare('SELECT COUNT(*) AS count FROM partners').get() as { count: number };
   if (count === 0) db.transaction(() => seed(db, now))();
   addMissingSeeds(db);

@@ -4,7 +4,8 @@
  * Environment: PORT (8787), HOST (127.0.0.1; use 0.0.0.0 to listen on every interface), DATA_DIR (<repo>/.data),
  * PUBLIC_URL (payment page base; the request's origin when unset), SANDBOX_SETTLE_DELAY_MS (2000),
  * SANDBOX_DEMO_ORIGINS (more origins the demo partner's pages may be on, separated by spaces or commas; see
- * `SandboxOptions.demoOrigins`).
+ * `SandboxOptions.demoOrigins`), and for webhooks SANDBOX_WEBHOOK_RETRY_MS (the first retry's delay, 10000),
+ * SANDBOX_WEBHOOK_TIMEOUT_MS (10000) and SANDBOX_WEBHOOK_SWEEP_MS (500).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,6 +33,11 @@ const running = await startSandbox({
   publicUrl: process.env.PUBLIC_URL || undefined,
   demoOrigins: (process.env.SANDBOX_DEMO_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
   settleDelayMs: number('SANDBOX_SETTLE_DELAY_MS', 2000),
+  webhooks: {
+    retryDelayMs: number('SANDBOX_WEBHOOK_RETRY_MS', 10_000),
+    timeoutMs: number('SANDBOX_WEBHOOK_TIMEOUT_MS', 10_000),
+    sweepIntervalMs: number('SANDBOX_WEBHOOK_SWEEP_MS', 500),
+  },
   staticRoutes: mountDemo,
 });
 

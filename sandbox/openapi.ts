@@ -4,7 +4,9 @@
  */
 import * as z from 'zod/mini';
 import * as api from '../src/client/schemas.ts';
+import * as server from '../src/server/schemas.ts';
 import * as sandbox from './sandbox-schemas.ts';
+import { WEBHOOK_COMPONENTS, webhooksSection } from './webhooks/openapi.ts';
 
 const COMPONENTS = {
   Timestamp: api.Timestamp, Money: api.Money, ErrorBody: api.ErrorBody, QrCode: api.QrCode,
@@ -23,6 +25,8 @@ const COMPONENTS = {
   ActivationInstalled: sandbox.ActivationInstalled, CardActivation: sandbox.CardActivation,
   SimulateInput: api.SimulateInput, CreateSandboxCardInput: sandbox.CreateSandboxCardInput,
   FaultInput: sandbox.FaultInput, Fault: sandbox.Fault, Health: sandbox.Health,
+  MoveClockInput: sandbox.MoveClockInput, SandboxClock: sandbox.SandboxClock, UseDataInput: sandbox.UseDataInput,
+  ...WEBHOOK_COMPONENTS,
 } satisfies Record<string, z.ZodMiniType>;
 
 type SchemaName = keyof typeof COMPONENTS;
@@ -31,7 +35,7 @@ type Security = 'secretKey' | 'sessionToken' | 'either' | 'none';
 interface Operation {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
-  tag: 'Partner' | 'Card' | 'Orders' | 'Hand-off' | 'Sandbox' | 'Meta';
+  tag: 'Partner' | 'Card' | 'Orders' | 'Hand-off' | 'Webhooks' | 'Sandbox' | 'Meta';
   summary: string;
   /** The rules a client needs beyond the schemas (CommonMark). */
   description?: string;
@@ -59,6 +63,17 @@ const DESCRIPTIONS = {
     + '`details.reason` `credit_changed` or `promo_exhausted`: ask for a new quote, whose price the traveller sees '
     + `before paying. \`returnUrl\` (where the hosted card page sends the traveller after paying) must be ${PAGE_RULE}`,
   handoff: `\`url\` must be ${PAGE_RULE} Codes made before the card moves to another phone stop working.`,
+  renewalLink: `A single-use link (24 hours unless \`expiresIn\` says otherwise) that opens the partner's renewal page `
+    + 'with the widget signed in to the card and `planId` preselected: `<esim-renewal>` claims its `esim_handoff` code. '
+    + `\`url\` defaults to the partner's registered renewal page, and must be ${PAGE_RULE} At most 600 links a minute `
+    + 'per partner.',
+  endpoint: '`url`: https (http and https on a loopback host too, in the sandbox only), no user name or password. '
+    + '`events`: the types wanted, every type by default. `expiringDays`: when to send `card.expiring`, 14, 7, 3 and '
+    + '1 days before expiry by default. The answer holds the signing secret, shown this once. At most 16 endpoints.',
+  clock: 'Moves the calling partner\'s sandbox time: `advance` by days, hours, minutes and seconds, `set` to a time '
+    + '(not before real time, at most ten years ahead), or `reset` to real time. Settlement, refund decisions, card '
+    + 'states and the reminder scheduler read it; what fell due happens before the answer. Webhook signatures keep '
+    + 'real time.',
   transfer: 'Completing the move ends every earlier session of the card except the one that made this call, and '
     + 'every hand-off code not yet claimed: they answer `401 session_expired` with `details.reason: card_transferred`; '
     + 'the partner\'s backend mints new sessions (the widget asks its `getSessionToken`).',
@@ -97,6 +112,14 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/sandbox/cards', tag: 'Sandbox', summary: 'Create a fresh card from a template', security: 'secretKey', body: 'CreateSandboxCardInput', ok: { status: 201, schema: 'PartnerCard', description: 'The new card' }, errors: [...AUTH, 413] },
   { method: 'post', path: '/sandbox/sessions/expire', tag: 'Sandbox', summary: 'Expire the calling session now', security: 'sessionToken', ok: { status: 204, description: 'Expired' }, errors: [401] },
   { method: 'post', path: '/sandbox/faults', tag: 'Sandbox', summary: "Arm a fault for this session's requests", security: 'sessionToken', body: 'FaultInput', ok: { status: 201, schema: 'Fault', description: 'Armed fault' }, errors: [...AUTH, 413] },
+  { method: 'post', path: '/v1/renewal-links', tag: 'Partner', summary: 'Mint a renewal link for a traveller (and its QR code)', description: DESCRIPTIONS.renewalLink, security: 'secretKey', body: 'CreateRenewalLinkInput', ok: { status: 201, schema: 'RenewalLink', description: 'The link, its QR code and when it expires' }, errors: [...AUTH, 404, 409, 413, 429] },
+  { method: 'post', path: '/v1/webhook-endpoints', tag: 'Webhooks', summary: 'Subscribe a URL of your server to events', description: DESCRIPTIONS.endpoint, security: 'secretKey', body: 'CreateWebhookEndpointInput', ok: { status: 201, schema: 'CreatedWebhookEndpoint', description: 'The endpoint and its signing secret (shown once)' }, errors: [...AUTH, 409, 413] },
+  { method: 'get', path: '/v1/webhook-endpoints', tag: 'Webhooks', summary: 'Your webhook endpoints', security: 'secretKey', ok: { status: 200, schema: 'WebhookEndpointList', description: 'Endpoints, oldest first (no secrets)' }, errors: [401, 403] },
+  { method: 'delete', path: '/v1/webhook-endpoints/{id}', tag: 'Webhooks', summary: 'Delete an endpoint; its pending deliveries stop', security: 'secretKey', ok: { status: 200, schema: 'DeletedWebhookEndpoint', description: 'Deleted' }, errors: [401, 403, 404] },
+  { method: 'get', path: '/v1/events', tag: 'Webhooks', summary: 'Your events, newest first, a page at a time (to replay)', security: 'secretKey', query: server.EventsQuery, ok: { status: 200, schema: 'EventList', description: 'A page of events; nextCursor is null on the last page' }, errors: AUTH },
+  { method: 'get', path: '/sandbox/clock', tag: 'Sandbox', summary: "The partner's sandbox time", security: 'secretKey', ok: { status: 200, schema: 'SandboxClock', description: 'Its time and how far ahead of real time' }, errors: [401, 403] },
+  { method: 'post', path: '/sandbox/clock', tag: 'Sandbox', summary: "Move the partner's sandbox time", description: DESCRIPTIONS.clock, security: 'secretKey', body: 'MoveClockInput', ok: { status: 200, schema: 'SandboxClock', description: 'The new time' }, errors: [...AUTH, 413] },
+  { method: 'post', path: '/sandbox/cards/{iccid}/use-data', tag: 'Sandbox', summary: 'Use some of a card\'s data, as the traveller would', security: 'secretKey', body: 'UseDataInput', ok: { status: 200, schema: 'PartnerCard', description: 'The card after it' }, errors: [...AUTH, 404, 409, 413] },
   { method: 'delete', path: '/sandbox/faults', tag: 'Sandbox', summary: "Clear this session's faults", security: 'sessionToken', ok: { status: 204, description: 'Cleared' }, errors: [401, 403] },
 ];
 
@@ -200,10 +223,12 @@ export function buildOpenApi(): Record<string, unknown> {
       { name: 'Card', description: 'From the browser, with a session token (rs_…)' },
       { name: 'Orders', description: 'Quotes and orders, with a session token' },
       { name: 'Hand-off', description: 'Continue a renewal on another device with a single-use code' },
+      { name: 'Webhooks', description: 'Events sent to your server, signed (see the `webhooks` section), and the event log' },
       { name: 'Sandbox', description: 'Sandbox only: simulated payments and test support' },
       { name: 'Meta', description: 'Health and this document' },
     ],
     paths,
+    webhooks: webhooksSection(ref),
     components: {
       schemas: componentSchemas(),
       responses,

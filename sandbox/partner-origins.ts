@@ -3,19 +3,25 @@
  * check the routes call on a page they would send a traveller to: `400 validation_failed` naming the broken rule.
  */
 import type { Context } from 'hono';
-import type { CardRow } from './db.ts';
+import type { CardRow, PartnerRow } from './db.ts';
 import type { Deps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { type OriginRules, partnerUrlProblem } from './url-rules.ts';
+
+/** The origin the sandbox is served on (`PUBLIC_URL`, else the request's): what `'self'` stands for. */
+const selfOrigin = (deps: Deps, c: Context) => (deps.publicUrl ? new URL(deps.publicUrl).origin : new URL(c.req.url).origin);
 
 /** The origins the card's partner may send travellers to; `'self'` is the sandbox's public origin. */
 export function originsOf(deps: Deps, c: Context, card: CardRow): OriginRules {
   const partner = deps.store.partner(card.partner_id)!;
   const seeded = JSON.parse(partner.origins ?? '[]') as string[];
-  return {
-    patterns: [...seeded, ...(deps.extraOrigins[partner.id] ?? [])],
-    self: deps.publicUrl ? new URL(deps.publicUrl).origin : new URL(c.req.url).origin,
-  };
+  return { patterns: [...seeded, ...(deps.extraOrigins[partner.id] ?? [])], self: selfOrigin(deps, c) };
+}
+
+/** The page the partner registered for renewal links; a path (`/demo`) is on the sandbox's own origin. */
+export function renewalPageOf(deps: Deps, c: Context, partner: PartnerRow): string | undefined {
+  const page = partner.renewal_page;
+  return page?.startsWith('/') ? `${selfOrigin(deps, c)}${page}` : (page ?? undefined);
 }
 
 /** Refuses a page the card's partner may not send a traveller to; `field` names it in the answer. */

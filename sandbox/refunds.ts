@@ -7,6 +7,7 @@ import type { Refund } from '../src/client/schemas.ts';
 import { careStore } from './care-store.ts';
 import type { CardRow, Db, OrderRow, RefundRow } from './db.ts';
 import { iso } from './util.ts';
+import type { EventRecorder } from './webhooks/events.ts';
 
 export type RefundOutcome = 'full' | 'credit' | 'rejected';
 
@@ -109,13 +110,15 @@ export function toRefund(row: RefundRow): Refund {
 }
 
 /**
- * Decides every refund request whose delay has passed; returns how many this call decided. The conditional update
- * (`status = 'requested'`) and the change to the card share one IMMEDIATE transaction: applied exactly once, even
- * with two processes on the same file.
+ * Decides every refund request of a partner's cards whose delay has passed at the partner's time `at`; returns how
+ * many this call decided. The conditional update (`status = 'requested'`), the change to the card and the
+ * `refund.decided` event share one IMMEDIATE transaction: applied exactly once, even with two processes on the same
+ * file.
  */
-export function createRefundDecider(db: Db): (at: number) => number {
-  const due = db.prepare<[number], Pick<RefundRow, 'id'>>(
-    `SELECT id FROM refunds WHERE status = 'requested' AND decide_at <= ? ORDER BY decide_at LIMIT 100`);
+export function createRefundDecider(db: Db, events: EventRecorder): (at: number, partnerId: string) => number {
+  const due = db.prepare<[number, string], Pick<RefundRow, 'id'>>(
+    `SELECT r.id FROM refunds r JOIN cards c ON c.id = r.card_id
+     WHERE r.status = 'requested' AND r.decide_at <= ? AND c.partner_id = ? ORDER BY r.decide_at LIMIT 100`);
   const decide = db.prepare<[number, string], void>(
     `UPDATE refunds SET status = CASE outcome WHEN 'rejected' THEN 'rejected' ELSE 'approved' END, decided_at = ?
      WHERE id = ? AND status = 'requested'`);
@@ -155,12 +158,13 @@ export function createRefundDecider(db: Db): (at: number) => number {
     const r = refund.get(id)!;
     if (r.outcome === 'credit') addCredit.run(r.amount, r.card_id);
     if (r.outcome === 'full') undoRenewal(order.get(r.order_id)!, card.get(r.card_id)!, at);
+    events.refundDecided(r.id, at);
     return true;
   });
 
-  return (at) => {
+  return (at, partnerId) => {
     let decided = 0;
-    for (const { id } of due.all(at)) if (decideOne.immediate(id, at)) decided++;
+    for (const { id } of due.all(at, partnerId)) if (decideOne.immediate(id, at)) decided++;
     return decided;
   };
 }

@@ -3,6 +3,7 @@
  * they live here rather than in `src/client/schemas.ts` (the browser bundle never needs them).
  */
 import * as z from 'zod/mini';
+import { Timestamp } from '../src/client/schemas.ts';
 import { CARD_TEMPLATE_NAMES } from './seed.ts';
 
 export const CreateSandboxCardInput = z.strictObject({
@@ -57,3 +58,40 @@ export const ActivationInstalled = z.object({ installed: z.literal(true), iccidL
 export const ACTIVATION_STATES = ['ready', 'installed', 'transferred', 'expired'] as const;
 
 export const CardActivation = z.object({ activationCode: z.string(), state: z.enum(ACTIVATION_STATES) });
+
+// The sandbox clock: a partner moves its own time to see reminders, expiries and settlement (`sandbox/clock.ts`).
+
+/** Ten years: as far as the clock moves in one go. */
+export const MAX_CLOCK_STEP_DAYS = 3650;
+
+const Amount = z.int().check(z.minimum(0), z.maximum(MAX_CLOCK_STEP_DAYS * 24 * 3600));
+
+export const MoveClockInput = z
+  .strictObject({
+    /** Moves the partner's time ahead by the sum of these. */
+    advance: z.optional(z.strictObject({
+      days: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_CLOCK_STEP_DAYS))),
+      hours: z.optional(Amount),
+      minutes: z.optional(Amount),
+      seconds: z.optional(Amount),
+    })),
+    /** Sets the partner's time; not earlier than real time. */
+    set: z.optional(Timestamp),
+    /** Puts the partner back on real time. */
+    reset: z.optional(z.literal(true)),
+  })
+  .check(z.refine((input) => [input.advance, input.set, input.reset].filter((v) => v !== undefined).length === 1, {
+    message: 'Give exactly one of advance, set or reset',
+  }));
+
+export const SandboxClock = z.object({
+  /** The partner's sandbox time. */
+  now: Timestamp,
+  /** How far it is ahead of real time. */
+  offsetSeconds: z.int().check(z.minimum(0)),
+});
+
+/** Sandbox only: the traveller used data (to see `card.data_low`). */
+export const UseDataInput = z.strictObject({ bytes: z.int().check(z.minimum(1), z.maximum(2 ** 50)) });
+
+export type MoveClockInput = z.infer<typeof MoveClockInput>;

@@ -13,6 +13,8 @@ export interface PartnerSeed {
    * An origin, one with any port (`http://localhost:*`), or `'self'` (the sandbox's own origin, where the demo page is).
    */
   origins: string[];
+  /** The page renewal links open: a URL on one of `origins`, or a path on the sandbox's own origin (`'self'`). */
+  renewalPage: string;
 }
 
 export const DEMO_PARTNER_ID = 'partner_demo';
@@ -23,8 +25,15 @@ export const PARTNERS: PartnerSeed[] = [
     name: 'Demo Travel',
     secretKey: 'sk_test_demo',
     origins: ["'self'", 'http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+    renewalPage: '/demo',
   },
-  { id: 'partner_other', name: 'Other Agency', secretKey: 'sk_test_other', origins: ['https://other-agency.example'] },
+  {
+    id: 'partner_other',
+    name: 'Other Agency',
+    secretKey: 'sk_test_other',
+    origins: ['https://other-agency.example'],
+    renewalPage: 'https://other-agency.example/esim/renew',
+  },
 ];
 
 const EU_COUNTRIES = [

@@ -1,11 +1,14 @@
 /**
  * Settlement: a `processing` order whose settle time has passed becomes `succeeded`, and the renewal is applied
- * exactly once, in the same transaction as the conditional status change. And closing: an order left unpaid for a
- * day is canceled, as a checkout session expires.
+ * exactly once, in the same transaction as the conditional status change (and its `order.succeeded` event). And
+ * closing: an order left unpaid for a day is canceled, as a checkout session expires. Each partner's orders go by the
+ * partner's sandbox time (`clock.ts`).
  */
+import type { SandboxClock } from './clock.ts';
 import type { CardRow, Db, OrderRow, PlanRow, QuoteRow } from './db.ts';
 import { renewalResult } from './pricing.ts';
 import { createRefundDecider } from './refunds.ts';
+import type { EventRecorder } from './webhooks/events.ts';
 
 /**
  * How long an order may wait for payment after its last change (creation, a fresh wallet code). Past that it is
@@ -17,9 +20,10 @@ export const UNPAID_ORDER_TTL_MS = 24 * 60 * 60_000;
 /** How often the unpaid orders are looked at (they are many under load, and a minute late is no matter). */
 const CLOSE_EVERY_MS = 60_000;
 
-export function createSettler(db: Db, now: () => number): () => number {
-  const due = db.prepare<[number], Pick<OrderRow, 'id'>>(
-    `SELECT id FROM orders WHERE status = 'processing' AND settle_at <= ? ORDER BY settle_at LIMIT 100`);
+export function createSettler(db: Db, clock: SandboxClock, events: EventRecorder): () => number {
+  const due = db.prepare<[number, string], Pick<OrderRow, 'id'>>(
+    `SELECT o.id FROM orders o JOIN cards c ON c.id = o.card_id
+     WHERE o.status = 'processing' AND o.settle_at <= ? AND c.partner_id = ? ORDER BY o.settle_at LIMIT 100`);
   const markSucceeded = db.prepare<[number, string], void>(
     `UPDATE orders SET status = 'succeeded', updated_at = ? WHERE id = ? AND status = 'processing'`);
   const order = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?');
@@ -35,10 +39,10 @@ export function createSettler(db: Db, now: () => number): () => number {
     `UPDATE orders SET renewed_until = ?, period_start = ?, added_bytes = ?, prev_plan_id = ?, prev_remaining_bytes = ?,
      prev_total_bytes = ?, credit_used = ? WHERE id = ?`);
   const useCredit = db.prepare<[number, string], void>('UPDATE cards SET credit_amount = credit_amount - ? WHERE id = ?');
-  const decideRefunds = createRefundDecider(db);
-  const closeUnpaid = db.prepare<[number, number], void>(
+  const decideRefunds = createRefundDecider(db, events);
+  const closeUnpaid = db.prepare<[number, number, string], void>(
     `UPDATE orders SET status = 'canceled', failure_code = 'order_expired', updated_at = ?
-     WHERE status = 'requires_payment' AND updated_at <= ?`);
+     WHERE status = 'requires_payment' AND updated_at <= ? AND card_id IN (SELECT id FROM cards WHERE partner_id = ?)`);
   let closedAt = -Infinity;
 
   const settleOne = db.transaction((orderId: string, at: number): boolean => {
@@ -56,6 +60,7 @@ export function createSettler(db: Db, now: () => number): () => number {
     if (credit > 0) useCredit.run(credit, c.id);
     const added = after.remainingBytes === null ? null : p.data_bytes! * q.quantity;
     recordRenewal.run(after.expiresAt, Math.max(at, c.expires_at), added, c.plan_id, c.remaining_bytes, c.total_bytes, credit, o.id);
+    events.orderEnded(o.id, at);
     return true;
   });
 
@@ -64,17 +69,18 @@ export function createSettler(db: Db, now: () => number): () => number {
    * is due; returns how many.
    */
   return function settleDue(): number {
-    const at = now();
     let settled = 0;
-    for (const { id } of due.all(at)) {
-      // IMMEDIATE takes the write lock first, so two processes sharing the file cannot both apply it.
-      if (settleOne.immediate(id, at)) settled++;
+    const close = clock.base() - closedAt >= CLOSE_EVERY_MS;
+    if (close) closedAt = clock.base();
+    for (const partner of clock.partners()) {
+      const at = partner.now;
+      for (const { id } of due.all(at, partner.id)) {
+        // IMMEDIATE takes the write lock first, so two processes sharing the file cannot both apply it.
+        if (settleOne.immediate(id, at)) settled++;
+      }
+      if (close) settled += closeUnpaid.run(at, at - UNPAID_ORDER_TTL_MS, partner.id).changes;
+      settled += decideRefunds(at, partner.id);
     }
-    let closed = 0;
-    if (at - closedAt >= CLOSE_EVERY_MS) {
-      closedAt = at;
-      closed = closeUnpaid.run(at, at - UNPAID_ORDER_TTL_MS).changes;
-    }
-    return settled + closed + decideRefunds(at);
+    return settled;
   };
 }

@@ -1,10 +1,13 @@
 /** Prepared statements over the sandbox database, one method per question the routes ask. */
 import type { CardRow, Db, OrderRow, PartnerRow, PlanRow, PromoRow, QuoteRow, SessionRow } from './db.ts';
+import type { EventRecorder } from './webhooks/events.ts';
 
 export class Store {
   readonly #s;
+  readonly #transition;
 
-  constructor(readonly db: Db) {
+  /** `events` hears of every order that fails, in the transaction that fails it. */
+  constructor(readonly db: Db, events: EventRecorder) {
     this.#s = {
       partnerByKeyHash: db.prepare<[string], PartnerRow>('SELECT * FROM partners WHERE key_hash = ?'),
       partner: db.prepare<[string], PartnerRow>('SELECT * FROM partners WHERE id = ?'),
@@ -45,6 +48,13 @@ export class Store {
         `INSERT INTO idempotency_keys (card_id, key, body_hash, order_id, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (card_id, key) DO NOTHING`),
     };
+    this.#transition = db.transaction(
+      (orderId: string, from: OrderRow['status'], to: OrderRow['status'], at: number, failureCode: string | null, settleAt: number | null) => {
+        if (this.#s.transition.run(to, failureCode, settleAt, at, orderId, from).changes !== 1) return false;
+        if (to === 'failed') events.orderEnded(orderId, at);
+        return true;
+      },
+    );
   }
 
   partnerByKeyHash = (hash: string) => this.#s.partnerByKeyHash.get(hash);
@@ -82,11 +92,12 @@ export class Store {
 
   /**
    * Moves an order from one status to another only if it is still in `from`; returns whether it moved.
-   * The conditional update is what makes concurrent payments and settlements safe.
+   * The conditional update is what makes concurrent payments and settlements safe. A move to `failed` records the
+   * `order.failed` event with it.
    */
   transition(orderId: string, from: OrderRow['status'], to: OrderRow['status'], at: number,
     extra: { failureCode?: string | null; settleAt?: number | null } = {}): boolean {
-    return this.#s.transition.run(to, extra.failureCode ?? null, extra.settleAt ?? null, at, orderId, from).changes === 1;
+    return this.#transition(orderId, from, to, at, extra.failureCode ?? null, extra.settleAt ?? null);
   }
 
   /** Gives an unpaid wallet order's QR code a new lifetime; returns whether the order was still unpaid. */

@@ -263,6 +263,7 @@ function generate() {
   const client = declarations('dist/client/client.d.ts');
   const errors = declarations('dist/client/errors.d.ts');
   const server = declarations('dist/server/partner.d.ts');
+  const webhooks = declarations('dist/server/webhooks.d.ts');
   const en = messagesFor('en');
   const clientCodes = [...read('dist/client/errors.d.ts').match(/export type RenewalErrorCode = ([^;]+);/)[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
   const codes = [...schemas.ERROR_CODES.map((c) => [c, 'server']), ...clientCodes.map((c) => [c, 'client'])];
@@ -315,6 +316,14 @@ function generate() {
     '',
     fn(server, 'createPartnerClient'),
     ...[...server.interfaces].map(([name, item]) => renderInterface(name, item)),
+    '### Webhooks',
+    '',
+    `\`import { constructEvent } from '${pkg.name}/server'\` — verify every delivery before trusting it; the events and their fields are in the API's OpenAPI document (\`webhooks\`) and the README's Reminders section.`,
+    '',
+    fn(webhooks, 'constructEvent'),
+    ...[...webhooks.interfaces].map(([name, item]) => renderInterface(name, item)),
+    fn(webhooks, 'isWebhookVerificationError'),
+    fn(webhooks, 'webhookSignatureHeader'),
     '## Data types',
     '',
     'What the API returns and accepts, as the client validates it (types exported from the package).',

@@ -17,3 +17,33 @@ renewal.getSessionToken = async () => {
 for (const type of ['esim-plan-change', 'esim-checkout-start', 'esim-renewal-success', 'esim-renewal-error']) {
   renewal.addEventListener(type, (event) => console.info(`[demo] ${type}`, event.detail));
 }
+
+// Reminders arrive at this page's server by webhook, a moment after the clock jumps: keep the list current.
+const list = document.getElementById('reminders');
+const none = document.getElementById('no-reminders');
+if (list) {
+  const words = { 'card.expiring': list.dataset.expiring, 'card.data_low': list.dataset.dataLow, 'card.expired': list.dataset.expired };
+  const date = new Intl.DateTimeFormat(list.dataset.lang, { dateStyle: 'medium' });
+  const item = (reminder) => {
+    const li = document.createElement('li');
+    li.dataset.id = reminder.id;
+    const text = document.createElement('span');
+    const what = words[reminder.type].replace('{n}', String(reminder.threshold));
+    text.textContent = `${date.format(new Date(reminder.createdAt))} · ${reminder.label} ••${reminder.iccid.slice(-4)} · ${what}`;
+    const link = document.createElement('a');
+    link.href = reminder.link;
+    link.textContent = list.dataset.open;
+    li.append(text, ' ', link);
+    return li;
+  };
+  const refresh = async () => {
+    const response = await fetch('/demo/reminders', { cache: 'no-store' });
+    if (!response.ok) return;
+    const { reminders } = await response.json();
+    const shown = [...list.children].map((li) => li.dataset.id).join();
+    if (reminders.map((r) => r.id).join() === shown) return;
+    list.replaceChildren(...reminders.map(item));
+    none.hidden = reminders.length > 0;
+  };
+  setInterval(() => void refresh().catch(() => undefined), 2000);
+}

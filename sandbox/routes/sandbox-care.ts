@@ -31,9 +31,10 @@ export function sandboxCareRoutes(app: Hono, deps: Deps): void {
   // What the phone does with the code: no credential, the code is the credential, and it works once.
   app.post('/sandbox/activations/install', async (c) => {
     const { activationCode } = await readJson(c, InstallActivationInput);
-    const now = deps.now();
-    if (!care.activation(activationCode)) throw notFound('Activation code');
-    if (!care.install(activationCode, now)) {
+    const activation = care.activation(activationCode);
+    if (!activation) throw notFound('Activation code');
+    deps.clock.actFor(deps.store.card(activation.card_id)!.partner_id);
+    if (!care.install(activationCode, deps.now())) {
       const row = care.activation(activationCode)!;
       const reason = row.state === 'transferred' ? 'transferred' : row.state === 'installed' ? 'used' : 'expired';
       const message = {

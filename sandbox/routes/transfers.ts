@@ -139,6 +139,7 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     // A session on the old phone (or a stolen one) must not keep the moved card; the one that moved it just proved
     // the one-time code and carries on. The partner's backend mints new ones (the widget asks with getSessionToken).
     care.endCredentialsBefore(card.id, sessionId, now);
+    deps.events.cardTransferred(transfer.id, now);
     return { kind: 'done', transfer: care.transfer(transfer.id)!, activationCode, expiresAt: now + ACTIVATION_TTL_MS };
   });
 

@@ -67,10 +67,10 @@ export const ErrorBody = z.object({
 // Sessions and partner back office (secret key, server to server)
 
 /** ICCIDs are 18 to 22 digits (ITU-T E.118), the last one a check digit. */
-const Iccid = z.string().check(z.regex(/^\d{18,22}$/));
+export const Iccid = z.string().check(z.regex(/^\d{18,22}$/));
 
 /** A BCP 47 language tag the widget should speak, e.g. `zh-CN` or `en`. */
-const Locale = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/));
+export const Locale = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/));
 
 export const CreateSessionInput = z.strictObject({
   iccid: Iccid,
@@ -205,7 +205,7 @@ export const PaymentMethod = z.enum(PAYMENT_METHODS);
  * control characters. The server also requires https (http only on a loopback host), no user name or password, and
  * an origin the partner registered.
  */
-const HttpUrl = z
+export const HttpUrl = z
   .string()
   .check(
     z.maxLength(2048),

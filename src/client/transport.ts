@@ -38,7 +38,7 @@ export interface CallOptions {
   idempotent?: boolean;
 }
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export type Call = <S extends z.ZodMiniType>(
   schema: S,

@@ -289,6 +289,62 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
     }
   });
 
+  it("the partner's backend (examples/node) verifies a real webhook delivery and logs a renewal link that opens the card", { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, ['partner-server.mjs'], {
+      cwd: join(EXAMPLES, 'node'),
+      env: { ...process.env, PORT: '0', ESIM_API: sandbox.url, ESIM_SECRET_KEY: SECRET_KEY, ESIM_SDK: `${base}/cdn/@esim-renewal/widgets/dist/esim-renewal.js` },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => (log += String(chunk)));
+    const line = (pattern: RegExp) =>
+      new Promise<RegExpMatchArray>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no ${pattern} in the example's log:\n${log}`)), 20_000);
+        const check = () => {
+          const match = log.match(pattern);
+          if (match) {
+            clearTimeout(timer);
+            child.stdout.off('data', check);
+            done(match);
+          }
+        };
+        child.stdout.on('data', check);
+        check();
+      });
+    try {
+      await line(/Webhooks: (\S+)/);
+      const partner = createPartnerClient({ baseUrl: sandbox.url, secretKey: SECRET_KEY });
+      const card = await (await fetch(`${sandbox.url}/sandbox/cards`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${SECRET_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ template: 'expiring' }), // 5 days left
+      })).json() as { id: string; iccid: string };
+      // Three days later in the sandbox: the 3-day reminder is signed, delivered, verified and turned into a link.
+      const moved = await fetch(`${sandbox.url}/sandbox/clock`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${SECRET_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advance: { days: 3 } }),
+      });
+      assert.equal(moved.status, 200);
+      const [, link] = await line(new RegExp(`Renewal link for ${card.iccid} \\(card\\.expiring\\): (\\S+)`));
+      assert.doesNotMatch(log, /Refused a webhook/);
+      const events = await partner.listEvents({ type: 'card.expiring' });
+      assert.ok(events.events.some((e) => e.type === 'card.expiring' && e.data.card.id === card.id && e.data.daysBefore === 3));
+      const opened = browser.newPage().then(async (page) => {
+        const cardId = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/card' && r.status() === 200)
+          .then(async (r) => ((await r.json()) as { id: string }).id);
+        await page.goto(link!);
+        await page.locator('esim-balance-badge [part=data]').waitFor({ timeout: 15_000 });
+        return { page, cardId: await cardId };
+      });
+      const { page, cardId } = await opened;
+      assert.equal(cardId, card.id, 'the link opened the reminded card on the partner page');
+      await page.close();
+    } finally {
+      child.kill();
+    }
+  });
+
   it('Node: importing every entry point (server-side rendering) does not crash, nor does rendering React to HTML', () => {
     // Not the wildcards, the JSON, the script-tag file (a classic script) nor a types-only entry (`./script-tag`).
     const runnable = (key: string) => typeof pkg.exports[key] === 'string' || 'default' in pkg.exports[key];

@@ -32,6 +32,10 @@ describe('request bodies with fields the API does not know', () => {
       ['POST', '/sandbox/cards', { template: 'active', credit: 1_000_000 }, DEMO_KEY],
       ['POST', '/sandbox/faults', { path: '/v1/card', kind: 'drop', everyone: true }],
       ['POST', '/sandbox/activations/install', { activationCode: 'x', iccid: ICCID.other }, ''],
+      ['POST', '/v1/webhook-endpoints', { url: 'https://partner.example/hooks', secret: 'whsec_mine' }, DEMO_KEY],
+      ['POST', '/v1/renewal-links', { iccid: card.iccid, code: 'chosen' }, DEMO_KEY],
+      ['POST', '/sandbox/clock', { advance: { days: 1 }, partner: 'partner_other' }, DEMO_KEY],
+      ['POST', `/sandbox/cards/${card.iccid}/use-data`, { bytes: 1, refill: true }, DEMO_KEY],
     ];
     for (const [method, path, body, auth = token, headers = {}] of cases) {
       const unknown = Object.keys(body).at(-1)!;

@@ -53,13 +53,15 @@ const headerText = fc
 
 function credentialArb(op: Operation, creds: Credentials): fc.Arbitrary<Record<string, string>> {
   const sessionToken = op.path === '/sandbox/faults' ? creds.faults : op.path === '/sandbox/sessions/expire' ? creds.expire : creds.main;
+  // The clock is moved with the other partner's key: years of the fuzzer's time must not end `main`'s session.
+  const partnerKey = op.path === '/sandbox/clock' ? OTHER_KEY : DEMO_KEY;
   const tampered = sessionToken.slice(0, -2) + (sessionToken.endsWith('AA') ? 'BB' : 'AA');
   const bearer = (t: string) => ({ Authorization: `Bearer ${t}` });
   return fc.oneof(
     { arbitrary: fc.constant(bearer(sessionToken)), weight: 6 },
-    { arbitrary: fc.constant(bearer(DEMO_KEY)), weight: 3 },
+    { arbitrary: fc.constant(bearer(partnerKey)), weight: 3 },
     { arbitrary: fc.constantFrom(bearer(creds.other), bearer(creds.expired), bearer(OTHER_KEY), bearer(tampered), bearer('sk_test_nope')), weight: 2 },
-    { arbitrary: fc.constant({ ...bearer(DEMO_KEY), Origin: 'https://evil.example' }), weight: 1 },
+    { arbitrary: fc.constant({ ...bearer(partnerKey), Origin: 'https://evil.example' }), weight: 1 },
     { arbitrary: fc.constant({}), weight: 1 },
     { arbitrary: headerText.map((value) => ({ Authorization: value })), weight: 1 },
     { arbitrary: headerText.map((value) => bearer(`rs_${value.replace(/\s/g, '')}`)), weight: 1 },
