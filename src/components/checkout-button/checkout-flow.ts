@@ -6,7 +6,7 @@ import type { RenewalStore } from '../../context/store.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
-import { readPendingAttempt, savePendingAttempt, clearPendingAttempt } from './pending.js';
+import { clearPendingAttempt, mayBeReturningFromPayment, readPendingAttempt, savePendingAttempt } from './pending.js';
 
 /**
  * The steps of a checkout. `summary` shows the quote; `paying` waits for the traveller in the payment window or
@@ -297,7 +297,7 @@ export class CheckoutFlow implements ReactiveController {
   async resume(): Promise<boolean> {
     const store = this.host.store;
     const returned = takeQueryParam(RETURN_PARAM);
-    const pending = readPendingAttempt();
+    const pending = readPendingAttempt(mayBeReturningFromPayment(returned !== undefined));
     const orderId = returned ?? pending?.orderId;
     if (!store || !orderId || this.step !== 'idle') return false;
     this.set({ step: 'confirming' });
