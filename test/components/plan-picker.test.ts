@@ -116,9 +116,13 @@ describe('<esim-plan-picker>', () => {
     const more = $<HTMLButtonElement>(picker, '[part=show-more]');
     expect(more.textContent!.trim()).to.equal(`Show ${Math.min(24, all.length - 24)} more plans`);
     await expect(picker).to.be.accessible();
-    more.click();
+    more.focus();
+    await sendKeys({ press: 'Enter' });
     await picker.updateComplete;
     expect(ids(picker)).to.deep.equal(all.slice(0, 48));
+    // Focus moves on to the first plan shown just now (the button may be gone).
+    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[24], 'focus did not move on');
+    expect(radios(picker).filter((item) => item.tabIndex === 0).map((item) => item.dataset.id)).to.deep.equal([all[24]]);
     expect($(picker, '[role=status]').textContent).to.equal(`Showing ${Math.min(48, all.length)} of ${all.length} plans`);
     if (all.length <= 48) expect($$(picker, '[part=show-more]')).to.have.length(0);
     await expect(picker).to.be.accessible();

@@ -142,10 +142,14 @@ export class EsimPlanPicker extends EsimElement {
     select.value = this.regions.codes.has(code) ? code : '';
   }
 
-  /** Renders the next page of plans and says how many are shown. */
+  /**
+   * Renders the next page of plans, says how many are shown and moves focus to the first new plan (the button may
+   * be gone, and the traveller reads on from there).
+   */
   private showMore(plans: readonly Plan[], rendered: number): void {
     this.limit = rendered + PAGE;
     this.announcement = this.msg.picker.shown(Math.min(this.limit, plans.length), plans.length);
+    this.focusPlan(plans[rendered]!);
   }
 
   private select(plan: Plan): void {
@@ -171,8 +175,7 @@ export class EsimPlanPicker extends EsimElement {
       event.preventDefault();
       // Past the last plan shown, more are shown; otherwise focus wraps around the plans shown.
       if (next === rendered && rendered < plans.length) this.showMore(plans, rendered);
-      else if (next === rendered || next < 0) return this.focusPlan(plans[(next + rendered) % rendered]!);
-      this.focusPlan(plans[next]!);
+      else this.focusPlan(plans[(next + rendered) % rendered]!);
     } else if (event.key === ' ' || event.key === 'Enter') {
       event.preventDefault();
       this.select(plans[index]!);
