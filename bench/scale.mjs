@@ -133,7 +133,8 @@ async function inPage({ card, plans, repeats }) {
   return { timings, counts };
 }
 
-export async function scale({ repeats = 9, rates = [1, 4], log = () => {} } = {}) {
+/** `script`: the script-tag file to load (another build's, to compare); ours as built by default. */
+export async function scale({ repeats = 9, rates = [1, 4], script = join(ROOT, 'dist/esim-renewal.js'), log = () => {} } = {}) {
   const api = await startSandbox({ port: 0, rateLimits: { sessionsPerMinute: 1_000_000 } });
   const token = await mintSession(api.url);
   const get = async (path) =>
@@ -144,7 +145,7 @@ export async function scale({ repeats = 9, rates = [1, 4], log = () => {} } = {}
   const plans = generatePlans(template);
 
   const pages = await servePages({
-    '/esim-renewal.js': { type: 'text/javascript', body: readFileSync(join(ROOT, 'dist/esim-renewal.js')) },
+    '/esim-renewal.js': { type: 'text/javascript', body: readFileSync(script) },
     '/scale': {
       type: 'text/html',
       body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/esim-renewal.js"></script></head><body></body></html>',

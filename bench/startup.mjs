@@ -155,11 +155,19 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
     await tab.goto(`${pages.url}/${name}${query}`);
     const mark = name === 'peer' ? 'evaluated' : 'ready';
     await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
-    const result = await tab.evaluate((m) => {
-      const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
-      const script = performance.getEntriesByType('resource').find((e) => e.initiatorType === 'script');
-      return { ready: at('ready'), evaluated: at('evaluated'), scriptLoaded: script?.responseEnd, mark: at(m) };
-    }, mark);
+    const result = await tab.evaluate(
+      ([m, apiUrl]) => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+        const resources = performance.getEntriesByType('resource');
+        const script = resources.find((e) => e.initiatorType === 'script');
+        // The last answer the data needs (card, plans) arriving: what is left after it is the page's own work.
+        const answers = resources.filter((e) => e.name.startsWith(apiUrl) && /\/v1\/(card|plans)(\?|$)/.test(e.name));
+        const answered = answers.length ? Math.max(...answers.map((e) => e.responseEnd)) : undefined;
+        return { ready: at('ready'), evaluated: at('evaluated'), scriptLoaded: script?.responseEnd, mark: at(m), answered };
+      },
+      [mark, api.url],
+    );
+    if (result.ready !== undefined && result.answered !== undefined) result.afterAnswers = result.ready - result.answered;
     result.requests = [...requests]; // those of the startup, not of the interactions below
     if (instrument === 'trace') result.mainThread = mainThreadBusy((await browser.stopTracing()).toString(), mark, result.mark);
     if (instrument === 'profile') {
@@ -208,6 +216,8 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
           evaluatedMs: med(timed, 'evaluated'),
           readyMs: med(timed, 'ready'),
           readyMsAll: timed.map((r) => r.ready),
+          answeredMs: med(timed, 'answered'),
+          afterAnswersMs: med(timed, 'afterAnswers'),
           mainThreadMs: med(traced, 'mainThread'),
           mainThreadMsAll: traced.map((r) => r.mainThread),
           mainThreadOwnMs: med(profiled, 'own'),
@@ -237,6 +247,8 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
       ['navigation → script downloaded', cell(ours.scriptLoadedMs), cell(floor.scriptLoadedMs), cell(peer.scriptLoadedMs)],
       ['navigation → script evaluated', cell(ours.evaluatedMs), cell(floor.evaluatedMs), cell(peer.evaluatedMs)],
       ['navigation → data shown (badge data + plans)', cell(ours.readyMs), `${cell(floor.readyMs)} (rendered)`, 'n/a (needs Shopify)'],
+      ['navigation → last answer (card, plans) received', cell(ours.answeredMs), 'n/a', 'n/a'],
+      ['last answer received → data shown (the page's own work)', cell(ours.afterAnswersMs), 'n/a', 'n/a'],
       [
         `main-thread time, navigation → data shown (trace, median of ${traceRuns})`,
         cell(ours.mainThreadMs),
