@@ -29,6 +29,7 @@ const probe = (pairs) => `<script>
     if (done || !pairs.every(([tag, sel]) => document.querySelector(tag)?.shadowRoot?.querySelector(sel))) return;
     done = true;
     performance.mark('ready');
+    console.debug('bench:ready');
   };
   for (const [tag] of pairs) {
     customElements.whenDefined(tag).then(() => {
@@ -42,7 +43,8 @@ const probe = (pairs) => `<script>
 
 const page = (head, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;
-const evaluated = (src) => `<script src="${src}" defer onload="performance.mark('evaluated')"></script>`;
+const evaluated = (src) =>
+  `<script src="${src}" defer onload="performance.mark('evaluated');console.debug('bench:evaluated')"></script>`;
 
 const SUBJECTS = {
   ours: {
@@ -152,9 +154,12 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
       await cdp.send('Profiler.start');
     }
     if (instrument === 'trace') await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
-    await tab.goto(`${pages.url}/${name}${query}`);
     const mark = name === 'peer' ? 'evaluated' : 'ready';
-    await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
+    // The page says when it is done through the console: polling it (waitForFunction) would run Playwright's own
+    // script on the main thread being measured.
+    const marked = tab.waitForEvent('console', { predicate: (message) => message.text() === `bench:${mark}`, timeout: 60_000 });
+    await tab.goto(`${pages.url}/${name}${query}`);
+    await marked;
     const result = await tab.evaluate(
       ([m, apiUrl]) => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
