@@ -253,7 +253,7 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
       ['navigation → script evaluated', cell(ours.evaluatedMs), cell(floor.evaluatedMs), cell(peer.evaluatedMs)],
       ['navigation → data shown (badge data + plans)', cell(ours.readyMs), `${cell(floor.readyMs)} (rendered)`, 'n/a (needs Shopify)'],
       ['navigation → last answer (card, plans) received', cell(ours.answeredMs), 'n/a', 'n/a'],
-      ['last answer received → data shown (the page's own work)', cell(ours.afterAnswersMs), 'n/a', 'n/a'],
+      ["last answer received → data shown (the page's own work)", cell(ours.afterAnswersMs), 'n/a', 'n/a'],
       [
         `main-thread time, navigation → data shown (trace, median of ${traceRuns})`,
         cell(ours.mainThreadMs),
