@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startSandbox } from '../sandbox/server.ts';
+import { otherGoal } from './lib/goals.mjs';
 import { mintSession } from './lib/pages.mjs';
 
 const run = promisify(execFile);
@@ -51,5 +52,22 @@ export async function sandboxLoad({ connections = 10, seconds = 5, log = () => {
       r.errors + r.timeouts,
     ]),
   ];
-  return { tables: [rows], data: { connections, seconds, scenarios: results } };
+  const card = results['GET /v1/card'];
+  const plans = results['GET /v1/plans'];
+  const rps = (r) => `${Math.round(r.requestsPerSecond)} req/s`;
+  const goals = [
+    otherGoal({
+      goal: 'sandbox GET /v1/plans throughput vs GET /v1/card',
+      ours: `${rps(plans)} (${(plans.requestsPerSecond / card.requestsPerSecond).toFixed(2)}× card's ${rps(card)})`,
+      target: '≥ GET /v1/card',
+      met: plans.requestsPerSecond >= card.requestsPerSecond,
+    }),
+    otherGoal({
+      goal: 'sandbox GET /v1/plans p99 latency',
+      ours: `${plans.latencyMs.p99} ms`,
+      target: '≤ 10 ms',
+      met: plans.latencyMs.p99 <= 10,
+    }),
+  ];
+  return { tables: [rows], data: { connections, seconds, scenarios: results }, goals };
 }

@@ -1,11 +1,13 @@
 // Scale: the plan picker with 2,000 plans (200 regions × 10 plans) in Chromium, fed by a fixture client (a
 // benchmark, not an integration test: the card and one plan come from the sandbox, the 2,000 plans are generated).
 // Each time is from the change to the DOM updated and laid out (Lit's updateComplete, then a forced layout), median
-// of several repeats, each on freshly created elements.
+// of several repeats, each on freshly created elements, at 1× and at 4× CPU throttling (CDP
+// `Emulation.setCPUThrottlingRate`).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
 import { ROOT } from './lib/measure.mjs';
+import { timeGoal } from './lib/goals.mjs';
 import { launchChromium, mintSession, servePages } from './lib/pages.mjs';
 import { median, ms } from './lib/table.mjs';
 
@@ -48,7 +50,11 @@ function generatePlans(template) {
   return plans;
 }
 
-/** Runs in the page: builds provider + badge + picker with the fixture client and times each step. */
+/**
+ * Runs in the page: builds provider + badge + picker with the fixture client and times each step. A step is done
+ * when every plan the picker shows fits the new filter (the picker may show the first of them and offer the rest
+ * behind "show more"; `matching` counts them all).
+ */
 async function inPage({ card, plans, repeats }) {
   const fixture = { baseUrl: 'fixture://', getCard: async () => card, listPlans: async () => plans };
   const client = new Proxy(fixture, {
@@ -59,7 +65,9 @@ async function inPage({ card, plans, repeats }) {
             throw new Error(`the bench's fixture client has no ${String(key)}`);
           },
   });
-  const shown = (picker) => picker.shadowRoot?.querySelectorAll('[part~="plan"]').length ?? 0;
+  const shownIds = (picker) => [...(picker.shadowRoot?.querySelectorAll('[part~="plan"]') ?? [])].map((el) => el.dataset.id);
+  const fits = (region, period) => (id) => id.startsWith(region ? `${region}-` : 'R') && id.includes(`-${period}-`);
+  const matching = (region, period) => plans.filter((plan) => fits(region, period)(plan.id)).length;
   const settle = async (elements, done) => {
     for (let i = 0; i < 10_000; i += 1) {
       for (const element of elements) await element.updateComplete;
@@ -68,7 +76,11 @@ async function inPage({ card, plans, repeats }) {
     }
     void document.body.offsetHeight; // style and layout are part of the cost
   };
-  const timings = { firstRender: [], region: [], allRegions: [], period: [], storeUpdate: [] };
+  const showsOnly = (picker, region, period) => () => {
+    const ids = shownIds(picker);
+    return ids.length > 0 && ids.every(fits(region, period));
+  };
+  const timings = { firstRender: [], region: [], allRegions: [], period: [], showMore: [], storeUpdate: [] };
   const counts = {};
   for (let i = 0; i < repeats; i += 1) {
     let t = performance.now();
@@ -81,32 +93,48 @@ async function inPage({ card, plans, repeats }) {
     picker.period = 'month';
     root.append(badge, picker);
     document.body.append(root);
-    await settle([root, badge, picker], () => shown(picker) > 0 && badge.shadowRoot?.querySelector('[part~="data"]'));
+    await settle(
+      [root, badge, picker],
+      () => showsOnly(picker, '', 'month')() && badge.shadowRoot?.querySelector('[part~="data"]'),
+    );
     timings.firstRender.push(performance.now() - t);
-    counts.firstRender = shown(picker);
+    counts.firstRender = { shown: shownIds(picker).length, matching: matching('', 'month') };
 
-    const step = async (key, change, expected) => {
+    const step = async (key, change, region, period) => {
       t = performance.now();
       change();
-      await settle([picker], () => shown(picker) === expected);
+      await settle([picker], showsOnly(picker, region, period));
       timings[key].push(performance.now() - t);
-      counts[key] = shown(picker);
+      counts[key] = { shown: shownIds(picker).length, matching: matching(region, period) };
     };
-    await step('region', () => (picker.region = 'R100'), 3);
-    await step('allRegions', () => (picker.region = ''), 600);
-    await step('period', () => (picker.period = 'day'), 800);
+    await step('region', () => (picker.region = 'R100'), 'R100', 'month');
+    await step('allRegions', () => (picker.region = ''), '', 'month');
+    await step('period', () => (picker.period = 'day'), '', 'day');
+
+    // "Show more" where the picker offers it: the next plans rendered below those shown.
+    const more = picker.shadowRoot?.querySelector('[part~="show-more"]');
+    if (more) {
+      const before = shownIds(picker).length;
+      t = performance.now();
+      more.click();
+      await settle([picker], () => shownIds(picker).length > before);
+      timings.showMore.push(performance.now() - t);
+      counts.showMore = { shown: shownIds(picker).length, matching: matching('', 'day') };
+    }
 
     t = performance.now();
     root.store.setCard({ ...card, data: { ...card.data, remainingBytes: (card.data.remainingBytes ?? 0) + i + 1 } });
     await settle([badge, picker], () => true);
     timings.storeUpdate.push(performance.now() - t);
+    counts.storeUpdate = { shown: shownIds(picker).length, matching: matching('', 'day') };
     root.remove();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { timings, counts };
 }
 
-export async function scale({ repeats = 9, log = () => {} } = {}) {
+/** `script`: the script-tag file to load (another build's, to compare); ours as built by default. */
+export async function scale({ repeats = 9, rates = [1, 4], script = join(ROOT, 'dist/esim-renewal.js'), log = () => {} } = {}) {
   const api = await startSandbox({ port: 0, rateLimits: { sessionsPerMinute: 1_000_000 } });
   const token = await mintSession(api.url);
   const get = async (path) =>
@@ -117,36 +145,60 @@ export async function scale({ repeats = 9, log = () => {} } = {}) {
   const plans = generatePlans(template);
 
   const pages = await servePages({
-    '/esim-renewal.js': { type: 'text/javascript', body: readFileSync(join(ROOT, 'dist/esim-renewal.js')) },
+    '/esim-renewal.js': { type: 'text/javascript', body: readFileSync(script) },
     '/scale': {
       type: 'text/html',
       body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/esim-renewal.js"></script></head><body></body></html>',
     },
   });
   const browser = await launchChromium();
-  let result;
+  const byRate = {};
   try {
-    log(`scale: ${plans.length} plans, ${repeats} repeats`);
-    const tab = await browser.newPage();
-    await tab.goto(`${pages.url}/scale`);
-    result = await tab.evaluate(inPage, { card, plans, repeats });
+    for (const rate of rates) {
+      log(`scale ${rate}×: ${plans.length} plans, ${repeats} repeats`);
+      const tab = await browser.newPage();
+      const cdp = await tab.context().newCDPSession(tab);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await tab.goto(`${pages.url}/scale`);
+      const { timings, counts } = await tab.evaluate(inPage, { card, plans, repeats });
+      await tab.close();
+      const medianMs = Object.fromEntries(
+        Object.entries(timings)
+          .filter(([, v]) => v.length)
+          .map(([k, v]) => [k, median(v)]),
+      );
+      byRate[rate] = { medianMs, counts, allMs: timings };
+    }
   } finally {
     await browser.close();
     await pages.close();
   }
-  const med = Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [k, median(v)]));
-  const { counts } = result;
-  const rows = [
-    [
-      `scale: ${plans.length} plans (${REGIONS} regions × ${LADDER.length}), median of ${repeats}`,
-      'time',
-      'plans shown',
-    ],
-    ['first render: provider + badge + picker, all regions, monthly', ms(med.firstRender), counts.firstRender],
-    ['re-filter: one region', ms(med.region), counts.region],
-    ['re-filter: back to all regions', ms(med.allRegions), counts.allRegions],
-    ['re-filter: period monthly → daily, all regions', ms(med.period), counts.period],
-    ['store update (setCard): badge and picker re-render', ms(med.storeUpdate), counts.period],
-  ];
-  return { tables: [rows], data: { plans: plans.length, repeats, medianMs: med, counts, allMs: result.timings } };
+  const shown = (c) => (c ? `${c.shown} of ${c.matching}` : 'n/a');
+  const cell = (value) => (value === undefined ? 'n/a' : ms(value));
+  const tables = rates.map((rate) => {
+    const { medianMs: med, counts } = byRate[rate];
+    return [
+      [
+        `scale at ${rate}× CPU: ${plans.length} plans (${REGIONS} regions × ${LADDER.length}), median of ${repeats}`,
+        'time',
+        'plans rendered of matching',
+      ],
+      ['first render: provider + badge + picker, all regions, monthly', cell(med.firstRender), shown(counts.firstRender)],
+      ['re-filter: one region', cell(med.region), shown(counts.region)],
+      ['re-filter: back to all regions', cell(med.allRegions), shown(counts.allRegions)],
+      ['re-filter: period monthly → daily, all regions', cell(med.period), shown(counts.period)],
+      ['"show more": the next plans rendered', cell(med.showMore), shown(counts.showMore)],
+      ['store update (setCard): badge and picker re-render', cell(med.storeUpdate), shown(counts.storeUpdate)],
+    ];
+  });
+  const goals = rates.flatMap((rate) => {
+    const med = byRate[rate].medianMs;
+    const at = `${rate}×`;
+    const refilter = Math.max(med.region, med.allRegions, med.period);
+    return [
+      timeGoal({ goal: `${plans.length} plans: first render`, at, ours: med.firstRender, maxMs: 16 }),
+      timeGoal({ goal: `${plans.length} plans: slowest re-filter`, at, ours: refilter, maxMs: 16 }),
+    ];
+  });
+  return { tables, data: { plans: plans.length, repeats, byRate }, goals };
 }

@@ -89,11 +89,16 @@ export function sendJson<S extends z.ZodMiniType>(
   status: ContentfulStatusCode = 200,
   headers?: Record<string, string>,
 ): Response {
+  return c.json(checkedAnswer(c, schema, value) as never, status, headers);
+}
+
+/** `value` as the contract's schema outputs it, or the sandbox-bug error `sendJson` throws. */
+export function checkedAnswer<S extends z.ZodMiniType>(c: Context, schema: S, value: z.output<S>): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new Error(`Response for ${c.req.method} ${c.req.path} breaks the contract: ${JSON.stringify(result.error.issues)}`);
   }
-  return c.json(result.data as never, status, headers);
+  return result.data;
 }
 
 /** A query parameter as a number when it looks like an integer, otherwise as given (so zod reports it). */

@@ -8,10 +8,27 @@ import { DAY_MS, iso } from './util.ts';
 
 export const QUOTE_TTL_MS = 15 * 60_000;
 
+/**
+ * Coverage lists as stored (JSON text), each parsed once: the catalogue's never change and cards share a few
+ * (they are made from templates). Bounded all the same, oldest first out.
+ */
+const coverageSets = new Map<string, ReadonlySet<string>>();
+const MAX_COVERAGE_SETS = 1_000;
+
+export function coverageOf(json: string): ReadonlySet<string> {
+  let set = coverageSets.get(json);
+  if (!set) {
+    if (coverageSets.size >= MAX_COVERAGE_SETS) coverageSets.delete(coverageSets.keys().next().value!);
+    coverageSets.set(json, (set = new Set(JSON.parse(json) as string[])));
+  }
+  return set;
+}
+
 /** A plan can renew a card when the card's profile works in every country the plan covers. */
 export function canRenew(card: CardRow, plan: PlanRow): boolean {
-  const cardCoverage = new Set(JSON.parse(card.coverage) as string[]);
-  return (JSON.parse(plan.coverage) as string[]).every((code) => cardCoverage.has(code));
+  const cardCoverage = coverageOf(card.coverage);
+  for (const code of coverageOf(plan.coverage)) if (!cardCoverage.has(code)) return false;
+  return true;
 }
 
 export interface PlanFilter {
@@ -23,8 +40,7 @@ export function matchesFilter(plan: PlanRow, filter: PlanFilter): boolean {
   if (filter.period && plan.period !== filter.period) return false;
   if (filter.region) {
     const wanted = filter.region.toUpperCase();
-    const coverage = JSON.parse(plan.coverage) as string[];
-    if (plan.region.toUpperCase() !== wanted && !coverage.includes(wanted)) return false;
+    if (plan.region.toUpperCase() !== wanted && !coverageOf(plan.coverage).has(wanted)) return false;
   }
   return true;
 }

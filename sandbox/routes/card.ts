@@ -1,7 +1,7 @@
 /** The card a session is for: balance, renewal plans, usage history, auto-renew. */
 import type { Hono } from 'hono';
 import {
-  AutoRenew, Card, PlanList, PlansQuery, SetAutoRenewInput, Usage, UsageQuery,
+  AutoRenew, Card, PlansQuery, SetAutoRenewInput, Usage, UsageQuery,
 } from '../../src/client/schemas.ts';
 import { requireSession } from '../auth.ts';
 import type { CardRow } from '../db.ts';
@@ -9,9 +9,10 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { intParam, readJson, sendJson, validate } from '../http.ts';
 import { requestLang } from '../locale.ts';
-import { canRenew, matchesFilter } from '../pricing.ts';
+import { PlanCatalogue } from '../catalogue.ts';
+import { canRenew } from '../pricing.ts';
 import { DAY_MS, MB, sha256 } from '../util.ts';
-import { toCard, toPlan } from '../views.ts';
+import { toCard } from '../views.ts';
 
 export function cardRoutes(app: Hono, deps: Deps): void {
   app.get('/v1/card', (c) => {
@@ -19,15 +20,12 @@ export function cardRoutes(app: Hono, deps: Deps): void {
     return sendJson(c, Card, toCard(card, deps.store.plan(card.plan_id)!, requestLang(c, session.locale), deps.now()));
   });
 
+  // Read once: the catalogue changes only when the database is seeded, which happens before the routes exist.
+  const catalogue = new PlanCatalogue(deps.store.plans());
   app.get('/v1/plans', (c) => {
     const { session, card } = requireSession(c, deps);
     const query = validate(PlansQuery, { region: c.req.query('region'), period: c.req.query('period') }, 'Query');
-    const lang = requestLang(c, session.locale);
-    const plans = deps.store
-      .plans()
-      .filter((plan) => canRenew(card, plan) && matchesFilter(plan, query))
-      .map((plan) => toPlan(plan, card.currency, lang));
-    return sendJson(c, PlanList, { plans });
+    return catalogue.respond(c, card, requestLang(c, session.locale), query);
   });
 
   app.get('/v1/card/usage', (c) => {

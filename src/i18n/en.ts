@@ -46,6 +46,8 @@ export const en = {
     tags: { popular: 'Popular', best_value: 'Best value', discount: 'Discount', unlimited: 'Unlimited', new: 'New' },
     selected: (name: string) => `${name} selected`,
     count: (count: number) => plural(count, '1 plan', `${count} plans`),
+    shown: (shown: number, total: number) => `Showing ${shown} of ${total} plans`,
+    showMore: (count: number) => plural(count, 'Show 1 more plan', `Show ${count} more plans`),
   },
   checkout: {
     button: 'Renew now',

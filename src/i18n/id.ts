@@ -48,6 +48,8 @@ export const id: Messages = {
     tags: { popular: 'Populer', best_value: 'Paling hemat', discount: 'Diskon', unlimited: 'Tanpa batas', new: 'Baru' },
     selected: (name) => `${name} dipilih`,
     count: (count) => `${count} paket`,
+    shown: (shown, total) => `Menampilkan ${shown} dari ${total} paket`,
+    showMore: (count) => `Tampilkan ${count} paket lagi`,
   },
   checkout: {
     button: 'Perpanjang sekarang',

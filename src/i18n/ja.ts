@@ -48,6 +48,8 @@ export const ja: Messages = {
     tags: { popular: '人気', best_value: 'お得', discount: '割引', unlimited: '無制限', new: '新着' },
     selected: (name) => `${name}を選択しました`,
     count: (count) => `${count}件のプラン`,
+    shown: (shown, total) => `${total}件中${shown}件のプランを表示中`,
+    showMore: (count) => `さらに${count}件のプランを表示`,
   },
   checkout: {
     button: '今すぐチャージ',

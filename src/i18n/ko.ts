@@ -49,6 +49,8 @@ export const ko: Messages = {
     tags: { popular: '인기', best_value: '가성비 최고', discount: '할인', unlimited: '무제한', new: '신규' },
     selected: (name) => `${name} 선택됨`,
     count: (count) => `요금제 ${count}개`,
+    shown: (shown, total) => `요금제 ${total}개 중 ${shown}개 표시 중`,
+    showMore: (count) => `요금제 ${count}개 더 보기`,
   },
   checkout: {
     button: '지금 충전하기',

@@ -55,6 +55,8 @@ export const ms: Messages = {
     },
     selected: (name) => `${name} dipilih`,
     count: (count) => `${count} pelan`,
+    shown: (shown, total) => `Memaparkan ${shown} daripada ${total} pelan`,
+    showMore: (count) => `Tunjukkan ${count} lagi pelan`,
   },
   checkout: {
     button: 'Baharui sekarang',

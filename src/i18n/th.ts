@@ -48,6 +48,8 @@ export const th: Messages = {
     tags: { popular: 'ยอดนิยม', best_value: 'คุ้มที่สุด', discount: 'ส่วนลด', unlimited: 'ไม่จำกัด', new: 'ใหม่' },
     selected: (name) => `เลือก ${name} แล้ว`,
     count: (count) => `${count} แพ็กเกจ`,
+    shown: (shown, total) => `แสดง ${shown} จาก ${total} แพ็กเกจ`,
+    showMore: (count) => `แสดงเพิ่มอีก ${count} แพ็กเกจ`,
   },
   checkout: {
     button: 'ต่ออายุเลย',

@@ -54,6 +54,8 @@ export const vi: Messages = {
     },
     selected: (name) => `Đã chọn ${name}`,
     count: (count) => `${count} gói`,
+    shown: (shown, total) => `Đang hiển thị ${shown}/${total} gói`,
+    showMore: (count) => `Xem thêm ${count} gói`,
   },
   checkout: {
     button: 'Gia hạn ngay',

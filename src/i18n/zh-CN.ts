@@ -44,6 +44,8 @@ export const zhCN: Messages = {
     tags: { popular: '热门', best_value: '超值', discount: '优惠', unlimited: '不限量', new: '新品' },
     selected: (name) => `已选择 ${name}`,
     count: (count) => `${count} 个套餐`,
+    shown: (shown, total) => `已显示 ${shown} / ${total} 个套餐`,
+    showMore: (count) => `再显示 ${count} 个套餐`,
   },
   checkout: {
     button: '立即续费',

@@ -48,6 +48,8 @@ export const zhHK: Messages = {
     tags: { popular: '熱門', best_value: '最抵', discount: '優惠', unlimited: '無限數據', new: '新推出' },
     selected: (name) => `已選擇 ${name}`,
     count: (count) => `${count} 個計劃`,
+    shown: (shown, total) => `已顯示 ${shown} / ${total} 個計劃`,
+    showMore: (count) => `再顯示 ${count} 個計劃`,
   },
   checkout: {
     button: '立即增值',

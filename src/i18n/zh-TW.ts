@@ -48,6 +48,8 @@ export const zhTW: Messages = {
     tags: { popular: '熱門', best_value: '超值', discount: '優惠', unlimited: '吃到飽', new: '新上架' },
     selected: (name) => `已選擇 ${name}`,
     count: (count) => `${count} 個方案`,
+    shown: (shown, total) => `已顯示 ${shown} / ${total} 個方案`,
+    showMore: (count) => `再顯示 ${count} 個方案`,
   },
   checkout: {
     button: '立即儲值',

@@ -3,6 +3,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues, type Reacti
 import { createRenewalClient } from '../client/client.js';
 import { renewalContext } from '../context/renewal-context.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
+import { warmFormattersSoon } from '../i18n/format.js';
 import { localePending, messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
 
 /** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
@@ -10,7 +11,10 @@ class StoreController implements ReactiveController {
   private store?: RenewalStore;
   private unsubscribe?: () => void;
 
-  constructor(private readonly host: EsimElement) {
+  constructor(
+    private readonly host: EsimElement,
+    private readonly connected: (store: RenewalStore) => void,
+  ) {
     host.addController(this);
   }
 
@@ -40,7 +44,7 @@ class StoreController implements ReactiveController {
     this.unsubscribe?.();
     this.store = store;
     this.unsubscribe = store?.subscribe(() => this.host.requestUpdate());
-    if (store) this.host.storeConnected(store);
+    if (store) this.connected(store);
   }
 }
 
@@ -94,7 +98,11 @@ export abstract class EsimElement extends LitElement {
       subscribe: true,
       callback: (store) => (this.providedStore = store),
     });
-    this.stores = new StoreController(this);
+    this.stores = new StoreController(this, (store) => {
+      this.storeConnected(store);
+      // The element's first requests are on their way: build the formatters its first render needs meanwhile.
+      warmFormattersSoon(this.resolvedLocale);
+    });
   }
 
   /** The store this element reads and writes; undefined until it has a provider or its own credentials. */

@@ -17,6 +17,10 @@ async function pickerFor(locale = 'en', attributes = html`<esim-plan-picker regi
 }
 
 const radios = (picker: EsimPlanPicker) => $$(picker, '[role=radio]');
+const ids = (picker: EsimPlanPicker) => radios(picker).map((item) => item.dataset.id);
+/** The plans of a period in every region, in the order the API lists them. */
+const monthlyIds = (provider: EsimRenewal) =>
+  provider.store!.state.plans.value!.filter((plan) => plan.period === 'month').map((plan) => plan.id);
 
 describe('<esim-plan-picker>', () => {
   it('lists monthly plans by default with data, duration and price in the card currency', async () => {
@@ -101,6 +105,66 @@ describe('<esim-plan-picker>', () => {
     await sendKeys({ press: 'Enter' });
     expect((await again).plan.id).to.equal(radios(picker)[1]!.dataset.id);
     expect(radios(picker).filter((item) => item.tabIndex === 0)).to.have.length(1);
+  });
+
+  it('shows a long list a page at a time, says how many are shown and shows more on request, announced', async () => {
+    const { picker, provider } = await pickerFor(); // every region, monthly: more plans than one page
+    const all = monthlyIds(provider);
+    expect(all.length).to.be.greaterThan(24);
+    expect(ids(picker)).to.deep.equal(all.slice(0, 24));
+    expect(visibleText(picker)).to.include(`Showing 24 of ${all.length} plans`);
+    const more = $<HTMLButtonElement>(picker, '[part=show-more]');
+    expect(more.textContent!.trim()).to.equal(`Show ${Math.min(24, all.length - 24)} more plans`);
+    await expect(picker).to.be.accessible();
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
+    expect(ids(picker)).to.deep.equal(all.slice(0, 48));
+    // Focus moves on to the first plan shown just now (the button may be gone).
+    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[24], 'focus did not move on');
+    expect(radios(picker).filter((item) => item.tabIndex === 0).map((item) => item.dataset.id)).to.deep.equal([all[24]]);
+    expect($(picker, '[role=status]').textContent).to.equal(`Showing ${Math.min(48, all.length)} of ${all.length} plans`);
+    if (all.length <= 48) expect($$(picker, '[part=show-more]')).to.have.length(0);
+    await expect(picker).to.be.accessible();
+  });
+
+  it('shows more when ArrowDown passes the last plan shown; End and wrapping stay among those shown', async () => {
+    const { picker, provider } = await pickerFor();
+    const all = monthlyIds(provider);
+    radios(picker)[0]!.focus();
+    await sendKeys({ press: 'End' });
+    await picker.updateComplete;
+    expect((picker.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal(all[23]);
+    expect(radios(picker)).to.have.length(24);
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[24], 'focus did not move on');
+    expect(ids(picker)).to.deep.equal(all.slice(0, 48));
+    expect($(picker, '[role=status]').textContent).to.include(`of ${all.length} plans`);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowUp' }); // wraps to the last plan shown
+    await picker.updateComplete;
+    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[Math.min(48, all.length) - 1]);
+    expect(radios(picker).filter((item) => item.tabIndex === 0)).to.have.length(1);
+  });
+
+  it('starts each filter on its first page, and shows a plan selected from outside wherever it is', async () => {
+    const { picker, provider } = await pickerFor();
+    const all = monthlyIds(provider);
+    $(picker, '[part=show-more]').click();
+    await picker.updateComplete;
+    picker.period = 'day';
+    await picker.updateComplete;
+    picker.period = 'month';
+    await picker.updateComplete;
+    expect(radios(picker)).to.have.length(24);
+    const far = all.at(-1)!;
+    provider.store!.preselectPlan(far);
+    await waitUntil(() => picker.value === far, 'the selection was not followed');
+    await picker.updateComplete;
+    const selected = radios(picker).find((item) => item.dataset.id === far);
+    expect(selected?.getAttribute('aria-checked')).to.equal('true');
+    expect(ids(picker)).to.deep.equal(all);
   });
 
   it('speaks Chinese with locale zh-CN', async () => {

@@ -77,6 +77,8 @@ export const SAMPLE_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   'picker.wasPrice': [arg('¥99.00')],
   'picker.selected': [arg('Asia 10 GB')],
   'picker.count': [14],
+  'picker.shown': [24, 96],
+  'picker.showMore': [24],
   'checkout.buttonWithPrice': [arg('HK$88.00')],
   'checkout.pay': [arg('NT$350')],
   'checkout.scanToPay': [arg('Alipay')],

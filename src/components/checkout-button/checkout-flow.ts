@@ -6,7 +6,7 @@ import type { RenewalStore } from '../../context/store.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
 import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
 import type { CheckoutPayment } from './payment.js';
-import { readPendingAttempt } from './pending.js';
+import { mayBeReturningFromPayment, readPendingAttempt } from './pending.js';
 
 /**
  * The steps of a checkout. `summary` shows the quote; `paying` waits for the traveller in the payment window or
@@ -204,7 +204,7 @@ export class CheckoutFlow {
    */
   async resume(): Promise<boolean> {
     const returned = takeQueryParam(RETURN_PARAM);
-    const pending = readPendingAttempt();
+    const pending = readPendingAttempt(mayBeReturningFromPayment(returned !== undefined));
     const orderId = returned ?? pending?.orderId;
     if (!this.host.store || !orderId || this.step !== 'idle') return false;
     this.set({ step: 'confirming' });

@@ -13,10 +13,14 @@ export interface PendingAttempt {
 
 const STORAGE_KEY = 'esim-renewal:pending-attempt';
 
+/** Whether this page saved an attempt: an element mounted again later (a single-page app's route) may resume it. */
+let savedHere = false;
+
 // Reading `sessionStorage` itself throws where storage is disabled (privacy settings, sandboxed iframe), and writing
 // throws when it is full: each use below catches, and the checkout then resumes by URL only.
 
 export function savePendingAttempt(attempt: PendingAttempt): void {
+  savedHere = true;
   try {
     globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(attempt));
   } catch {
@@ -24,7 +28,13 @@ export function savePendingAttempt(attempt: PendingAttempt): void {
   }
 }
 
-export function readPendingAttempt(): PendingAttempt | undefined {
+/**
+ * The attempt to resume, if any. Storage is read only when this page load can be the way back into a payment
+ * (`returning`, see `mayBeReturningFromPayment`) or when this page saved an attempt itself: a plain visit reads
+ * nothing at startup.
+ */
+export function readPendingAttempt(returning: boolean): PendingAttempt | undefined {
+  if (!returning && !savedHere) return undefined;
   try {
     const value = JSON.parse(globalThis.sessionStorage?.getItem(STORAGE_KEY) ?? 'null') as Partial<PendingAttempt> | null;
     return typeof value?.orderId === 'string' && typeof value.key === 'string' ? (value as PendingAttempt) : undefined;
@@ -39,6 +49,19 @@ export function clearPendingAttempt(): void {
   } catch {
     // Nothing was kept.
   }
+}
+
+/**
+ * Whether this page load can be the way back into a payment in progress: the redirect back from the payment page
+ * (`returned`: it carries the order id in RETURN_PARAM), a reload, or a step back or forward in the tab's history
+ * (the back button on the payment page). A plain visit — a link, a typed address — starts clean: an attempt left
+ * in this tab by an earlier visit is not resumed (paid meanwhile, it shows as the renewed card; unpaid, the API closes
+ * it after a day). A browser that cannot tell how the page was loaded reads, as before.
+ */
+export function mayBeReturningFromPayment(returned: boolean): boolean {
+  if (returned) return true;
+  const [entry] = (globalThis.performance?.getEntriesByType?.('navigation') ?? []) as PerformanceNavigationTiming[];
+  return entry === undefined || entry.type === 'reload' || entry.type === 'back_forward';
 }
 
 /**

@@ -133,6 +133,16 @@ export const styles = css`
     background: var(--_primary);
     color: var(--_on-primary);
   }
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-top: calc(var(--_space) * 1.5);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
   .message {
     padding: calc(var(--_space) * 2);
     border: 1px dashed var(--_border);

@@ -3,25 +3,23 @@ import { PERIODS } from '../../client/constants.js';
 import type { Period, Plan } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimPlanChangeEvent } from '../../events/plan-change.js';
-import { compareText, formatData, formatMoney } from '../../i18n/format.js';
+import { formatData, formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
+import { filterPlans, regionsOf } from './plan-filter.js';
 import { styles } from './plan-picker.styles.js';
 
-/** Regions present in the plans, for the filter: `[code, display name]`, sorted by name in the locale. */
-export function regionsOf(plans: readonly Plan[], locale: string): [string, string][] {
-  const regions = new Map<string, string>();
-  for (const plan of plans) regions.set(plan.region, plan.regionName);
-  return [...regions].sort((a, b) => compareText(a[1], b[1], locale));
-}
-
-/** Plans of a period, in a region (its code, or a country it covers); `region` empty means all. */
-export function filterPlans(plans: readonly Plan[], period: Period, region: string): Plan[] {
-  const code = region.toUpperCase();
-  return plans.filter(
-    (plan) => plan.period === period && (!code || plan.region.toUpperCase() === code || plan.coverage.includes(code)),
-  );
-}
+/**
+ * How many plans are rendered at first, and added by each "show more" (or by ArrowDown past the last one shown).
+ *
+ * Rendering every plan does not scale: 600 plan cards (a 2,000-plan catalogue, one period, every region) took
+ * 140–170 ms to render and lay out, on every re-filter. A windowed list would render only what is on screen, but
+ * `@lit-labs/virtualizer` 2.1.1 costs 7.4 kB min+brotli (8.7 kB with its grid layout, which this grid needs) with Lit
+ * left out, more than Lit itself (5.1 kB), on the critical path whose whole budget is 32 kB. Rendering a page of plans
+ * and a "show more" costs 0.39 kB and keeps the group an ordinary radio group: first render 17 ms, any re-filter
+ * under 8 ms, with 2,000 plans (bench/README.md).
+ */
+const PAGE = 24;
 
 /**
  * Lets the traveller pick a renewal plan: daily, monthly or yearly, filtered by region, each with its data,
@@ -29,6 +27,9 @@ export function filterPlans(plans: readonly Plan[], period: Period, region: stri
  *
  * Keyboard: Tab reaches the period switch, the region filter and the selected plan; arrow keys move between
  * plans, Space or Enter selects.
+ *
+ * A long list shows its first plans and a "show more" button that says how many are shown of how many; ArrowDown
+ * or ArrowRight on the last plan shown also shows more.
  *
  * @summary Period switch, region filter and the plans as a radio group.
  * @tagname esim-plan-picker
@@ -40,6 +41,8 @@ export function filterPlans(plans: readonly Plan[], period: Period, region: stri
  * @csspart plan - One plan; the selected one also has `plan-selected`.
  * @csspart plan-selected - The selected plan.
  * @csspart price - A plan's price.
+ * @csspart more - The "show more" row under a long list: how many plans are shown, and its button.
+ * @csspart show-more - The "show more" button.
  * @csspart tag - A plan's tag (popular, discount…).
  * @cssprop --esim-picker-radius - Corner radius of plan cards (default `--esim-radius-m`).
  * @cssprop --esim-picker-selected-color - Border of the selected plan (default `--esim-color-primary`).
@@ -53,6 +56,7 @@ export class EsimPlanPicker extends EsimElement {
     region: { reflect: true },
     value: { reflect: true },
     focusedId: { state: true, attribute: false },
+    limit: { state: true, attribute: false },
   };
 
   /** The period shown: `day`, `month` or `year`. */
@@ -69,6 +73,15 @@ export class EsimPlanPicker extends EsimElement {
 
   /** The plan that has keyboard focus within the group (roving tabindex). */
   private focusedId = '';
+
+  /** How many of the matching plans are rendered; back to one page when the filter changes. */
+  private limit = PAGE;
+
+  /** The selected plan that was last made visible. */
+  private revealed = '';
+
+  /** The options last put in the region `<select>`: for which plans, locale and element, and their codes. */
+  private regions?: { plans: readonly Plan[]; locale: string; select: HTMLSelectElement; codes: Set<string> };
 
   private announcement = '';
 
@@ -89,14 +102,55 @@ export class EsimPlanPicker extends EsimElement {
       const current = card.value?.plan.id;
       this.region = plans.value.find((plan) => plan.id === current)?.region ?? '';
     }
+    if (changed.has('period') || changed.has('region')) this.limit = PAGE;
     const shared = this.renewal.selectedPlan;
     // Follow a selection made elsewhere (another picker, the store), and push a preset `value` into the store.
     if (shared && shared.id !== this.value && !changed.has('value')) this.value = shared.id;
     if (this.value && this.store && shared?.id !== this.value && this.selectedPlan) this.store.selectPlan(this.selectedPlan);
+    if (this.value !== this.revealed) {
+      // A plan selected from outside (a preset value, a hand-off, another picker) is shown, however far down it is.
+      const index = this.visiblePlans.findIndex((plan) => plan.id === this.value);
+      if (index >= this.limit) this.limit = index + 1;
+      if (index >= 0 || !this.value) this.revealed = this.value;
+    }
   }
 
   private get visiblePlans(): Plan[] {
     return filterPlans(this.renewal.plans.value ?? [], this.period, this.region ?? '');
+  }
+
+  protected override updated(): void {
+    this.syncRegionOptions();
+  }
+
+  /**
+   * Puts the regions of the plans after "All regions" in the `<select>` and selects the current one. Plain
+   * `new Option()`s rather than one Lit template each: with 200 regions (a 2,000-plan catalogue) cloning the
+   * templates took about 6 ms of the picker's first render, a third of it; the plain options about 1 ms. They are
+   * made again only when the plans or the locale change.
+   */
+  private syncRegionOptions(): void {
+    const select = this.renderRoot.querySelector('select');
+    if (!select) return;
+    const plans = this.renewal.plans.value ?? [];
+    const locale = this.resolvedLocale;
+    if (this.regions?.plans !== plans || this.regions.locale !== locale || this.regions.select !== select) {
+      const list = regionsOf(plans, locale);
+      select.replaceChildren(select.options[0]!, ...list.map(([code, name]) => new Option(name, code)));
+      this.regions = { plans, locale, select, codes: new Set(list.map(([code]) => code)) };
+    }
+    const code = this.region?.toUpperCase() ?? '';
+    select.value = this.regions.codes.has(code) ? code : '';
+  }
+
+  /**
+   * Renders the next page of plans, says how many are shown and moves focus to the first new plan (the button may
+   * be gone, and the traveller reads on from there).
+   */
+  private showMore(plans: readonly Plan[], rendered: number): void {
+    this.limit = rendered + PAGE;
+    this.announcement = this.msg.picker.shown(Math.min(this.limit, plans.length), plans.length);
+    this.focusPlan(plans[rendered]!);
   }
 
   private select(plan: Plan): void {
@@ -107,11 +161,11 @@ export class EsimPlanPicker extends EsimElement {
     this.emit(new EsimPlanChangeEvent(plan));
   }
 
-  private onPlanKeydown(event: KeyboardEvent, plans: Plan[], index: number): void {
-    const count = plans.length;
+  /** `plans` are all that match the filter; `rendered` of them are on screen, `index` is the focused one. */
+  private onPlanKeydown(event: KeyboardEvent, plans: readonly Plan[], rendered: number, index: number): void {
     const targets: Record<string, number> = {
       Home: 0,
-      End: count - 1,
+      End: rendered - 1,
       ArrowDown: index + 1,
       ArrowRight: index + 1,
       ArrowUp: index - 1,
@@ -120,18 +174,23 @@ export class EsimPlanPicker extends EsimElement {
     const next = targets[event.key];
     if (next !== undefined) {
       event.preventDefault();
-      this.focusedId = plans[(next + count) % count]!.id; // wraps around at both ends
-      void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.focusedId)}"]`)?.focus());
+      // Past the last plan shown, more are shown; otherwise focus wraps around the plans shown.
+      if (next === rendered && rendered < plans.length) this.showMore(plans, rendered);
+      else this.focusPlan(plans[(next + rendered) % rendered]!);
     } else if (event.key === ' ' || event.key === 'Enter') {
       event.preventDefault();
       this.select(plans[index]!);
     }
   }
 
+  private focusPlan(plan: Plan): void {
+    this.focusedId = plan.id;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[data-id="${CSS.escape(plan.id)}"]`)?.focus());
+  }
+
   protected override render() {
     const m = this.msg.picker;
     const { plans } = this.renewal;
-    const all = plans.value ?? [];
     return html`
       <div class="filters" part="filters">
         <fieldset part="period">
@@ -151,10 +210,7 @@ export class EsimPlanPicker extends EsimElement {
         <label class="region">
           ${m.region}
           <select part="region" @change=${(e: Event) => (this.region = (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!this.region}>${m.allRegions}</option>
-            ${regionsOf(all, this.resolvedLocale).map(
-              ([code, name]) => html`<option value=${code} ?selected=${this.region?.toUpperCase() === code}>${name}</option>`,
-            )}
+            <option value="">${m.allRegions}</option>
           </select>
         </label>
       </div>
@@ -178,13 +234,23 @@ export class EsimPlanPicker extends EsimElement {
     const plans = this.visiblePlans;
     if (!this.renewal.plans.value?.length) return html`<p class="message">${m.noPlans}</p>`;
     if (!plans.length) return html`<p class="message">${m.empty}</p>`;
-    const tabbable = plans.find((p) => p.id === this.focusedId) ?? plans.find((p) => p.id === this.value) ?? plans[0]!;
+    const rendered = Math.min(plans.length, this.limit);
+    const shown = plans.slice(0, rendered);
+    const tabbable = shown.find((p) => p.id === this.focusedId) ?? shown.find((p) => p.id === this.value) ?? shown[0]!;
     return html`<div class="plans" part="plans" role="radiogroup" aria-label=${m.label}>
-      ${plans.map((plan, index) => this.renderPlan(plan, plan.id === tabbable.id, plans, index))}
-    </div>`;
+        ${shown.map((plan, index) => this.renderPlan(plan, plan.id === tabbable.id, plans, rendered, index))}
+      </div>
+      ${rendered < plans.length
+        ? html`<div class="more" part="more">
+            <span id="shown">${m.shown(rendered, plans.length)}</span>
+            <button class="button secondary" part="show-more" aria-describedby="shown" @click=${() => this.showMore(plans, rendered)}>
+              ${m.showMore(Math.min(PAGE, plans.length - rendered))}
+            </button>
+          </div>`
+        : nothing}`;
   }
 
-  private renderPlan(plan: Plan, tabbable: boolean, plans: Plan[], index: number) {
+  private renderPlan(plan: Plan, tabbable: boolean, plans: readonly Plan[], rendered: number, index: number) {
     const m = this.msg.picker;
     const locale = this.resolvedLocale;
     const selected = plan.id === this.value;
@@ -198,7 +264,7 @@ export class EsimPlanPicker extends EsimElement {
       aria-checked=${selected ? 'true' : 'false'}
       tabindex=${tabbable ? '0' : '-1'}
       @click=${() => this.select(plan)}
-      @keydown=${(e: KeyboardEvent) => this.onPlanKeydown(e, plans, index)}
+      @keydown=${(e: KeyboardEvent) => this.onPlanKeydown(e, plans, rendered, index)}
       @focus=${() => (this.focusedId = plan.id)}
     >
       <span class="check" aria-hidden="true"></span>

@@ -1,0 +1,113 @@
+// What the page does at startup besides the first requests: it builds the first `Intl` formatters while those
+// requests are in flight, and it reads no storage unless it is the way back into a payment. Its own file: both
+// depend on what this page has done before (formatters are built once per page, a checkout started here is
+// remembered).
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
+import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
+import { createRenewalClient, type RenewalClient } from '../../src/index.js';
+import { mountWithProvider } from '../helpers/dom.js';
+import { newSession } from '../helpers/sandbox.js';
+
+const PENDING_KEY = 'esim-renewal:pending-attempt';
+
+/** Records the keys read from sessionStorage until `stop()`. */
+function watchStorageReads() {
+  const reads: string[] = [];
+  const getItem = Storage.prototype.getItem;
+  Storage.prototype.getItem = function (this: Storage, key: string) {
+    if (this === sessionStorage) reads.push(key);
+    return getItem.call(this, key);
+  };
+  return { reads, stop: () => (Storage.prototype.getItem = getItem) };
+}
+
+describe('startup work', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('builds the first Intl formatters while the first requests are in flight, not in the first render', async () => {
+    const built: string[] = [];
+    const originals = { NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat, Collator: Intl.Collator };
+    for (const [name, Original] of Object.entries(originals)) {
+      (Intl as Record<string, unknown>)[name] = new Proxy(Original, {
+        construct(target, args: [string?, Intl.NumberFormatOptions?]) {
+          built.push(`${name} ${args[0]} ${args[1]?.style ?? ''}`.trim());
+          return Reflect.construct(target, args);
+        },
+      });
+    }
+    try {
+      // The answers come from the real sandbox, held back until the test lets them through: a slow network.
+      const session = await newSession({ template: 'active' });
+      const real = createRenewalClient({ baseUrl: session.baseUrl, sessionToken: session.token, locale: 'zh-CN' });
+      let release!: () => void;
+      const network = new Promise<void>((resolve) => (release = resolve));
+      const client: RenewalClient = {
+        ...real,
+        getCard: async (options) => (await network, real.getCard(options)),
+        listPlans: async (query, options) => (await network, real.listPlans(query, options)),
+      };
+      const provider = await fixture<EsimRenewal>(html`<esim-renewal .client=${client} locale="zh-CN">
+        <esim-balance-badge></esim-balance-badge><esim-plan-picker region=""></esim-plan-picker>
+      </esim-renewal>`);
+      const badge = provider.querySelector('esim-balance-badge')!;
+      const picker = provider.querySelector('esim-plan-picker')!;
+
+      await waitUntil(() => built.includes('Collator zh-CN'), 'no formatter was built while the answers were held', { timeout: 5_000 });
+      expect(built).to.include.members(['NumberFormat zh-CN unit', 'DateTimeFormat zh-CN']);
+      expect(badge.shadowRoot!.querySelector('[part~=data]')).to.equal(null); // still waiting for the card
+      const before = built.length;
+
+      release();
+      await waitUntil(() => badge.shadowRoot!.querySelector('[part~=data]') && picker.shadowRoot!.querySelector('[role=radio]'), 'no data shown', {
+        timeout: 10_000,
+      });
+      // The first render built only the price formatter, whose currency came with the answers.
+      expect(built.slice(before).every((entry) => entry === 'NumberFormat zh-CN currency'), built.slice(before).join(', ')).to.equal(true);
+    } finally {
+      Object.assign(Intl, originals);
+    }
+  });
+
+  it('reads no storage on a plain visit, and the checkout starts clean', async () => {
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify({ orderId: 'ord_left_by_an_earlier_visit', key: 'k' }));
+    const storage = watchStorageReads();
+    try {
+      const session = await newSession();
+      const provider = await mountWithProvider(session, html`<esim-plan-picker></esim-plan-picker><esim-checkout-button></esim-checkout-button>`);
+      const picker = provider.querySelector('esim-plan-picker')!;
+      const button = provider.querySelector<EsimCheckoutButton>('esim-checkout-button')!;
+      await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
+      await button.updateComplete;
+      expect(storage.reads).to.deep.equal([]);
+      expect(button.step).to.equal('idle');
+    } finally {
+      storage.stop();
+    }
+  });
+
+  it('reads the attempt when the page is the redirect back from the payment page, and resumes it', async () => {
+    const session = await newSession();
+    const client = createRenewalClient({ baseUrl: session.baseUrl, sessionToken: session.token });
+    const [plan] = await client.listPlans({ period: 'month' });
+    const quote = await client.createQuote({ planId: plan!.id });
+    const key = crypto.randomUUID();
+    const order = await client.createOrder({ quoteId: quote.id, paymentMethod: 'card' }, { idempotencyKey: key });
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify({ orderId: order.id, key }));
+    const address = location.href;
+    history.replaceState(null, '', `${location.pathname}?esim_order=${order.id}`);
+    const storage = watchStorageReads();
+    try {
+      const provider = await mountWithProvider(session, html`<esim-checkout-button></esim-checkout-button>`);
+      const button = provider.querySelector<EsimCheckoutButton>('esim-checkout-button')!;
+      await waitUntil(() => provider.store?.state.order?.id === order.id, 'the attempt was not resumed', { timeout: 10_000 });
+      expect(['paying', 'confirming']).to.include(button.step);
+      expect(storage.reads).to.include(PENDING_KEY);
+      expect(location.search).to.not.include('esim_order'); // taken out of the address bar
+    } finally {
+      storage.stop();
+      history.replaceState(null, '', address);
+    }
+  });
+});
