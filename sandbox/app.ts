@@ -4,34 +4,42 @@
  * `createSandbox` wires storage, middleware and routes into one Hono app; `server.ts` serves it over HTTP.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { CardRepository } from './card-repository.ts';
 import { SandboxClock } from './clock.ts';
+import { CredentialRepository } from './credential-repository.ts';
 import { openDatabase, type Db } from './db.ts';
 import type { Deps } from './deps.ts';
-import { handleError, handleNotFound } from './errors.ts';
-import { FaultStore, faultMiddleware } from './faults.ts';
-import { contentLengthLimit, sendJson } from './http.ts';
-import { cors, requestId } from './middleware.ts';
-import { buildOpenApi } from './openapi.ts';
+import { errorResponse, handleError, handleNotFound } from './errors.ts';
+import { ArmedFaults, faultMiddleware } from './faults.ts';
+import { MAX_BODY_BYTES, tooLarge } from './http.ts';
+import { openApiDocument, operation } from './openapi.ts';
+import { OrderRepository } from './order-repository.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { RefundRepository } from './refund-repository.ts';
 import { cardRoutes } from './routes/card.ts';
 import { faultRoutes } from './routes/faults.ts';
-import { orderRoutes } from './routes/orders.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { historyRoutes } from './routes/history.ts';
-import { sandboxCareRoutes } from './routes/sandbox-care.ts';
-import { transferRoutes } from './routes/transfers.ts';
+import { orderRoutes } from './routes/orders.ts';
 import { partnerRoutes } from './routes/partner.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { renewalLinkRoutes } from './routes/renewal-links.ts';
 import { sandboxApiRoutes } from './routes/sandbox-api.ts';
 import { sandboxClockRoutes } from './routes/sandbox-clock.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
+import { sandboxTransferRoutes } from './routes/sandbox-transfers.ts';
+import { transferRoutes } from './routes/transfers.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { Health } from './sandbox-schemas.ts';
-import { DEMO_PARTNER_ID } from './seed.ts';
+import { DEMO_PARTNER_ID } from './seed/partners.ts';
+import { seedDatabase } from './seeding.ts';
 import { createSettler } from './settle.ts';
-import { Store } from './store.ts';
+import { TransferRepository } from './transfer-repository.ts';
 import { originPatternProblem } from './url-rules.ts';
+import { randomId } from './util.ts';
 import { createDeliverer, type DeliveryOptions } from './webhooks/delivery.ts';
 import { createEventRecorder } from './webhooks/events.ts';
 import { createReminders } from './webhooks/reminders.ts';
@@ -101,9 +109,21 @@ export interface Sandbox {
   recordReminders(): number;
   /** Sends every webhook delivery that is due; resolves with how many attempts it made. */
   deliverWebhooks(): Promise<number>;
+  /** The OpenAPI 3.1 document of this sandbox's routes (what `GET /openapi.json` serves). */
+  openApi(): Promise<Record<string, unknown>>;
   /** Stops the sweep timer and closes the database. */
   close(): void;
 }
+
+/** Who may call the API, and what a page may read of its answers. */
+const CORS = {
+  // Any origin (the API is authorised by tokens, never cookies): the origin is reflected, no credentials.
+  origin: (origin: string) => origin || null,
+  allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+  allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Esim-Locale'],
+  exposeHeaders: ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
+  maxAge: 600,
+};
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   for (const origin of options.demoOrigins ?? []) {
@@ -111,7 +131,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (problem) throw new Error(`demoOrigins: ${origin} ${problem}`);
   }
   const now = options.now ?? Date.now;
-  const db = openDatabase(options.dbPath, now());
+  const db = openDatabase(options.dbPath);
+  seedDatabase(db, now());
   const clock = new SandboxClock(db, now);
   const deliverer = createDeliverer(db, now, { ...WEBHOOK_DEFAULTS, ...options.webhooks });
   const events = createEventRecorder(db, now, () => deliverer.wake());
@@ -119,7 +140,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const settleDue = createSettler(db, clock, events);
   const deps: Deps = {
     db,
-    store: new Store(db, events),
+    cards: new CardRepository(db),
+    credentials: new CredentialRepository(db),
+    orders: new OrderRepository(db, events),
+    refunds: new RefundRepository(db),
+    transfers: new TransferRepository(db),
     now: clock.now,
     clock,
     events,
@@ -136,19 +161,25 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       claims: new RateLimiter(options.rateLimits?.claimsPerMinute ?? 30, now),
       renewalLinks: new RateLimiter(options.rateLimits?.renewalLinksPerMinute ?? 600, now),
     },
-    faults: new FaultStore(),
+    faults: new ArmedFaults(),
     settleDue,
   };
 
   const app = new Hono();
   app.use(clock.scope);
-  app.use(requestId);
-  app.use(cors);
-  app.use(contentLengthLimit);
+  // A caller's own X-Request-Id (a plain token) is kept, so a partner can follow one request through its logs.
+  app.use(requestId({ generator: () => randomId('req', 9), limitLength: 64 }));
+  app.use(cors(CORS));
+  // A declared Content-Length over the limit is refused before anything reads the body (or checks a credential); a
+  // chunked body is counted as it arrives and refused once it passes the limit, while the client is still sending.
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, tooLarge()) }));
 
-  let openApi: Record<string, unknown> | undefined;
-  app.get('/healthz', (c) => sendJson(c, Health, { ok: true }));
-  app.get('/openapi.json', (c) => c.json((openApi ??= buildOpenApi())));
+  const health = operation({ tag: 'Meta', summary: 'Liveness check', security: 'none', ok: { status: 200, schema: Health, description: 'Alive' }, errors: [] });
+  app.get('/healthz', health, (c) => health.send(c, { ok: true }));
+  let document: Promise<Record<string, unknown>> | undefined;
+  const openApi = () => (document ??= openApiDocument(app));
+  const described = operation({ tag: 'Meta', summary: 'This document', security: 'none', ok: { status: 200, description: 'OpenAPI 3.1 document' }, errors: [] });
+  app.get('/openapi.json', described, async (c) => c.json(await openApi()));
 
   // Lazy settlement: whatever is due is settled before any API or sandbox request reads it.
   const settleFirst = async (_c: unknown, next: () => Promise<void>) => {
@@ -169,7 +200,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   handoffRoutes(app, deps);
   historyRoutes(app, deps);
   transferRoutes(app, deps);
-  sandboxCareRoutes(app, deps);
+  sandboxTransferRoutes(app, deps);
   webhookRoutes(app, deps);
   renewalLinkRoutes(app, deps);
   sandboxClockRoutes(app, deps);
@@ -209,6 +240,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     clock,
     recordReminders: () => reminders.all(),
     deliverWebhooks: () => deliverer.deliverDue(),
+    openApi,
     close() {
       clearInterval(sweep);
       clearInterval(webhookSweep);
@@ -216,4 +248,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (db.open) db.close();
     },
   };
+}
+
+/** The OpenAPI document of the sandbox's routes, made by a sandbox on an in-memory database for the purpose. */
+export async function buildOpenApi(): Promise<Record<string, unknown>> {
+  const sandbox = createSandbox({ dbPath: ':memory:' });
+  try {
+    return await sandbox.openApi();
+  } finally {
+    sandbox.close();
+  }
 }

@@ -1,24 +1,20 @@
 /**
- * Who is calling: a partner's secret key (server to server) or a card's session token (browser).
+ * Who is calling, as middleware: a partner's secret key (server to server) or a card's session token (browser).
+ * Each guard puts what it found in `c.var` (`partner`; `session` and `card`; or `caller` for either) and documents
+ * the security scheme it enforces in the OpenAPI operation of every route it guards, so the two cannot drift apart.
  * Keys and tokens are stored only as SHA-256 hashes.
  */
-import type { Context } from 'hono';
-import type { CardRow, PartnerRow, SessionRow } from './db.ts';
+import type { Context, MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { bearerToken, SECRET_KEY, SESSION_TOKEN } from './credentials.ts';
 import type { Deps } from './deps.ts';
 import { ApiError } from './errors.ts';
+import { documented } from './openapi.ts';
+import type { CardRow, PartnerRow, SessionRow } from './rows.ts';
 import { sha256 } from './util.ts';
-
-const SESSION_TOKEN = /^rs_[A-Za-z0-9_-]{43}$/;
-const SECRET_KEY = /^sk_[A-Za-z0-9_]{1,128}$/;
 
 export const BROWSER_SECRET_KEY_MESSAGE =
   'Secret keys must never be sent from a browser; mint a session token on your server';
-
-/** The Bearer credential, or undefined when there is none. */
-export function bearerToken(c: Context): string | undefined {
-  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-  return match?.[1];
-}
 
 const missing = () => new ApiError('unauthorized', 'Send a credential: Authorization: Bearer <token>');
 
@@ -30,32 +26,25 @@ function refuseBrowserSecretKey(c: Context, token: string): void {
 }
 
 function partnerFromKey(deps: Deps, token: string): PartnerRow {
-  const partner = SECRET_KEY.test(token) ? deps.store.partnerByKeyHash(sha256(token)) : undefined;
+  const partner = SECRET_KEY.test(token) ? deps.cards.partnerByKeyHash(sha256(token)) : undefined;
   if (!partner) throw new ApiError('unauthorized', 'Unknown secret key');
   deps.clock.actFor(partner.id);
   return partner;
 }
 
-export function requirePartner(c: Context, deps: Deps): PartnerRow {
-  const token = bearerToken(c);
-  if (!token) throw missing();
-  refuseBrowserSecretKey(c, token);
-  if (token.startsWith('rs_')) {
-    throw new ApiError('forbidden', 'Session tokens cannot call partner endpoints; use your secret key from your server');
-  }
-  return partnerFromKey(deps, token);
-}
+/** A session's card: the card this session token opens, and the session itself. */
+export interface SessionCaller { kind: 'session'; session: SessionRow; card: CardRow }
+/** A partner, by its secret key. */
+export interface PartnerCaller { kind: 'partner'; partner: PartnerRow }
 
-export interface SessionAuth {
-  token: string;
-  session: SessionRow;
-  card: CardRow;
-}
+export type SessionEnv = { Variables: { session: SessionRow; card: CardRow } };
+export type PartnerEnv = { Variables: { partner: PartnerRow } };
+export type CallerEnv = { Variables: { caller: SessionCaller | PartnerCaller } };
 
-function sessionFromToken(deps: Deps, token: string): SessionAuth {
-  const session = SESSION_TOKEN.test(token) ? deps.store.sessionByHash(sha256(token)) : undefined;
+function sessionFromToken(deps: Deps, token: string): SessionCaller {
+  const session = SESSION_TOKEN.test(token) ? deps.credentials.sessionByHash(sha256(token)) : undefined;
   if (!session) throw new ApiError('unauthorized', 'Unknown session token');
-  const card = deps.store.card(session.card_id)!;
+  const card = deps.cards.card(session.card_id)!;
   // From here on the request runs on the card's partner's sandbox time: the session's expiry included.
   deps.clock.actFor(card.partner_id);
   if (session.revoked_at != null) {
@@ -67,33 +56,54 @@ function sessionFromToken(deps: Deps, token: string): SessionAuth {
   if (session.expires_at <= deps.now()) {
     throw new ApiError('session_expired', 'The session has expired; ask the shop for a new one');
   }
-  return { token, session, card };
+  return { kind: 'session', session, card };
 }
 
-export function requireSession(c: Context, deps: Deps): SessionAuth {
-  const token = bearerToken(c);
-  if (!token) throw missing();
-  refuseBrowserSecretKey(c, token);
-  if (token.startsWith('sk_')) {
-    throw new ApiError('forbidden', 'Secret keys cannot call session endpoints; mint a session token and use it');
-  }
-  return sessionFromToken(deps, token);
-}
+const ACCEPT_LANGUAGE = {
+  name: 'Accept-Language', in: 'header', required: false,
+  description: 'zh* answers in zh-CN, anything else in English; defaults to the session locale.', schema: { type: 'string' },
+} as const;
 
-/** Either credential: the sandbox's simulate endpoint accepts both. */
-export function requireSessionOrPartner(
-  c: Context,
-  deps: Deps,
-): { kind: 'session'; auth: SessionAuth } | { kind: 'partner'; partner: PartnerRow } {
-  const token = bearerToken(c);
-  if (!token) throw missing();
-  refuseBrowserSecretKey(c, token);
-  if (token.startsWith('sk_')) return { kind: 'partner', partner: partnerFromKey(deps, token) };
-  return { kind: 'session', auth: sessionFromToken(deps, token) };
-}
+/** The guards of one sandbox: each is middleware that authenticates and documents itself. */
+export function guards(deps: Deps) {
+  /** A session token: `c.var.session` and `c.var.card`. From here on the request runs on the card's partner's time. */
+  const session: MiddlewareHandler<SessionEnv> = createMiddleware<SessionEnv>(async (c, next) => {
+    const token = bearerToken(c);
+    if (!token) throw missing();
+    refuseBrowserSecretKey(c, token);
+    if (token.startsWith('sk_')) {
+      throw new ApiError('forbidden', 'Secret keys cannot call session endpoints; mint a session token and use it');
+    }
+    const found = sessionFromToken(deps, token);
+    c.set('session', found.session);
+    c.set('card', found.card);
+    await next();
+  });
 
-/** The session token's hash if the request carries one that looks like a session token (faults are keyed by it). */
-export function sessionTokenHash(c: Context): string | undefined {
-  const token = bearerToken(c);
-  return token && SESSION_TOKEN.test(token) ? sha256(token) : undefined;
+  /** A partner's secret key: `c.var.partner`, from a server (a request with an Origin header is refused). */
+  const partner: MiddlewareHandler<PartnerEnv> = createMiddleware<PartnerEnv>(async (c, next) => {
+    const token = bearerToken(c);
+    if (!token) throw missing();
+    refuseBrowserSecretKey(c, token);
+    if (token.startsWith('rs_')) {
+      throw new ApiError('forbidden', 'Session tokens cannot call partner endpoints; use your secret key from your server');
+    }
+    c.set('partner', partnerFromKey(deps, token));
+    await next();
+  });
+
+  /** Either credential (the sandbox's simulate endpoint accepts both): `c.var.caller`. */
+  const either: MiddlewareHandler<CallerEnv> = createMiddleware<CallerEnv>(async (c, next) => {
+    const token = bearerToken(c);
+    if (!token) throw missing();
+    refuseBrowserSecretKey(c, token);
+    c.set('caller', token.startsWith('sk_') ? { kind: 'partner', partner: partnerFromKey(deps, token) } : sessionFromToken(deps, token));
+    await next();
+  });
+
+  return {
+    session: documented(session, { security: [{ sessionToken: [] }], parameters: [ACCEPT_LANGUAGE] }),
+    partner: documented(partner, { security: [{ secretKey: [] }] }),
+    either: documented(either, { security: [{ sessionToken: [] }, { secretKey: [] }] }),
+  };
 }

@@ -11,11 +11,11 @@
  */
 import type { Context } from 'hono';
 import { PlanList, type Plan, type PlansQuery } from '../src/client/schemas.ts';
-import type { CardRow, PlanRow } from './db.ts';
-import { checkedAnswer } from './http.ts';
+import { checkedAnswer } from './openapi.ts';
 import type { Lang } from './locale.ts';
 import { canRenew, matchesFilter } from './pricing.ts';
-import { toPlan } from './views.ts';
+import type { CardRow, PlanRow } from './rows.ts';
+import { toPlan } from './serialize.ts';
 
 const encoder = new TextEncoder();
 

@@ -1,12 +1,9 @@
 /**
- * SQLite storage: schema, row types and the seed. Times are stored as epoch milliseconds; JSON arrays as text.
+ * SQLite storage: the schema, the columns added since the first release, and opening a database. Seeding is in
+ * `seeding.ts`; the row types are in `rows.ts`; the questions the routes ask are in the repositories.
  */
 import Database from 'better-sqlite3';
-import { CARD_TEMPLATES, CATALOG_COUNTRIES, DEMO_CARDS, PARTNERS, PLANS, type CardTemplateName } from './seed.ts';
-import { seedCardCare } from './care-seed.ts';
-import { addMissingColumns, addMissingSeeds } from './db-upgrade.ts';
 import { WEBHOOK_SCHEMA } from './webhooks/schema.ts';
-import { DAY_MS, sha256 } from './util.ts';
 
 export type Db = Database.Database;
 
@@ -159,81 +156,48 @@ CREATE TABLE IF NOT EXISTS activations (
 CREATE INDEX IF NOT EXISTS activations_card ON activations(card_id, created_at);
 `;
 
-export interface PartnerRow {
-  id: string; name: string; key_hash: string;
-  /** JSON array of the origins the partner's pages may be on (return URLs, hand-off pages). */
-  origins: string | null;
-  /** The page renewal links open: a URL, or a path on the sandbox's own origin (`/demo`). */
-  renewal_page: string | null;
-  /** How far the partner's sandbox time is ahead of real time (`sandbox/clock.ts`). */
-  clock_offset_ms: number;
+/**
+ * Columns added after the first release. `CREATE TABLE IF NOT EXISTS` leaves an existing table alone, so a
+ * database from an older sandbox gets them here (and a fresh one too: one path for both).
+ */
+const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]> = [
+  // JSON array of the partner's registered origins (`sandbox/url-rules.ts`); filled from the seed when null.
+  ['partners', 'origins', 'TEXT'],
+  // The page renewal links open (`POST /v1/renewal-links`); filled from the seed when null.
+  ['partners', 'renewal_page', 'TEXT'],
+  // The partner's sandbox time, ahead of real time by this much (`POST /sandbox/clock`).
+  ['partners', 'clock_offset_ms', 'INTEGER NOT NULL DEFAULT 0'],
+  ['cards', 'credit_amount', 'INTEGER NOT NULL DEFAULT 0'],
+  ['cards', 'contact', 'TEXT'],
+  ['cards', 'device_brand', 'TEXT'],
+  ['cards', 'device_model', 'TEXT'],
+  // What a settled renewal did to the card, recorded at settlement: the refund policy and a full refund need it.
+  ['orders', 'renewed_until', 'INTEGER'],
+  ['orders', 'period_start', 'INTEGER'],
+  ['orders', 'added_bytes', 'INTEGER'],
+  ['orders', 'prev_plan_id', 'TEXT'],
+  ['orders', 'prev_remaining_bytes', 'INTEGER'],
+  ['orders', 'prev_total_bytes', 'INTEGER'],
+  ['orders', 'credit_used', 'INTEGER NOT NULL DEFAULT 0'],
+  // The store credit a live order (requires_payment, processing) holds: what its quote offered. Settlement spends
+  // exactly this; an order that fails or is canceled holds nothing any more (see `OrderRepository.creditHeld`).
+  ['orders', 'credit_reserved', 'INTEGER NOT NULL DEFAULT 0'],
+  // Set when the card moved to another phone after the session was minted: it no longer opens the card.
+  ['sessions', 'revoked_at', 'INTEGER'],
+];
+
+function addMissingColumns(db: Db): void {
+  // Under the write lock, so two processes opening the same file cannot both add a column.
+  db.transaction(() => {
+    for (const [table, column, declaration] of ADDED_COLUMNS) {
+      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+      if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+    }
+  }).immediate();
 }
 
-export interface PlanRow {
-  id: string; position: number; region: string; period: 'day' | 'month' | 'year'; duration_days: number;
-  data_bytes: number | null; coverage: string; name_en: string; name_zh: string; region_name_en: string;
-  region_name_zh: string; price_cny: number; price_usd: number; compare_cny: number | null; compare_usd: number | null;
-  tags: string;
-}
-
-export interface CardRow {
-  id: string; partner_id: string; iccid: string; label: string; plan_id: string; currency: string; coverage: string;
-  valid_from: number; expires_at: number; remaining_bytes: number | null; total_bytes: number | null;
-  renewal_count: number; suspended: number; auto_renew: number; auto_renew_plan_id: string | null; created_at: number;
-  /** Store credit in minor units of `currency`. */
-  credit_amount: number; contact: string | null; device_brand: string | null; device_model: string | null;
-}
-
-export interface PromoRow {
-  code: string; percent_off: number; starts_at: number; ends_at: number; max_uses: number | null; uses: number;
-}
-
-export interface SessionRow {
-  id: string; token_hash: string; card_id: string; locale: string | null; expires_at: number; created_at: number;
-  /** When the session was ended by a move of the card to another phone; null while it is good. */
-  revoked_at?: number | null;
-}
-
-export interface QuoteRow {
-  id: string; card_id: string; plan_id: string; quantity: number; promo_code: string | null; body: string;
-  expires_at: number; created_at: number;
-}
-
-export interface OrderRow {
-  id: string; card_id: string; quote_id: string;
-  status: 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'canceled';
-  payment_method: 'card' | 'alipay' | 'wechat_pay'; return_url: string | null; public_base: string;
-  action_expires_at: number | null; failure_code: string | null; settle_at: number | null;
-  created_at: number; updated_at: number;
-  /** Set at settlement: the renewal's period [period_start, renewed_until] and the data it added (null: unlimited). */
-  renewed_until: number | null; period_start: number | null; added_bytes: number | null;
-  /** The card before the renewal, for a full refund of an unlimited plan. */
-  prev_plan_id: string | null; prev_remaining_bytes: number | null; prev_total_bytes: number | null;
-  /** Store credit the order consumed when it succeeded. */
-  credit_used: number;
-  /** Store credit the order took from its quote: held while it is live, spent (as `credit_used`) when it succeeds. */
-  credit_reserved: number;
-}
-
-export interface RefundRow {
-  id: string; order_id: string; card_id: string; idempotency_key: string; body_hash: string; note: string | null;
-  status: 'requested' | 'approved' | 'rejected'; outcome: 'full' | 'credit' | 'rejected'; amount: number;
-  currency: string; reason: string; decide_at: number; decided_at: number | null; created_at: number;
-}
-
-export interface TransferRow {
-  id: string; card_id: string; brand: string; model: string; status: 'verifying' | 'completed' | 'locked';
-  channel: 'sms' | 'email'; destination: string; code_hash: string; code_plain: string; attempts_left: number;
-  expires_at: number; completed_at: number | null; created_at: number;
-}
-
-export interface ActivationRow {
-  code: string; card_id: string; state: 'ready' | 'installed' | 'transferred'; expires_at: number | null;
-  installed_at: number | null; created_at: number;
-}
-
-/** Opens (or creates) the database, applies the schema and seeds it when empty. */
-export function openDatabase(dbPath: string, now: number): Db {
+/** Opens (or creates) the database and brings its schema up to date; `seeding.ts` fills it. */
+export function openDatabase(dbPath: string): Db {
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -242,51 +206,5 @@ export function openDatabase(dbPath: string, now: number): Db {
   db.exec(SCHEMA);
   addMissingColumns(db);
   db.exec(WEBHOOK_SCHEMA);
-  const { count } = db.prepare('SELECT COUNT(*) AS count FROM partners').get() as { count: number };
-  if (count === 0) db.transaction(() => seed(db, now))();
-  addMissingSeeds(db);
   return db;
-}
-
-function seed(db: Db, now: number): void {
-  const partner = db.prepare('INSERT INTO partners (id, name, key_hash, origins) VALUES (?, ?, ?, ?)');
-  for (const p of PARTNERS) partner.run(p.id, p.name, sha256(p.secretKey), JSON.stringify(p.origins));
-
-  const plan = db.prepare(`INSERT INTO plans (id, position, region, period, duration_days, data_bytes, coverage,
-    name_en, name_zh, region_name_en, region_name_zh, price_cny, price_usd, compare_cny, compare_usd, tags)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  PLANS.forEach((p, position) => {
-    plan.run(p.id, position, p.region, p.period, p.durationDays, p.dataBytes, JSON.stringify(p.coverage), p.name.en,
-      p.name.zh, p.regionName.en, p.regionName.zh, p.price.CNY, p.price.USD, p.compareAtPrice?.CNY ?? null,
-      p.compareAtPrice?.USD ?? null, JSON.stringify(p.tags));
-  });
-
-  for (const card of DEMO_CARDS) {
-    insertCardFromTemplate(db, { ...card, now });
-  }
-}
-
-export interface NewCard {
-  id: string;
-  partnerId: string;
-  iccid: string;
-  template: CardTemplateName;
-  currency?: 'CNY' | 'USD';
-  label?: string;
-  now: number;
-}
-
-/** Creates a card as one of the templates describes it, relative to `now`, with its past orders: all or nothing. */
-export function insertCardFromTemplate(db: Db, card: NewCard): void {
-  db.transaction(() => insertCard(db, card))();
-}
-
-function insertCard(db: Db, card: NewCard): void {
-  const t = CARD_TEMPLATES[card.template];
-  db.prepare(`INSERT INTO cards (id, partner_id, iccid, label, plan_id, currency, coverage, valid_from, expires_at,
-    remaining_bytes, total_bytes, renewal_count, suspended, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(card.id, card.partnerId, card.iccid, card.label ?? t.label, t.planId, card.currency ?? t.currency,
-      JSON.stringify(t.coverage ?? CATALOG_COUNTRIES), card.now - t.validFromDaysAgo * DAY_MS,
-      card.now + t.expiresInDays * DAY_MS, t.remainingBytes, t.totalBytes, t.renewalCount, t.suspended ? 1 : 0, card.now);
-  seedCardCare(db, card);
 }

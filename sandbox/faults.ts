@@ -1,16 +1,17 @@
 /**
  * Fault injection for client tests: faults are armed per session token and hit only requests carrying it.
+ * `ArmedFaults` holds them, in memory (a restart disarms them all).
  */
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
-import { sessionTokenHash } from './auth.ts';
+import { sessionTokenHash } from './credentials.ts';
 import { ApiError, codeForStatus, errorResponse } from './errors.ts';
 import type { Fault, FaultInput } from './sandbox-schemas.ts';
 import { randomId } from './util.ts';
 
 const MAX_FAULTS_PER_TOKEN = 50;
 
-export class FaultStore {
+export class ArmedFaults {
   readonly #byToken = new Map<string, Fault[]>();
 
   arm(tokenHash: string, input: FaultInput): Fault {
@@ -86,7 +87,7 @@ async function applyFault(c: Context, fault: Fault): Promise<Response | undefine
   }
 }
 
-export function faultMiddleware(faults: FaultStore): MiddlewareHandler {
+export function faultMiddleware(faults: ArmedFaults): MiddlewareHandler {
   return async (c, next) => {
     const hash = sessionTokenHash(c);
     if (!hash || !faults.has(hash) || c.req.path === '/sandbox/faults') return next();

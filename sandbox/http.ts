@@ -1,109 +1,101 @@
-/** Reading and validating requests, and writing responses that are checked against the contract. */
+/**
+ * Reading and validating requests, and writing responses that are checked against the contract. Bodies and query
+ * strings go through hono-openapi's `validator` (Standard Schema, which zod/mini implements), so the schema that
+ * checks a request is the one its OpenAPI operation shows; a failure becomes the API's `validation_failed` body.
+ */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { uniqueSymbol, validator } from 'hono-openapi';
 import * as z from 'zod/mini';
 import { ApiError } from './errors.ts';
+import { PARAMETER_OPTIONS, SCHEMA_OPTIONS } from './openapi.ts';
 
 // zod/mini ships without messages; the sandbox explains validation failures in English.
 z.config(z.locales.en());
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () => new ApiError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+export const tooLarge = () => new ApiError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
 
-/** Rejects a declared oversize body before anything reads it. */
-export const contentLengthLimit: MiddlewareHandler = async (c, next) => {
-  const declared = c.req.header('content-length');
-  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  await next();
-};
+type Issue = Pick<StandardSchemaV1.Issue, 'message' | 'path'>;
 
-/** Reads the body as text, stopping as soon as it grows past the limit (Content-Length may be absent or lie). */
-export async function readBodyText(c: Context): Promise<string> {
-  const body = c.req.raw.body;
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError('validation_failed', 'The request body could not be read');
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-export function validationError(error: z.core.$ZodError, where = 'Request body'): ApiError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+export function validationError(issues: readonly Issue[], where = 'Request body'): ApiError {
+  const listed = issues.map((issue) => ({
+    path: (issue.path ?? []).map((segment) => {
+      const key = typeof segment === 'object' ? segment.key : segment;
+      return typeof key === 'symbol' ? String(key) : key;
+    }),
     message: issue.message,
   }));
   // The first issue in the message itself, so that a client learns what to fix from the message alone.
-  const [first] = issues;
+  const [first] = listed;
   const what = first ? `: ${first.path.length ? `${first.path.join('.')} ` : ''}${first.message}` : '';
-  return new ApiError('validation_failed', `${where} is invalid${what}`, { issues });
+  return new ApiError('validation_failed', `${where} is invalid${what}`, { issues: listed });
 }
 
 export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, where?: string): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error, where);
+  if (!result.success) throw validationError(result.error.issues, where);
   return result.data;
 }
 
-/** Parses a JSON body and validates it with a contract schema. */
-export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
-  const text = await readBodyText(c);
-  let value: unknown;
-  try {
-    value = text.trim() === '' ? undefined : JSON.parse(text);
-  } catch {
-    throw new ApiError('validation_failed', 'The request body is not valid JSON');
+const JSON_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+
+/** The validator hook: a failure is thrown as `validation_failed`, which `app.onError` answers. */
+const failed = (where: string) => (result: { success: boolean; error?: readonly Issue[] }, c: Context) => {
+  if (result.success) return;
+  if (where === 'Request body' && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    // Hono reads a JSON body only when it is labelled as one; an unlabelled one would be reported as empty.
+    throw new ApiError('validation_failed', 'Send the request body as JSON, with Content-Type: application/json');
   }
-  if (value === undefined) throw new ApiError('validation_failed', 'A JSON request body is required');
-  return validate(schema, value);
+  throw validationError(result.error ?? [], where);
+};
+
+/**
+ * The whole body, read once (Hono caches it for the validator). `bodyLimit` (app.ts) has refused a declared
+ * Content-Length over the limit before anything read the body, and counted a chunked one as it arrived; it trusts a
+ * declared length, as Node's HTTP parser holds a connection to it. A request handed to the app in process has
+ * nothing behind its header, so the text is measured here too.
+ */
+async function readWithinLimit(c: Context): Promise<void> {
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch {
+    throw new ApiError('validation_failed', 'The request body could not be read');
+  }
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
 }
 
-/** Reads an `application/x-www-form-urlencoded` body (the hosted pages' forms). */
-export async function readForm(c: Context): Promise<URLSearchParams> {
-  return new URLSearchParams(await readBodyText(c));
+/** Validates the JSON body with a contract schema (`c.req.valid('json')`), and documents it as the request body. */
+export function json<S extends z.ZodMiniType>(schema: S) {
+  const validated = validator('json', schema, failed('Request body'), { options: SCHEMA_OPTIONS });
+  const middleware: MiddlewareHandler = async (c, next) => {
+    await readWithinLimit(c);
+    return validated(c, next);
+  };
+  const documentation = (validated as unknown as Record<symbol, unknown>)[uniqueSymbol];
+  return Object.assign(middleware, { [uniqueSymbol]: documentation }) as unknown as typeof validated;
 }
 
 /**
- * Answers JSON after checking it against the contract: a response that does not match its schema is a sandbox bug
- * and becomes a 500 `internal` instead of silently teaching clients the wrong shape.
+ * Validates the query string with a contract schema (`c.req.valid('query')`), and documents its parameters. A query
+ * string is text; the parameters the contract types as integers (`days`, `limit`) are read as numbers when they are
+ * written as one, and anything else is left for the schema to refuse.
  */
-export function sendJson<S extends z.ZodMiniType>(
-  c: Context,
-  schema: S,
-  value: z.output<S>,
-  status: ContentfulStatusCode = 200,
-  headers?: Record<string, string>,
-): Response {
-  return c.json(checkedAnswer(c, schema, value) as never, status, headers);
-}
-
-/** `value` as the contract's schema outputs it, or the sandbox-bug error `sendJson` throws. */
-export function checkedAnswer<S extends z.ZodMiniType>(c: Context, schema: S, value: z.output<S>): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new Error(`Response for ${c.req.method} ${c.req.path} breaks the contract: ${JSON.stringify(result.error.issues)}`);
-  }
-  return result.data;
-}
-
-/** A query parameter as a number when it looks like an integer, otherwise as given (so zod reports it). */
-export function intParam(value: string | undefined): number | string | undefined {
-  return value !== undefined && /^-?\d{1,9}$/.test(value) ? Number(value) : value;
+export function query<S extends z.ZodMiniObject>(schema: S) {
+  const shape = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, { type?: string }> };
+  const integers = Object.entries(shape.properties ?? {}).filter(([, p]) => p.type === 'integer').map(([key]) => key);
+  const read = (params: Record<string, unknown>) => {
+    const out = { ...params };
+    for (const key of integers) {
+      const value = out[key];
+      if (typeof value === 'string' && /^-?\d{1,9}$/.test(value)) out[key] = Number(value);
+    }
+    return out;
+  };
+  const parsed = z.pipe(z.transform((value: Record<string, unknown>) => read(value)), schema);
+  return validator('query', parsed, failed('Query'), { options: PARAMETER_OPTIONS });
 }
 
 /**

@@ -1,10 +1,15 @@
 /**
- * The OpenAPI 3.1 document, generated from the same zod schemas the client parses with and the sandbox validates
- * with. Each operation below is one line of routing facts; the schemas come from the contract.
+ * The OpenAPI 3.1 document, made by hono-openapi from the routes themselves: each route declares its operation
+ * (`operation()`: summary, tag, answer and errors) beside its guard (which documents the security scheme it
+ * enforces, `auth.ts`) and its validators (which document the body and query they check, `http.ts`), and answers
+ * through the operation, checked against the schema it documents. The schemas are the contract's zod/mini schemas,
+ * named as components from one registry.
  */
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { describeRoute, generateSpecs, resolver, uniqueSymbol, type DescribeRouteOptions } from 'hono-openapi';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
 import * as api from '../src/client/schemas.ts';
-import * as server from '../src/server/schemas.ts';
 import * as sandbox from './sandbox-schemas.ts';
 import { WEBHOOK_COMPONENTS, webhooksSection } from './webhooks/openapi.ts';
 
@@ -29,31 +34,27 @@ const COMPONENTS = {
   ...WEBHOOK_COMPONENTS,
 } satisfies Record<string, z.ZodMiniType>;
 
-type SchemaName = keyof typeof COMPONENTS;
-type Security = 'secretKey' | 'sessionToken' | 'either' | 'none';
+/**
+ * Every named schema gets its component name in zod's global registry, beside the descriptions and formats the
+ * contract gives there: a schema met anywhere in the document becomes a `$ref` to its component.
+ */
+for (const [id, schema] of Object.entries(COMPONENTS)) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
 
-interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
-  path: string;
-  tag: 'Partner' | 'Card' | 'Orders' | 'Hand-off' | 'Webhooks' | 'Sandbox' | 'Meta';
-  summary: string;
-  /** The rules a client needs beyond the schemas (CommonMark). */
-  description?: string;
-  security: Security;
-  body?: SchemaName | 'checkoutForm' | 'walletForm';
-  query?: z.ZodMiniObject;
-  idempotencyKey?: boolean;
-  ok: { status: number; schema?: SchemaName; html?: boolean; description: string };
-  errors: number[];
-}
+/**
+ * How a schema becomes JSON Schema (zod's `toJSONSchema` options, passed through hono-openapi): named schemas by
+ * reference, and objects as the sandbox reads and writes them (`additionalProperties: false` where the schema is
+ * strict, and on every answer).
+ */
+export const SCHEMA_OPTIONS = { io: 'output', unrepresentable: 'any' } as const;
 
-const AUTH = [400, 401, 403];
+/** The same for query parameters, each written out in full (a parameter is not a component). */
+export const PARAMETER_OPTIONS = { ...SCHEMA_OPTIONS, metadata: z.registry() } as const;
 
 const PAGE_RULE = 'https (http only on a loopback host: localhost, 127.0.0.1, [::1]), without a user name or password, '
   + 'and on an origin the card\'s partner registered (the sandbox\'s demo partner: the sandbox\'s own origin and '
   + 'loopback on any port, plus `SANDBOX_DEMO_ORIGINS`). Anything else is `400 validation_failed`, its message naming the broken rule.';
 
-const DESCRIPTIONS = {
+export const DESCRIPTIONS = {
   quote: 'Store credit is offered as the last discount, up to what no live order (awaiting payment or processing) '
     + 'of the card holds. A promo code with a usage limit is `promo_invalid` (`reason: exhausted`) once its uses are '
     + 'spent or held by live orders.',
@@ -78,51 +79,6 @@ const DESCRIPTIONS = {
     + 'every hand-off code not yet claimed: they answer `401 session_expired` with `details.reason: card_transferred`; '
     + 'the partner\'s backend mints new sessions (the widget asks its `getSessionToken`).',
 };
-const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', tag: 'Meta', summary: 'Liveness check', security: 'none', ok: { status: 200, schema: 'Health', description: 'Alive' }, errors: [] },
-  { method: 'get', path: '/openapi.json', tag: 'Meta', summary: 'This document', security: 'none', ok: { status: 200, description: 'OpenAPI 3.1 document' }, errors: [] },
-  { method: 'post', path: '/v1/sessions', tag: 'Partner', summary: 'Mint a session token for one card', security: 'secretKey', body: 'CreateSessionInput', ok: { status: 201, schema: 'Session', description: 'Session created' }, errors: [...AUTH, 404, 413, 429] },
-  { method: 'get', path: '/v1/cards', tag: 'Partner', summary: "List the partner's cards", security: 'secretKey', ok: { status: 200, schema: 'PartnerCardList', description: 'Cards' }, errors: [401, 403] },
-  { method: 'get', path: '/v1/card', tag: 'Card', summary: "The session's card", security: 'sessionToken', ok: { status: 200, schema: 'Card', description: 'The card' }, errors: [401, 403] },
-  { method: 'get', path: '/v1/plans', tag: 'Card', summary: 'Plans that can renew this card', security: 'sessionToken', query: api.PlansQuery, ok: { status: 200, schema: 'PlanList', description: 'Plans' }, errors: AUTH },
-  { method: 'get', path: '/v1/card/usage', tag: 'Card', summary: 'Daily data usage, oldest first', security: 'sessionToken', query: api.UsageQuery, ok: { status: 200, schema: 'Usage', description: 'Usage' }, errors: AUTH },
-  { method: 'put', path: '/v1/card/auto-renew', tag: 'Card', summary: 'Turn auto-renew on or off', security: 'sessionToken', body: 'SetAutoRenewInput', ok: { status: 200, schema: 'AutoRenew', description: 'Auto-renew settings' }, errors: [...AUTH, 409, 413] },
-  { method: 'post', path: '/v1/quotes', tag: 'Orders', summary: 'Price a renewal', description: DESCRIPTIONS.quote, security: 'sessionToken', body: 'CreateQuoteInput', ok: { status: 201, schema: 'Quote', description: 'Quote' }, errors: [...AUTH, 409, 413, 422, 429] },
-  { method: 'post', path: '/v1/orders', tag: 'Orders', summary: 'Order a quote (idempotent)', description: DESCRIPTIONS.order, security: 'sessionToken', body: 'CreateOrderInput', idempotencyKey: true, ok: { status: 201, schema: 'Order', description: 'Order created, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 410, 413, 429] },
-  { method: 'get', path: '/v1/orders/{id}', tag: 'Orders', summary: 'Read an order', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order' }, errors: [401, 403, 404] },
-  { method: 'post', path: '/v1/orders/{id}/refresh-payment', tag: 'Orders', summary: 'Give an unpaid wallet order a fresh QR code', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order with a new payment code' }, errors: [401, 403, 404, 409] },
-  { method: 'post', path: '/v1/handoffs', tag: 'Hand-off', summary: 'Mint a single-use code to continue this renewal on another device', description: DESCRIPTIONS.handoff, security: 'sessionToken', body: 'CreateHandoffInput', ok: { status: 201, schema: 'Handoff', description: 'The link, its code and QR code, valid 10 minutes' }, errors: [400, 401, 409, 429] },
-  { method: 'post', path: '/v1/handoffs/claim', tag: 'Hand-off', summary: 'Exchange a hand-off code for a session on the same card', security: 'none', body: 'ClaimHandoffInput', ok: { status: 201, schema: 'HandoffSession', description: 'A new session, with the plan to preselect' }, errors: [400, 401, 404, 409, 429] },
-  { method: 'post', path: '/v1/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel an order awaiting payment', security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The canceled order' }, errors: [401, 403, 404, 409] },
-  { method: 'get', path: '/v1/orders', tag: 'Orders', summary: "The card's orders, newest first, a page at a time", security: 'sessionToken', query: api.OrdersQuery, ok: { status: 200, schema: 'OrderList', description: 'A page of orders; nextCursor is null on the last page' }, errors: AUTH },
-  { method: 'get', path: '/v1/orders/{id}/refund-quote', tag: 'Orders', summary: 'What a refund of this order would give now', security: 'sessionToken', ok: { status: 200, schema: 'RefundQuote', description: 'The policy outcome, amount and reason' }, errors: [401, 403, 404] },
-  { method: 'post', path: '/v1/orders/{id}/refunds', tag: 'Orders', summary: 'Request a refund (idempotent; one per order; decided after a short delay)', security: 'sessionToken', body: 'CreateRefundInput', idempotencyKey: true, ok: { status: 201, schema: 'Refund', description: 'The request, its outcome frozen now, or replayed (Idempotent-Replayed: true)' }, errors: [...AUTH, 404, 409, 413] },
-  { method: 'get', path: '/v1/devices', tag: 'Card', summary: 'Phones the card can move to (search by words)', security: 'sessionToken', query: api.DevicesQuery, ok: { status: 200, schema: 'DeviceList', description: 'Matching phones, by brand then model' }, errors: AUTH },
-  { method: 'post', path: '/v1/card/transfer', tag: 'Card', summary: 'Start moving the card to a new phone: a one-time code is sent', security: 'sessionToken', body: 'StartTransferInput', ok: { status: 201, schema: 'Transfer', description: 'The move, awaiting the code' }, errors: [...AUTH, 409, 413, 422] },
-  { method: 'post', path: '/v1/card/transfer/{id}/verify', tag: 'Card', summary: 'Confirm the move with the one-time code; get the new activation', description: DESCRIPTIONS.transfer, security: 'sessionToken', body: 'VerifyTransferInput', ok: { status: 200, schema: 'TransferResult', description: 'Moved: the new activation (single-use, 30 minutes) and the card' }, errors: [...AUTH, 404, 409, 413, 422, 423] },
-  { method: 'get', path: '/sandbox/transfers/{id}/otp', tag: 'Sandbox', summary: 'The one-time code a transfer sent', security: 'sessionToken', ok: { status: 200, schema: 'TransferOtp', description: 'The code' }, errors: [401, 403, 404] },
-  { method: 'post', path: '/sandbox/activations/install', tag: 'Sandbox', summary: 'Install an activation code as a phone would (once)', security: 'none', body: 'InstallActivationInput', ok: { status: 200, schema: 'ActivationInstalled', description: 'Installed' }, errors: [400, 404, 409, 413] },
-  { method: 'get', path: '/sandbox/cards/{iccid}/activation', tag: 'Sandbox', summary: "A card's current activation code and its state", security: 'secretKey', ok: { status: 200, schema: 'CardActivation', description: 'The code' }, errors: [401, 403, 404] },
-  { method: 'get', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Hosted card checkout page', security: 'none', ok: { status: 200, html: true, description: 'Checkout page' }, errors: [404, 409] },
-  { method: 'post', path: '/sandbox/checkout/{orderId}', tag: 'Sandbox', summary: 'Pay with a test card', security: 'none', body: 'checkoutForm', ok: { status: 200, html: true, description: 'Payment submitted page, or 303 to the return URL' }, errors: [404, 409, 413, 422] },
-  { method: 'get', path: '/sandbox/wallet/{orderId}', tag: 'Sandbox', summary: 'Simulated Alipay / WeChat Pay wallet', security: 'none', ok: { status: 200, html: true, description: 'Wallet page' }, errors: [404, 409] },
-  { method: 'post', path: '/sandbox/wallet/{orderId}', tag: 'Sandbox', summary: 'Pay or decline in the wallet', security: 'none', body: 'walletForm', ok: { status: 200, html: true, description: 'Result page' }, errors: [400, 404, 409, 410, 413] },
-  { method: 'post', path: '/sandbox/orders/{id}/simulate', tag: 'Sandbox', summary: 'Simulate a payment outcome', security: 'either', body: 'SimulateInput', ok: { status: 200, schema: 'Order', description: 'The order' }, errors: [...AUTH, 404, 409, 413] },
-  { method: 'post', path: '/sandbox/orders/{id}/expire-code', tag: 'Sandbox', summary: "Make an unpaid wallet order's QR code expire now", security: 'sessionToken', ok: { status: 200, schema: 'Order', description: 'The order, its code expired' }, errors: [...AUTH, 404, 409] },
-  { method: 'post', path: '/sandbox/cards', tag: 'Sandbox', summary: 'Create a fresh card from a template', security: 'secretKey', body: 'CreateSandboxCardInput', ok: { status: 201, schema: 'PartnerCard', description: 'The new card' }, errors: [...AUTH, 413] },
-  { method: 'post', path: '/sandbox/sessions/expire', tag: 'Sandbox', summary: 'Expire the calling session now', security: 'sessionToken', ok: { status: 204, description: 'Expired' }, errors: [401] },
-  { method: 'post', path: '/sandbox/faults', tag: 'Sandbox', summary: "Arm a fault for this session's requests", security: 'sessionToken', body: 'FaultInput', ok: { status: 201, schema: 'Fault', description: 'Armed fault' }, errors: [...AUTH, 413] },
-  { method: 'post', path: '/v1/renewal-links', tag: 'Partner', summary: 'Mint a renewal link for a traveller (and its QR code)', description: DESCRIPTIONS.renewalLink, security: 'secretKey', body: 'CreateRenewalLinkInput', ok: { status: 201, schema: 'RenewalLink', description: 'The link, its QR code and when it expires' }, errors: [...AUTH, 404, 409, 413, 429] },
-  { method: 'post', path: '/v1/webhook-endpoints', tag: 'Webhooks', summary: 'Subscribe a URL of your server to events', description: DESCRIPTIONS.endpoint, security: 'secretKey', body: 'CreateWebhookEndpointInput', ok: { status: 201, schema: 'CreatedWebhookEndpoint', description: 'The endpoint and its signing secret (shown once)' }, errors: [...AUTH, 409, 413] },
-  { method: 'get', path: '/v1/webhook-endpoints', tag: 'Webhooks', summary: 'Your webhook endpoints', security: 'secretKey', ok: { status: 200, schema: 'WebhookEndpointList', description: 'Endpoints, oldest first (no secrets)' }, errors: [401, 403] },
-  { method: 'delete', path: '/v1/webhook-endpoints/{id}', tag: 'Webhooks', summary: 'Delete an endpoint; its pending deliveries stop', security: 'secretKey', ok: { status: 200, schema: 'DeletedWebhookEndpoint', description: 'Deleted' }, errors: [401, 403, 404] },
-  { method: 'get', path: '/v1/events', tag: 'Webhooks', summary: 'Your events, newest first, a page at a time (to replay)', security: 'secretKey', query: server.EventsQuery, ok: { status: 200, schema: 'EventList', description: 'A page of events; nextCursor is null on the last page' }, errors: AUTH },
-  { method: 'get', path: '/sandbox/clock', tag: 'Sandbox', summary: "The partner's sandbox time", security: 'secretKey', ok: { status: 200, schema: 'SandboxClock', description: 'Its time and how far ahead of real time' }, errors: [401, 403] },
-  { method: 'post', path: '/sandbox/clock', tag: 'Sandbox', summary: "Move the partner's sandbox time", description: DESCRIPTIONS.clock, security: 'secretKey', body: 'MoveClockInput', ok: { status: 200, schema: 'SandboxClock', description: 'The new time' }, errors: [...AUTH, 413] },
-  { method: 'post', path: '/sandbox/cards/{iccid}/use-data', tag: 'Sandbox', summary: 'Use some of a card\'s data, as the traveller would', security: 'secretKey', body: 'UseDataInput', ok: { status: 200, schema: 'PartnerCard', description: 'The card after it' }, errors: [...AUTH, 404, 409, 413] },
-  { method: 'delete', path: '/sandbox/faults', tag: 'Sandbox', summary: "Clear this session's faults", security: 'sessionToken', ok: { status: 204, description: 'Cleared' }, errors: [401, 403] },
-];
-
 const ERROR_RESPONSES: Record<number, [string, string]> = {
   400: ['BadRequest', 'validation_failed: the request is malformed or breaks the schema (a field the schema does not have included); the message names the first problem'],
   401: ['Unauthorized', 'unauthorized or session_expired (also `details.reason: card_transferred`: the card moved to another phone after the session was minted)'],
@@ -140,15 +96,86 @@ const ERROR_RESPONSES: Record<number, [string, string]> = {
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
 const REQUEST_ID = { 'X-Request-Id': ref('headers', 'XRequestId') };
 
-const FORMS = {
-  checkoutForm: { type: 'object', required: ['number'], properties: { number: { type: 'string', examples: ['4242 4242 4242 4242'] }, expiry: { type: 'string' }, cvc: { type: 'string' } } },
-  walletForm: { type: 'object', required: ['action'], properties: { action: { type: 'string', enum: ['pay', 'decline'] } } },
-};
+
+/** The `responses` entries of these error statuses, and 500, each a reference to the shared error response. */
+const errorResponses = (statuses: readonly number[]) =>
+  Object.fromEntries([...statuses, 500].map((status) => [status, ref('responses', ERROR_RESPONSES[status]![0])]));
+
+/** Marks a middleware as contributing `spec` to the operation of every route it is in (as `describeRoute` does). */
+export function documented<M extends MiddlewareHandler>(middleware: M, spec: DescribeRouteOptions): M {
+  return Object.assign(middleware, { [uniqueSymbol]: { spec } });
+}
+
+export type Tag = 'Partner' | 'Card' | 'Orders' | 'Hand-off' | 'Webhooks' | 'Sandbox' | 'Meta';
+
+export interface OperationSpec<S extends z.ZodMiniType | undefined> {
+  tag: Tag;
+  summary: string;
+  /** The rules a client needs beyond the schemas (CommonMark). */
+  description?: string;
+  /** The successful answer: its status, its schema (JSON) or `html`, and what it means. */
+  ok: { status: ContentfulStatusCode | 204; schema?: S; html?: boolean; description: string };
+  /** The error statuses the operation answers (500 is added); each is the shared error response of its status. */
+  errors: readonly number[];
+  /** A request body that is not JSON (the hosted pages' forms), documented from its schema. */
+  form?: z.ZodMiniObject;
+  /** Answers may be replays of an earlier one (`Idempotent-Replayed: true`). */
+  replays?: boolean;
+  /**
+   * Only for a route that checks its credential itself: `none`, or the scheme it checks. A route behind a guard
+   * (`auth.ts`) leaves this out: the guard documents the scheme it enforces.
+   */
+  security?: 'none' | 'sessionToken';
+}
+
+export interface Operation<S extends z.ZodMiniType | undefined> extends MiddlewareHandler {
+  /** Answers the operation's success: its status, with `value` checked against its schema. */
+  send(c: Context, value: S extends z.ZodMiniType ? z.output<S> : never, headers?: Record<string, string>): Response;
+}
+
+/** The `operationId` the document has always had: method and path in camel case (`getV1OrdersId`). */
+const operationId = (route: { method: string; path: string }) =>
+  `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`;
+
+/** Declares a route's OpenAPI operation: a middleware that documents it, with `send` for its answer. */
+export function operation<S extends z.ZodMiniType | undefined = undefined>(spec: OperationSpec<S>): Operation<S> {
+  const { ok } = spec;
+  const json = ok.schema ? resolver(ok.schema, { options: SCHEMA_OPTIONS }) : { type: 'object' };
+  const content = ok.html ? { 'text/html': { schema: { type: 'string' } } } : ok.status === 204 ? undefined : { 'application/json': { schema: json } };
+  const headers = spec.replays ? { ...REQUEST_ID, 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') } : REQUEST_ID;
+  const described = describeRoute({
+    tags: [spec.tag],
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    operationId,
+    ...(spec.security ? { security: spec.security === 'none' ? [] : [{ [spec.security]: [] }] } : {}),
+    ...(spec.form ? { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: formSchema(spec.form) } } } } : {}),
+    responses: { [ok.status]: { description: ok.description, headers, ...(content ? { content } : {}) }, ...errorResponses(spec.errors) },
+  } as DescribeRouteOptions);
+  const send = (c: Context, value: unknown, extra?: Record<string, string>): Response => {
+    if (ok.status === 204) return c.body(null, 204, extra);
+    return c.json(checkedAnswer(c, ok.schema!, value as never) as never, ok.status as ContentfulStatusCode, extra);
+  };
+  return Object.assign(described, { send }) as Operation<S>;
+}
+
+/** A form body's schema: its fields, inline (forms are not components). */
+function formSchema(form: z.ZodMiniObject): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(form, { ...SCHEMA_OPTIONS, io: 'input' }) as Record<string, unknown>;
+  return schema;
+}
+
+/** `value` as the contract's schema outputs it; one that breaks the contract is a sandbox bug, a 500 `internal`. */
+export function checkedAnswer<S extends z.ZodMiniType>(c: Context, schema: S, value: z.output<S>): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new Error(`Response for ${c.req.method} ${c.req.path} breaks the contract: ${JSON.stringify(result.error.issues)}`);
+  }
+  return result.data;
+}
 
 function componentSchemas(): Record<string, unknown> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
   // OpenAPI components are not standalone documents: drop the per-schema $schema / $id.
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
@@ -158,48 +185,8 @@ function componentSchemas(): Record<string, unknown> {
   );
 }
 
-function queryParameters(query: z.ZodMiniObject) {
-  const json = z.toJSONSchema(query) as { properties: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties).map(([name, schema]) => ({
-    name, in: 'query', required: json.required?.includes(name) ?? false, schema,
-  }));
-}
-
-function operation(op: Operation) {
-  const parameters: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name, in: 'path', required: true, schema: { type: 'string' },
-  }));
-  if (op.query) parameters.push(...queryParameters(op.query));
-  if (op.idempotencyKey) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'Same key and body replay the first answer; 1–255 printable characters.', schema: { type: 'string', minLength: 1, maxLength: 255 } });
-  }
-  if (op.security === 'sessionToken') {
-    parameters.push({ name: 'Accept-Language', in: 'header', required: false, description: 'zh* answers in zh-CN, anything else in English; defaults to the session locale.', schema: { type: 'string' } });
-  }
-  const okContent = op.ok.html
-    ? { 'text/html': { schema: { type: 'string' } } }
-    : op.ok.schema ? { 'application/json': { schema: ref('schemas', op.ok.schema) } } : op.ok.status === 200 ? { 'application/json': { schema: { type: 'object' } } } : undefined;
-  const okHeaders = op.idempotencyKey ? { ...REQUEST_ID, 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') } : REQUEST_ID;
-  const responses: Record<string, unknown> = {
-    [op.ok.status]: { description: op.ok.description, headers: okHeaders, ...(okContent ? { content: okContent } : {}) },
-  };
-  for (const status of [...op.errors, 500]) responses[status] = ref('responses', ERROR_RESPONSES[status]![0]);
-  const security = { secretKey: [{ secretKey: [] }], sessionToken: [{ sessionToken: [] }], either: [{ sessionToken: [] }, { secretKey: [] }], none: [] }[op.security];
-  let requestBody;
-  if (op.body === 'checkoutForm' || op.body === 'walletForm') {
-    requestBody = { required: true, content: { 'application/x-www-form-urlencoded': { schema: FORMS[op.body] } } };
-  } else if (op.body) {
-    requestBody = { required: true, content: { 'application/json': { schema: ref('schemas', op.body) } } };
-  }
-  return {
-    tags: [op.tag], summary: op.summary, ...(op.description ? { description: op.description } : {}), operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
-    security, ...(parameters.length ? { parameters } : {}), ...(requestBody ? { requestBody } : {}), responses,
-  };
-}
-
-export function buildOpenApi(): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op);
+/** The document of an app whose routes declare their operations. */
+export async function openApiDocument(app: Hono<any, any, any>): Promise<Record<string, unknown>> {
   const responses = Object.fromEntries(
     Object.entries(ERROR_RESPONSES).map(([status, [name, description]]) => [name, {
       description,
@@ -207,40 +194,42 @@ export function buildOpenApi(): Record<string, unknown> {
       content: { 'application/json': { schema: ref('schemas', 'ErrorBody') } },
     }]),
   );
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'eSIM Renewal API',
-      version: '1.0.0',
-      description: 'Renewal API v1 as implemented by the sandbox. Errors are always { error: { code, message, details? } } with '
-        + 'an X-Request-Id header. Request bodies take exactly the fields their schema lists (`additionalProperties: false`): '
-        + 'any other field is refused with `400 validation_failed`. Hosted pages send `frame-ancestors \'none\'` and '
-        + '`X-Frame-Options: DENY`.',
-    },
-    servers: [{ url: '/' }],
-    tags: [
-      { name: 'Partner', description: 'Server to server, with a secret key (sk_test_…)' },
-      { name: 'Card', description: 'From the browser, with a session token (rs_…)' },
-      { name: 'Orders', description: 'Quotes and orders, with a session token' },
-      { name: 'Hand-off', description: 'Continue a renewal on another device with a single-use code' },
-      { name: 'Webhooks', description: 'Events sent to your server, signed (see the `webhooks` section), and the event log' },
-      { name: 'Sandbox', description: 'Sandbox only: simulated payments and test support' },
-      { name: 'Meta', description: 'Health and this document' },
-    ],
-    paths,
-    webhooks: webhooksSection(ref),
-    components: {
-      schemas: componentSchemas(),
-      responses,
-      headers: {
-        XRequestId: { description: 'Id of this request, for support', schema: { type: 'string' } },
-        RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
-        IdempotentReplayed: { description: '`true` when an earlier answer (order, refund) was replayed', schema: { type: 'string', enum: ['true'] } },
+  return generateSpecs(app, {
+    excludeStaticFile: false,
+    defaultValidationErrorResponse: false,
+    documentation: {
+      info: {
+        title: 'eSIM Renewal API',
+        version: '1.0.0',
+        description: 'Renewal API v1 as implemented by the sandbox. Errors are always { error: { code, message, details? } } with '
+          + 'an X-Request-Id header. Request bodies take exactly the fields their schema lists (`additionalProperties: false`): '
+          + 'any other field is refused with `400 validation_failed`. Hosted pages send `frame-ancestors \'none\'` and '
+          + '`X-Frame-Options: DENY`.',
       },
-      securitySchemes: {
-        secretKey: { type: 'http', scheme: 'bearer', description: 'Partner secret key, sk_test_…; server to server only (refused with an Origin header).' },
-        sessionToken: { type: 'http', scheme: 'bearer', description: 'Session token rs_… minted by POST /v1/sessions; scoped to one card.' },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'Partner', description: 'Server to server, with a secret key (sk_test_…)' },
+        { name: 'Card', description: 'From the browser, with a session token (rs_…)' },
+        { name: 'Orders', description: 'Quotes and orders, with a session token' },
+        { name: 'Hand-off', description: 'Continue a renewal on another device with a single-use code' },
+        { name: 'Webhooks', description: 'Events sent to your server, signed (see the `webhooks` section), and the event log' },
+        { name: 'Sandbox', description: 'Sandbox only: simulated payments and test support' },
+        { name: 'Meta', description: 'Health and this document' },
+      ],
+      webhooks: webhooksSection(ref),
+      components: {
+        schemas: componentSchemas(),
+        responses,
+        headers: {
+          XRequestId: { description: 'Id of this request, for support', schema: { type: 'string' } },
+          RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
+          IdempotentReplayed: { description: '`true` when an earlier answer (order, refund) was replayed', schema: { type: 'string', enum: ['true'] } },
+        },
+        securitySchemes: {
+          secretKey: { type: 'http', scheme: 'bearer', description: 'Partner secret key, sk_test_…; server to server only (refused with an Origin header).' },
+          sessionToken: { type: 'http', scheme: 'bearer', description: 'Session token rs_… minted by POST /v1/sessions; scoped to one card.' },
+        },
       },
     },
-  };
+  } as never) as Promise<Record<string, unknown>>;
 }

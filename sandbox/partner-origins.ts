@@ -3,7 +3,7 @@
  * check the routes call on a page they would send a traveller to: `400 validation_failed` naming the broken rule.
  */
 import type { Context } from 'hono';
-import type { CardRow, PartnerRow } from './db.ts';
+import type { CardRow, PartnerRow } from './rows.ts';
 import type { Deps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { type OriginRules, partnerUrlProblem } from './url-rules.ts';
@@ -13,7 +13,7 @@ const selfOrigin = (deps: Deps, c: Context) => (deps.publicUrl ? new URL(deps.pu
 
 /** The origins the card's partner may send travellers to; `'self'` is the sandbox's public origin. */
 export function originsOf(deps: Deps, c: Context, card: CardRow): OriginRules {
-  const partner = deps.store.partner(card.partner_id)!;
+  const partner = deps.cards.partner(card.partner_id)!;
   const seeded = JSON.parse(partner.origins ?? '[]') as string[];
   return { patterns: [...seeded, ...(deps.extraOrigins[partner.id] ?? [])], self: selfOrigin(deps, c) };
 }

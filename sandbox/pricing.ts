@@ -1,10 +1,12 @@
-/** Which plans can renew a card, and what a renewal costs: the rules behind `/v1/plans` and `/v1/quotes`. */
+/**
+ * Which plans can renew a card, and what a renewal costs: the rules behind `/v1/plans` and `/v1/quotes`. Pure (rows
+ * in, contract objects out), so that the Storybook fixtures price renewals by the same rules.
+ */
 import type { Discount, Quote } from '../src/client/schemas.ts';
-import type { CardRow, PlanRow, PromoRow } from './db.ts';
-import { ApiError } from './errors.ts';
 import { DISCOUNT_LABELS, type Lang } from './locale.ts';
-import { toPlan } from './views.ts';
-import { DAY_MS, iso } from './util.ts';
+import type { CardRow, PlanRow, PromoRow } from './rows.ts';
+import { toPlan } from './serialize.ts';
+import { DAY_MS, iso } from './units.ts';
 
 export const QUOTE_TTL_MS = 15 * 60_000;
 
@@ -45,19 +47,25 @@ export function matchesFilter(plan: PlanRow, filter: PlanFilter): boolean {
   return true;
 }
 
+export type PromoProblemReason = 'unknown' | 'not_started' | 'expired' | 'exhausted';
+
 /**
- * Throws `promo_invalid` with the reason when a code cannot be used now. `held`: the uses that orders still awaiting
- * payment (or being processed) hold; a code whose uses are all spent or held is used up.
+ * Why a promo code cannot be used now (`promo_invalid` with this `reason`), or undefined when it can. `held`: the
+ * uses that orders still awaiting payment (or being processed) hold; a code whose uses are all spent or held is used
+ * up.
  */
-export function checkPromo(promo: PromoRow | undefined, now: number, held = 0): PromoRow {
-  const invalid = (reason: string, message: string) => new ApiError('promo_invalid', message, { reason });
-  if (!promo) throw invalid('unknown', 'This promo code does not exist');
-  if (now < promo.starts_at) throw invalid('not_started', `Promo code ${promo.code} is not valid yet`);
-  if (now >= promo.ends_at) throw invalid('expired', `Promo code ${promo.code} has expired`);
+export function promoProblem(
+  promo: PromoRow | undefined,
+  now: number,
+  held = 0,
+): { reason: PromoProblemReason; message: string } | undefined {
+  if (!promo) return { reason: 'unknown', message: 'This promo code does not exist' };
+  if (now < promo.starts_at) return { reason: 'not_started', message: `Promo code ${promo.code} is not valid yet` };
+  if (now >= promo.ends_at) return { reason: 'expired', message: `Promo code ${promo.code} has expired` };
   if (promo.max_uses !== null && promo.uses + held >= promo.max_uses) {
-    throw invalid('exhausted', `Promo code ${promo.code} has been used up`);
+    return { reason: 'exhausted', message: `Promo code ${promo.code} has been used up` };
   }
-  return promo;
+  return undefined;
 }
 
 const percentOf = (amount: number, percent: number) => Math.round((amount * percent) / 100);

@@ -3,10 +3,10 @@
  * by the request (`POST /v1/orders/:id/refunds`, which freezes its answer), and the decision that applies an
  * approved refund to the card exactly once, after the settle delay, with the same machinery as order settlement.
  */
-import type { Refund } from '../src/client/schemas.ts';
-import { careStore } from './care-store.ts';
-import type { CardRow, Db, OrderRow, RefundRow } from './db.ts';
-import { iso } from './util.ts';
+import type { Db } from './db.ts';
+import type { OrderRepository } from './order-repository.ts';
+import type { RefundRepository } from './refund-repository.ts';
+import type { CardRow, OrderRow, RefundRow } from './rows.ts';
 import type { EventRecorder } from './webhooks/events.ts';
 
 export type RefundOutcome = 'full' | 'credit' | 'rejected';
@@ -77,9 +77,13 @@ export function refundPolicy(f: RefundFacts): RefundDecision {
 }
 
 /** The facts the policy needs about one of the card's orders, read now. */
-export function refundFacts(db: Db, order: OrderRow, card: CardRow, now: number): RefundFacts {
-  const care = careStore(db);
-  const quote = JSON.parse(care.quoteBody(order.quote_id)) as { total: { amount: number }; newExpiresAt: string };
+export function refundFacts(
+  { orders, refunds }: { orders: OrderRepository; refunds: RefundRepository },
+  order: OrderRow,
+  card: CardRow,
+  now: number,
+): RefundFacts {
+  const quote = JSON.parse(orders.quoteBody(order.quote_id)) as { total: { amount: number }; newExpiresAt: string };
   // Orders settled before the sandbox recorded periods: from settlement to the expiry the quote promised.
   const periodStart = order.period_start ?? order.updated_at;
   const periodEnd = order.renewed_until ?? Date.parse(quote.newExpiresAt);
@@ -90,22 +94,9 @@ export function refundFacts(db: Db, order: OrderRow, card: CardRow, now: number)
     periodEnd,
     addedBytes: order.added_bytes,
     remainingBytes: card.remaining_bytes,
-    laterAddedBytes: care.laterAddedBytes(card.id, periodStart, order.id),
-    alreadyRequested: care.refundOfOrder(order.id) !== undefined,
+    laterAddedBytes: orders.laterAddedBytes(card.id, periodStart, order.id),
+    alreadyRequested: refunds.refundOfOrder(order.id) !== undefined,
     now,
-  };
-}
-
-export function toRefund(row: RefundRow): Refund {
-  return {
-    id: row.id,
-    orderId: row.order_id,
-    status: row.status,
-    outcome: row.outcome,
-    amount: { amount: row.amount, currency: row.currency },
-    reason: row.reason,
-    createdAt: iso(row.created_at),
-    decidedAt: row.decided_at === null ? null : iso(row.decided_at),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Timestamp } from '../src/client/schemas.ts';
-import { CARD_TEMPLATE_NAMES } from './seed.ts';
+import { CARD_TEMPLATE_NAMES } from './seed/cards.ts';
 
 export const CreateSandboxCardInput = z.strictObject({
   template: z.enum(CARD_TEMPLATE_NAMES),
@@ -95,3 +95,13 @@ export const SandboxClock = z.object({
 export const UseDataInput = z.strictObject({ bytes: z.int().check(z.minimum(1), z.maximum(2 ** 50)) });
 
 export type MoveClockInput = z.infer<typeof MoveClockInput>;
+
+// The hosted pages' forms (`application/x-www-form-urlencoded`): what a browser posts, documented from these.
+
+export const CheckoutForm = z.object({
+  number: z.string().check(z.meta({ examples: ['4242 4242 4242 4242'] })),
+  expiry: z.optional(z.string()),
+  cvc: z.optional(z.string()),
+});
+
+export const WalletForm = z.object({ action: z.enum(['pay', 'decline']) });

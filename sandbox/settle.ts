@@ -5,7 +5,8 @@
  * partner's sandbox time (`clock.ts`).
  */
 import type { SandboxClock } from './clock.ts';
-import type { CardRow, Db, OrderRow, PlanRow, QuoteRow } from './db.ts';
+import type { Db } from './db.ts';
+import type { CardRow, OrderRow, PlanRow, QuoteRow } from './rows.ts';
 import { renewalResult } from './pricing.ts';
 import { createRefundDecider } from './refunds.ts';
 import type { EventRecorder } from './webhooks/events.ts';

@@ -1,12 +1,5 @@
-/** Small helpers shared by the sandbox modules: ids, hashing, canonical JSON, time. */
+/** Small helpers shared by the sandbox's server modules: ids, hashing, canonical JSON, check digits. */
 import { createHash, randomBytes } from 'node:crypto';
-
-export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
-
-/** 1 GB as the widgets show it: 1024³ bytes. */
-export const GB = 1024 ** 3;
-export const MB = 1024 ** 2;
 
 /** A random id with a readable prefix, e.g. `ord_3kT9…`. */
 export function randomId(prefix: string, bytes = 12): string {
@@ -31,10 +24,6 @@ function sortKeys(value: unknown): unknown {
     return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
   }
   return value;
-}
-
-export function iso(epochMs: number): string {
-  return new Date(epochMs).toISOString();
 }
 
 /** The Luhn check digit for a string of digits (ICCIDs end with one). */

@@ -1,42 +1,54 @@
 /** The card a session is for: balance, renewal plans, usage history, auto-renew. */
 import type { Hono } from 'hono';
-import {
-  AutoRenew, Card, PlansQuery, SetAutoRenewInput, Usage, UsageQuery,
-} from '../../src/client/schemas.ts';
-import { requireSession } from '../auth.ts';
-import type { CardRow } from '../db.ts';
+import { AutoRenew, Card, PlanList, PlansQuery, SetAutoRenewInput, Usage, UsageQuery } from '../../src/client/schemas.ts';
+import { guards } from '../auth.ts';
+import { PlanCatalogue } from '../catalogue.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { intParam, readJson, sendJson, validate } from '../http.ts';
+import { json, query } from '../http.ts';
 import { requestLang } from '../locale.ts';
-import { PlanCatalogue } from '../catalogue.ts';
+import { operation } from '../openapi.ts';
 import { canRenew } from '../pricing.ts';
-import { DAY_MS, MB, sha256 } from '../util.ts';
-import { toCard } from '../views.ts';
+import type { CardRow } from '../rows.ts';
+import { toCard } from '../serialize.ts';
+import { DAY_MS, MB } from '../units.ts';
+import { sha256 } from '../util.ts';
 
 export function cardRoutes(app: Hono, deps: Deps): void {
-  app.get('/v1/card', (c) => {
-    const { session, card } = requireSession(c, deps);
-    return sendJson(c, Card, toCard(card, deps.store.plan(card.plan_id)!, requestLang(c, session.locale), deps.now()));
+  const { session } = guards(deps);
+
+  const readCard = operation({
+    tag: 'Card', summary: "The session's card",
+    ok: { status: 200, schema: Card, description: 'The card' }, errors: [401, 403],
+  });
+  app.get('/v1/card', readCard, session, (c) => {
+    const { card } = c.var;
+    return readCard.send(c, toCard(card, deps.cards.plan(card.plan_id)!, requestLang(c, c.var.session.locale), deps.now()));
   });
 
   // Read once: the catalogue changes only when the database is seeded, which happens before the routes exist.
-  const catalogue = new PlanCatalogue(deps.store.plans());
-  app.get('/v1/plans', (c) => {
-    const { session, card } = requireSession(c, deps);
-    const query = validate(PlansQuery, { region: c.req.query('region'), period: c.req.query('period') }, 'Query');
-    return catalogue.respond(c, card, requestLang(c, session.locale), query);
+  const catalogue = new PlanCatalogue(deps.cards.plans());
+  const listPlans = operation({
+    tag: 'Card', summary: 'Plans that can renew this card',
+    ok: { status: 200, schema: PlanList, description: 'Plans' }, errors: [400, 401, 403],
   });
+  app.get('/v1/plans', listPlans, session, query(PlansQuery), (c) =>
+    catalogue.respond(c, c.var.card, requestLang(c, c.var.session.locale), c.req.valid('query')));
 
-  app.get('/v1/card/usage', (c) => {
-    const { card } = requireSession(c, deps);
-    const query = validate(UsageQuery, { days: intParam(c.req.query('days')) }, 'Query');
-    return sendJson(c, Usage, { days: usageHistory(card, query.days ?? 30, deps.now()) });
+  const readUsage = operation({
+    tag: 'Card', summary: 'Daily data usage, oldest first',
+    ok: { status: 200, schema: Usage, description: 'Usage' }, errors: [400, 401, 403],
   });
+  app.get('/v1/card/usage', readUsage, session, query(UsageQuery), (c) =>
+    readUsage.send(c, { days: usageHistory(c.var.card, c.req.valid('query').days ?? 30, deps.now()) }));
 
-  app.put('/v1/card/auto-renew', async (c) => {
-    const { card } = requireSession(c, deps);
-    const input = await readJson(c, SetAutoRenewInput);
+  const setAutoRenew = operation({
+    tag: 'Card', summary: 'Turn auto-renew on or off',
+    ok: { status: 200, schema: AutoRenew, description: 'Auto-renew settings' }, errors: [400, 401, 403, 409, 413],
+  });
+  app.put('/v1/card/auto-renew', setAutoRenew, session, json(SetAutoRenewInput), (c) => {
+    const { card } = c.var;
+    const input = c.req.valid('json');
     const planId = input.planId ?? card.auto_renew_plan_id;
     if (input.enabled && !planId) {
       throw new ApiError('validation_failed', 'Choose a plan to renew with', {
@@ -44,13 +56,13 @@ export function cardRoutes(app: Hono, deps: Deps): void {
       });
     }
     if (planId && (input.enabled || input.planId)) {
-      const plan = deps.store.plan(planId);
+      const plan = deps.cards.plan(planId);
       if (!plan || !canRenew(card, plan)) {
         throw new ApiError('plan_unavailable', `Plan ${planId} cannot renew this card`, { planId });
       }
     }
-    deps.store.setAutoRenew(card.id, input.enabled, planId ?? null);
-    return sendJson(c, AutoRenew, { enabled: input.enabled, planId: planId ?? null });
+    deps.cards.setAutoRenew(card.id, input.enabled, planId ?? null);
+    return setAutoRenew.send(c, { enabled: input.enabled, planId: planId ?? null });
   });
 }
 

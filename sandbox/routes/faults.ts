@@ -1,20 +1,28 @@
 /** Arming and clearing injected faults for one session token. */
 import type { Hono } from 'hono';
-import { requireSession, sessionTokenHash } from '../auth.ts';
+import { guards } from '../auth.ts';
+import { sessionTokenHash } from '../credentials.ts';
 import type { Deps } from '../deps.ts';
-import { readJson, sendJson } from '../http.ts';
+import { json } from '../http.ts';
+import { operation } from '../openapi.ts';
 import { Fault, FaultInput } from '../sandbox-schemas.ts';
 
 export function faultRoutes(app: Hono, deps: Deps): void {
-  app.post('/sandbox/faults', async (c) => {
-    requireSession(c, deps);
-    const input = await readJson(c, FaultInput);
-    return sendJson(c, Fault, deps.faults.arm(sessionTokenHash(c)!, input), 201);
-  });
+  const { session } = guards(deps);
 
-  app.delete('/sandbox/faults', (c) => {
-    requireSession(c, deps);
+  const arm = operation({
+    tag: 'Sandbox', summary: "Arm a fault for this session's requests",
+    ok: { status: 201, schema: Fault, description: 'Armed fault' }, errors: [400, 401, 403, 413],
+  });
+  app.post('/sandbox/faults', arm, session, json(FaultInput), (c) =>
+    arm.send(c, deps.faults.arm(sessionTokenHash(c)!, c.req.valid('json'))));
+
+  const clear = operation({
+    tag: 'Sandbox', summary: "Clear this session's faults",
+    ok: { status: 204, description: 'Cleared' }, errors: [401, 403],
+  });
+  app.delete('/sandbox/faults', clear, session, (c) => {
     deps.faults.clear(sessionTokenHash(c)!);
-    return c.body(null, 204);
+    return clear.send(c, undefined as never);
   });
 }

@@ -2,18 +2,20 @@
  * Renewal history and refunds: the card's orders a page at a time, what a refund would give (the preview), and
  * refund requests (idempotent), decided after the settle delay by `refunds.ts`.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { CreateRefundInput, OrderList, OrdersQuery, Refund, RefundQuote } from '../../src/client/schemas.ts';
-import { requireSession } from '../auth.ts';
-import { careStore } from '../care-store.ts';
-import type { CardRow, OrderRow } from '../db.ts';
+import { guards } from '../auth.ts';
 import type { Deps } from '../deps.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { intParam, readBodyText, sendJson, validate } from '../http.ts';
+import { ApiError } from '../errors.ts';
+import { json, query } from '../http.ts';
 import { requestLang } from '../locale.ts';
-import { refundFacts, refundPolicy, toRefund } from '../refunds.ts';
+import { operation } from '../openapi.ts';
+import { ownOrder } from '../ownership.ts';
+import { refundFacts, refundPolicy } from '../refunds.ts';
+import type { CardRow, OrderRow } from '../rows.ts';
+import { toRefund } from '../serialize.ts';
 import { canonicalJson, randomId, sha256 } from '../util.ts';
-import { idempotencyKey, orderResponse } from './orders.ts';
+import { idempotencyKey, orderResponse } from './shared.ts';
 
 const DEFAULT_LIMIT = 10;
 
@@ -30,19 +32,6 @@ function decodeCursor(cursor: string): { createdAt: number; id: string } {
   return { createdAt: Number(match[1]), id: match[2]! };
 }
 
-/** A JSON body that may be left out (then `{}`), validated like any other. */
-async function readOptionalJson(c: Context): Promise<CreateRefundInput> {
-  const text = await readBodyText(c);
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ApiError('validation_failed', 'The request body is not valid JSON');
-  }
-  return validate(CreateRefundInput, value);
-}
-
 interface NewRefund {
   card: CardRow;
   key: string;
@@ -52,35 +41,37 @@ interface NewRefund {
 }
 
 export function historyRoutes(app: Hono, deps: Deps): void {
-  const { store } = deps;
-  const care = careStore(deps.db);
+  const { session } = guards(deps);
+  const own = ownOrder(deps);
 
-  const ownOrder = (card: CardRow, id: string): OrderRow => {
-    const order = store.order(id);
-    if (!order || order.card_id !== card.id) throw notFound('Order');
-    return order;
-  };
-
-  app.get('/v1/orders', (c) => {
-    const { session, card } = requireSession(c, deps);
-    const query = validate(OrdersQuery, { limit: intParam(c.req.query('limit')), cursor: c.req.query('cursor') }, 'Query');
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = query.cursor ? decodeCursor(query.cursor) : { createdAt: Number.MAX_SAFE_INTEGER, id: '' };
+  const listOrders = operation({
+    tag: 'Orders', summary: "The card's orders, newest first, a page at a time",
+    ok: { status: 200, schema: OrderList, description: 'A page of orders; nextCursor is null on the last page' },
+    errors: [400, 401, 403],
+  });
+  app.get('/v1/orders', listOrders, session, query(OrdersQuery), (c) => {
+    const { card } = c.var;
+    const input = c.req.valid('query');
+    const limit = input.limit ?? DEFAULT_LIMIT;
+    const after = input.cursor ? decodeCursor(input.cursor) : { createdAt: Number.MAX_SAFE_INTEGER, id: '' };
     // One more than asked: whether it exists says if there is a next page.
-    const rows = care.ordersPage(card.id, after, limit + 1);
+    const rows = deps.orders.ordersPage(card.id, after, limit + 1);
     const page = rows.slice(0, limit);
-    const lang = requestLang(c, session.locale);
-    return sendJson(c, OrderList, {
+    const lang = requestLang(c, c.var.session.locale);
+    return listOrders.send(c, {
       orders: page.map((order) => orderResponse(deps, order, lang)),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
     });
   });
 
-  app.get('/v1/orders/:id/refund-quote', (c) => {
-    const { card } = requireSession(c, deps);
-    const order = ownOrder(card, c.req.param('id'));
-    const decision = refundPolicy(refundFacts(deps.db, order, card, deps.now()));
-    return sendJson(c, RefundQuote, {
+  const previewRefund = operation({
+    tag: 'Orders', summary: 'What a refund of this order would give now',
+    ok: { status: 200, schema: RefundQuote, description: 'The policy outcome, amount and reason' }, errors: [401, 403, 404],
+  });
+  app.get('/v1/orders/:id/refund-quote', previewRefund, session, own, (c) => {
+    const { card, order } = c.var;
+    const decision = refundPolicy(refundFacts(deps, order, card, deps.now()));
+    return previewRefund.send(c, {
       orderId: order.id,
       outcome: decision.outcome,
       amount: { amount: decision.amount, currency: card.currency },
@@ -92,18 +83,19 @@ export function historyRoutes(app: Hono, deps: Deps): void {
 
   /** One IMMEDIATE transaction: the key lookup, the one-request-per-order check and the insert cannot interleave. */
   const createRefund = deps.db.transaction(({ card, key, bodyHash, orderId, note }: NewRefund) => {
-    const existing = care.refundByKey(card.id, key);
+    const existing = deps.refunds.refundByKey(card.id, key);
     if (existing) {
       if (existing.body_hash !== bodyHash) {
         throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used with a different request');
       }
       return { refund: existing, replayed: true };
     }
-    const order = ownOrder(card, orderId);
+    // Read again under the write lock: the order may have settled since the request began.
+    const order = deps.orders.order(orderId)!;
     if (order.status !== 'succeeded') {
       throw new ApiError('invalid_state', `Only a paid order can be refunded; this one is ${order.status}`, { status: order.status });
     }
-    const prior = care.refundOfOrder(order.id);
+    const prior = deps.refunds.refundOfOrder(order.id);
     if (prior) {
       throw new ApiError('invalid_state', 'A refund was already requested for this order', {
         refundId: prior.id,
@@ -112,26 +104,28 @@ export function historyRoutes(app: Hono, deps: Deps): void {
     }
     const now = deps.now();
     // The answer is frozen now: what the traveller was shown is what the operator decides.
-    const decision = refundPolicy(refundFacts(deps.db, order, store.card(card.id)!, now));
+    const decision = refundPolicy(refundFacts(deps, order, deps.cards.card(card.id)!, now));
     const id = randomId('ref');
-    const inserted = care.insertRefund({
+    const inserted = deps.refunds.insertRefund({
       id, order_id: order.id, card_id: card.id, idempotency_key: key, body_hash: bodyHash, note,
       outcome: decision.outcome, amount: decision.amount, currency: card.currency, reason: decision.reason,
       decide_at: now + deps.settleDelayMs, created_at: now,
     });
     if (!inserted) throw new ApiError('idempotency_conflict', 'A concurrent request with this Idempotency-Key won; retry it');
-    return { refund: care.refund(id)!, replayed: false };
+    return { refund: deps.refunds.refund(id)!, replayed: false };
   });
 
-  app.post('/v1/orders/:id/refunds', async (c) => {
-    const { card } = requireSession(c, deps);
-    const key = idempotencyKey(c);
-    const input = await readOptionalJson(c);
-    const orderId = c.req.param('id');
-    const note = input.note ?? null;
-    const bodyHash = sha256(canonicalJson({ orderId, note }));
-    const { refund, replayed } = createRefund.immediate({ card, key, bodyHash, orderId, note });
+  const requestRefund = operation({
+    tag: 'Orders', summary: 'Request a refund (idempotent; one per order; decided after a short delay)', replays: true,
+    ok: { status: 201, schema: Refund, description: 'The request, its outcome frozen now, or replayed (Idempotent-Replayed: true)' },
+    errors: [400, 401, 403, 404, 409, 413],
+  });
+  app.post('/v1/orders/:id/refunds', requestRefund, session, own, idempotencyKey, json(CreateRefundInput), (c) => {
+    const { card, order } = c.var;
+    const note = c.req.valid('json').note ?? null;
+    const bodyHash = sha256(canonicalJson({ orderId: order.id, note }));
+    const { refund, replayed } = createRefund.immediate({ card, key: c.var.idempotencyKey, bodyHash, orderId: order.id, note });
     const headers = replayed ? { 'Idempotent-Replayed': 'true' } : undefined;
-    return sendJson(c, Refund, toRefund(refund), 201, headers);
+    return requestRefund.send(c, toRefund(refund), headers);
   });
 }

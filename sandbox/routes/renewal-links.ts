@@ -6,35 +6,42 @@
  */
 import type { Hono } from 'hono';
 import { CreateRenewalLinkInput, RenewalLink } from '../../src/server/schemas.ts';
-import { requirePartner } from '../auth.ts';
+import { guards } from '../auth.ts';
 import type { Deps } from '../deps.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { readJson, sendJson } from '../http.ts';
+import { ApiError } from '../errors.ts';
+import { mintHandoff } from '../handoffs.ts';
+import { json } from '../http.ts';
 import { normalizeLocale } from '../locale.ts';
+import { DESCRIPTIONS, operation } from '../openapi.ts';
+import { cardOfPartner } from '../ownership.ts';
 import { renewalPageOf, requirePartnerPage } from '../partner-origins.ts';
 import { encodeQr } from '../qr.ts';
-import { iso } from '../util.ts';
-import { mintHandoff } from './handoffs.ts';
+import { iso } from '../units.ts';
+import { perPartner } from './shared.ts';
 
 const DEFAULT_LINK_TTL_S = 24 * 60 * 60;
 
 export function renewalLinkRoutes(app: Hono, deps: Deps): void {
-  app.post('/v1/renewal-links', async (c) => {
-    const partner = requirePartner(c, deps);
-    deps.limits.renewalLinks.take(partner.id);
-    const input = await readJson(c, CreateRenewalLinkInput);
-    const card = deps.store.cardByIccid(input.iccid);
+  const { partner } = guards(deps);
+
+  const createLink = operation({
+    tag: 'Partner', summary: 'Mint a renewal link for a traveller (and its QR code)', description: DESCRIPTIONS.renewalLink,
+    ok: { status: 201, schema: RenewalLink, description: 'The link, its QR code and when it expires' },
+    errors: [400, 401, 403, 404, 409, 413, 429],
+  });
+  app.post('/v1/renewal-links', createLink, partner, perPartner(deps.limits.renewalLinks), json(CreateRenewalLinkInput), (c) => {
+    const input = c.req.valid('json');
     // Another partner's card is indistinguishable from no card at all.
-    if (!card || card.partner_id !== partner.id) throw notFound('Card');
-    const page = input.url ?? renewalPageOf(deps, c, partner);
+    const card = cardOfPartner(deps, c.var.partner.id, input.iccid);
+    const page = input.url ?? renewalPageOf(deps, c, c.var.partner);
     if (!page) throw new ApiError('validation_failed', 'No renewal page is registered for this partner: give `url`');
     // The link carries a code as good as a session: only to a page of the partner's.
     requirePartnerPage(deps, c, card, 'url', page);
-    const plan = input.planId ? deps.store.plan(input.planId) : undefined;
+    const plan = input.planId ? deps.cards.plan(input.planId) : undefined;
     if (input.planId && !plan) throw new ApiError('plan_unavailable', `Plan ${input.planId} cannot renew this card`);
     const locale = normalizeLocale(input.locale) ?? null;
     const ttlMs = (input.expiresIn ?? DEFAULT_LINK_TTL_S) * 1000;
     const minted = mintHandoff(deps, { card, plan, locale, page, ttlMs });
-    return sendJson(c, RenewalLink, { url: minted.url, qr: encodeQr(minted.url), expiresAt: iso(minted.expiresAt), planId: plan?.id ?? null }, 201);
+    return createLink.send(c, { url: minted.url, qr: encodeQr(minted.url), expiresAt: iso(minted.expiresAt), planId: plan?.id ?? null });
   });
 }

@@ -9,17 +9,20 @@ import {
   DeviceList, DevicesQuery, StartTransferInput, Transfer, TransferResult, VerifyTransferInput,
 } from '../../src/client/schemas.ts';
 import { ACTIVATION_TTL_MS, lpaFor, maskContact, newActivationCode, newOtp, SMDP_ADDRESS } from '../activation.ts';
-import { requireSession } from '../auth.ts';
-import { careStore } from '../care-store.ts';
-import type { CardRow, TransferRow } from '../db.ts';
+import { guards } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { findDevice, searchDevices } from '../devices.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { readJson, sendJson, validate } from '../http.ts';
+import { ApiError } from '../errors.ts';
+import { json, query } from '../http.ts';
 import { requestLang } from '../locale.ts';
+import { DESCRIPTIONS, operation } from '../openapi.ts';
+import { transferOfCard } from '../ownership.ts';
 import { encodeQr } from '../qr.ts';
-import { iso, randomId, sha256 } from '../util.ts';
-import { toCard } from '../views.ts';
+import type { CardRow, TransferRow } from '../rows.ts';
+import { toCard, toTransfer } from '../serialize.ts';
+import { iso } from '../units.ts';
+import { randomId, sha256 } from '../util.ts';
+import { refuseSuspended } from './shared.ts';
 
 export const TRANSFER_TTL_MS = 10 * 60_000;
 export const TRANSFER_ATTEMPTS = 5;
@@ -31,24 +34,7 @@ const codeHash = (transferId: string, code: string) => sha256(`${transferId}:${c
 const CODES_PER_WINDOW = 5;
 const CODE_WINDOW_MS = 60 * 60_000;
 
-export function toTransfer(row: TransferRow, now: number): Transfer {
-  return {
-    id: row.id,
-    status: row.status === 'verifying' && row.expires_at <= now ? 'expired' : row.status,
-    channel: row.channel,
-    destination: row.destination,
-    attemptsLeft: row.attempts_left,
-    expiresAt: iso(row.expires_at),
-  };
-}
-
-function refuseSuspended(card: CardRow): void {
-  if (card.suspended) {
-    throw new ApiError('forbidden', 'This card is suspended and cannot move to another phone; contact the shop', {
-      reason: 'card_suspended',
-    });
-  }
-}
+const MOVE = 'cannot move to another phone';
 
 type Verification =
   | { kind: 'wrong'; attemptsLeft: number }
@@ -56,34 +42,33 @@ type Verification =
   | { kind: 'done'; transfer: TransferRow; activationCode: string; expiresAt: number };
 
 export function transferRoutes(app: Hono, deps: Deps): void {
-  const care = careStore(deps.db);
+  const { session } = guards(deps);
+  const { transfers } = deps;
 
-  app.get('/v1/devices', (c) => {
-    requireSession(c, deps);
-    const query = validate(DevicesQuery, { q: c.req.query('q') }, 'Query');
-    return sendJson(c, DeviceList, { devices: searchDevices(query.q) });
+  const listDevices = operation({
+    tag: 'Card', summary: 'Phones the card can move to (search by words)',
+    ok: { status: 200, schema: DeviceList, description: 'Matching phones, by brand then model' }, errors: [400, 401, 403],
   });
+  app.get('/v1/devices', listDevices, session, query(DevicesQuery), (c) =>
+    listDevices.send(c, { devices: searchDevices(c.req.valid('query').q) }));
 
   const start = deps.db.transaction((card: CardRow, brand: string, model: string, contact: string) => {
     const now = deps.now();
-    care.supersedeTransfers(card.id, now);
+    transfers.supersedeTransfers(card.id, now);
     const id = randomId('trf');
     const code = newOtp();
     const { channel, destination } = maskContact(contact);
-    care.insertTransfer({
+    transfers.insertTransfer({
       id, card_id: card.id, brand, model, channel, destination, code_hash: codeHash(id, code), code_plain: code,
       attempts_left: TRANSFER_ATTEMPTS, expires_at: now + TRANSFER_TTL_MS, created_at: now,
     });
-    return care.transfer(id)!;
+    return transfers.transfer(id)!;
   });
 
   // Each code allows 5 guesses; without a cap on new codes, starting again would allow endless guessing.
-  const recentStarts = deps.db.prepare<[string, number], { n: number; first: number | null }>(
-    'SELECT COUNT(*) AS n, MIN(created_at) AS first FROM transfers WHERE card_id = ? AND created_at > ?',
-  );
   const refuseTooManyCodes = (cardId: string) => {
     const since = deps.now() - CODE_WINDOW_MS;
-    const { n, first } = recentStarts.get(cardId, since)!;
+    const { n, first } = transfers.startsSince(cardId, since);
     if (n < CODES_PER_WINDOW) return;
     const retryAfter = Math.max(1, Math.ceil(((first ?? since) + CODE_WINDOW_MS - deps.now()) / 1000));
     throw new ApiError('rate_limited', `Too many codes sent for this card; retry in ${retryAfter} s`, { retryAfter }, {
@@ -91,10 +76,14 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     });
   };
 
-  app.post('/v1/card/transfer', async (c) => {
-    const { card } = requireSession(c, deps);
-    const input = await readJson(c, StartTransferInput);
-    refuseSuspended(card);
+  const startTransfer = operation({
+    tag: 'Card', summary: 'Start moving the card to a new phone: a one-time code is sent',
+    ok: { status: 201, schema: Transfer, description: 'The move, awaiting the code' }, errors: [400, 401, 403, 409, 413, 422],
+  });
+  app.post('/v1/card/transfer', startTransfer, session, json(StartTransferInput), (c) => {
+    const { card } = c.var;
+    const input = c.req.valid('json');
+    refuseSuspended(card, MOVE);
     const device = findDevice(input.brand, input.model);
     if (!device || !device.esim) {
       const message = device
@@ -109,14 +98,13 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     if (!card.contact) throw new ApiError('invalid_state', 'No contact is on file for this card to send a code to; contact the shop');
     refuseTooManyCodes(card.id);
     const transfer = start.immediate(card, device.brand, device.model, card.contact);
-    return sendJson(c, Transfer, toTransfer(transfer, deps.now()), 201);
+    return startTransfer.send(c, toTransfer(transfer, deps.now()));
   });
 
   /** One IMMEDIATE transaction per guess: concurrent guesses each take an attempt, and only one can complete. */
   const verify = deps.db.transaction((card: CardRow, sessionId: string, transferId: string, code: string): Verification => {
     const now = deps.now();
-    const transfer = care.transfer(transferId);
-    if (!transfer || transfer.card_id !== card.id) throw notFound('Transfer');
+    const transfer = transferOfCard(deps, card, transferId);
     if (transfer.status === 'locked') return { kind: 'locked' };
     if (transfer.status === 'completed') {
       throw new ApiError('invalid_state', 'This move is already complete', { status: 'completed' });
@@ -126,29 +114,34 @@ export function transferRoutes(app: Hono, deps: Deps): void {
     }
     const right = timingSafeEqual(Buffer.from(codeHash(transfer.id, code)), Buffer.from(transfer.code_hash));
     if (!right) {
-      care.wrongGuess(transfer.id);
-      const after = care.transfer(transfer.id)!;
+      transfers.wrongGuess(transfer.id);
+      const after = transfers.transfer(transfer.id)!;
       return after.status === 'locked' ? { kind: 'locked' } : { kind: 'wrong', attemptsLeft: after.attempts_left };
     }
-    care.completeTransfer(transfer.id, now);
+    transfers.completeTransfer(transfer.id, now);
     // The profile moves: every earlier activation code of the card stops working, a new one is issued.
-    care.retireActivations(card.id);
+    transfers.retireActivations(card.id);
     const activationCode = newActivationCode();
-    care.insertActivation(activationCode, card.id, now + ACTIVATION_TTL_MS, now);
-    care.setDevice(card.id, transfer.brand, transfer.model);
+    transfers.insertActivation(activationCode, card.id, now + ACTIVATION_TTL_MS, now);
+    transfers.setDevice(card.id, transfer.brand, transfer.model);
     // A session on the old phone (or a stolen one) must not keep the moved card; the one that moved it just proved
     // the one-time code and carries on. The partner's backend mints new ones (the widget asks with getSessionToken).
-    care.endCredentialsBefore(card.id, sessionId, now);
+    deps.credentials.endCredentialsBefore(card.id, sessionId, now);
     deps.events.cardTransferred(transfer.id, now);
-    return { kind: 'done', transfer: care.transfer(transfer.id)!, activationCode, expiresAt: now + ACTIVATION_TTL_MS };
+    return { kind: 'done', transfer: transfers.transfer(transfer.id)!, activationCode, expiresAt: now + ACTIVATION_TTL_MS };
   });
 
-  app.post('/v1/card/transfer/:id/verify', async (c) => {
-    const { session, card } = requireSession(c, deps);
-    const input = await readJson(c, VerifyTransferInput);
-    refuseSuspended(card);
+  const verifyTransfer = operation({
+    tag: 'Card', summary: 'Confirm the move with the one-time code; get the new activation', description: DESCRIPTIONS.transfer,
+    ok: { status: 200, schema: TransferResult, description: 'Moved: the new activation (single-use, 30 minutes) and the card' },
+    errors: [400, 401, 403, 404, 409, 413, 422, 423],
+  });
+  app.post('/v1/card/transfer/:id/verify', verifyTransfer, session, json(VerifyTransferInput), (c) => {
+    const { card } = c.var;
+    const input = c.req.valid('json');
+    refuseSuspended(card, MOVE);
     // Thrown after the transaction, so the attempt it took is committed.
-    const result = verify.immediate(card, session.id, c.req.param('id'), input.code);
+    const result = verify.immediate(card, c.var.session.id, c.req.param('id') ?? '', input.code);
     if (result.kind === 'locked') {
       throw new ApiError('otp_locked', 'Too many wrong codes: this move is locked; start again for a new code', { attemptsLeft: 0 });
     }
@@ -156,9 +149,9 @@ export function transferRoutes(app: Hono, deps: Deps): void {
       throw new ApiError('otp_invalid', 'That code is not right', { attemptsLeft: result.attemptsLeft });
     }
     const now = deps.now();
-    const row = deps.store.card(card.id)!;
+    const row = deps.cards.card(card.id)!;
     const lpa = lpaFor(result.activationCode);
-    return sendJson(c, TransferResult, {
+    return verifyTransfer.send(c, {
       transfer: toTransfer(result.transfer, now),
       activation: {
         lpa,
@@ -167,7 +160,7 @@ export function transferRoutes(app: Hono, deps: Deps): void {
         activationCode: result.activationCode,
         expiresAt: iso(result.expiresAt),
       },
-      card: toCard(row, deps.store.plan(row.plan_id)!, requestLang(c, session.locale), now),
+      card: toCard(row, deps.cards.plan(row.plan_id)!, requestLang(c, c.var.session.locale), now),
     });
   });
 }

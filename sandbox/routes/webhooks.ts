@@ -8,10 +8,11 @@ import {
   CreatedWebhookEndpoint, CreateWebhookEndpointInput, DEFAULT_EXPIRING_DAYS, DeletedWebhookEndpoint, EventList,
   EventsQuery, WEBHOOK_EVENT_TYPES, type WebhookEvent, WebhookEndpointList,
 } from '../../src/server/schemas.ts';
-import { requirePartner } from '../auth.ts';
+import { guards } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { intParam, readJson, sendJson, validate } from '../http.ts';
+import { json, query } from '../http.ts';
+import { DESCRIPTIONS, operation } from '../openapi.ts';
 import { partnerUrlProblem } from '../url-rules.ts';
 import { randomId } from '../util.ts';
 import { endpointView, webhookStore } from '../webhooks/store.ts';
@@ -33,11 +34,17 @@ function requireEndpointUrl(url: string): void {
 }
 
 export function webhookRoutes(app: Hono, deps: Deps): void {
+  const { partner: partnerKey } = guards(deps);
   const store = webhookStore(deps.db);
 
-  app.post('/v1/webhook-endpoints', async (c) => {
-    const partner = requirePartner(c, deps);
-    const input = await readJson(c, CreateWebhookEndpointInput);
+  const createEndpoint = operation({
+    tag: 'Webhooks', summary: 'Subscribe a URL of your server to events', description: DESCRIPTIONS.endpoint,
+    ok: { status: 201, schema: CreatedWebhookEndpoint, description: 'The endpoint and its signing secret (shown once)' },
+    errors: [400, 401, 403, 409, 413],
+  });
+  app.post('/v1/webhook-endpoints', createEndpoint, partnerKey, json(CreateWebhookEndpointInput), (c) => {
+    const { partner } = c.var;
+    const input = c.req.valid('json');
     requireEndpointUrl(input.url);
     if (store.endpointsOf(partner.id).length >= MAX_ENDPOINTS) {
       throw new ApiError('invalid_state', `A partner may have ${MAX_ENDPOINTS} webhook endpoints; delete one first`);
@@ -53,40 +60,47 @@ export function webhookRoutes(app: Hono, deps: Deps): void {
     const at = deps.now();
     store.insertEndpoint(partner.id, endpoint, at);
     // The only time the secret is shown: the partner keeps it to verify signatures.
-    return sendJson(c, CreatedWebhookEndpoint, { ...endpointView({ ...endpoint, createdAt: at }), secret: endpoint.secret }, 201);
+    return createEndpoint.send(c, { ...endpointView({ ...endpoint, createdAt: at }), secret: endpoint.secret });
   });
 
-  app.get('/v1/webhook-endpoints', (c) => {
-    const partner = requirePartner(c, deps);
-    return sendJson(c, WebhookEndpointList, { endpoints: store.endpointsOf(partner.id).map(endpointView) });
+  const listEndpoints = operation({
+    tag: 'Webhooks', summary: 'Your webhook endpoints',
+    ok: { status: 200, schema: WebhookEndpointList, description: 'Endpoints, oldest first (no secrets)' }, errors: [401, 403],
   });
+  app.get('/v1/webhook-endpoints', listEndpoints, partnerKey, (c) =>
+    listEndpoints.send(c, { endpoints: store.endpointsOf(c.var.partner.id).map(endpointView) }));
 
-  app.delete('/v1/webhook-endpoints/:id', (c) => {
-    const partner = requirePartner(c, deps);
-    const id = c.req.param('id');
+  const deleteEndpoint = operation({
+    tag: 'Webhooks', summary: 'Delete an endpoint; its pending deliveries stop',
+    ok: { status: 200, schema: DeletedWebhookEndpoint, description: 'Deleted' }, errors: [401, 403, 404],
+  });
+  app.delete('/v1/webhook-endpoints/:id', deleteEndpoint, partnerKey, (c) => {
+    const { partner } = c.var;
+    const id = c.req.param('id') ?? '';
     // Another partner's endpoint is indistinguishable from none.
     if (!deps.db.transaction(() => store.deleteEndpoint(partner.id, id, deps.now())).immediate()) throw notFound('Webhook endpoint');
-    return sendJson(c, DeletedWebhookEndpoint, { id, deleted: true });
+    return deleteEndpoint.send(c, { id, deleted: true });
   });
 
-  app.get('/v1/events', (c) => {
-    const partner = requirePartner(c, deps);
-    const query = validate(
-      EventsQuery,
-      { type: c.req.query('type'), limit: intParam(c.req.query('limit')), cursor: c.req.query('cursor') },
-      'Query',
-    );
-    if (query.cursor !== undefined && !/^\d{1,15}$/.test(query.cursor)) {
+  const listEvents = operation({
+    tag: 'Webhooks', summary: 'Your events, newest first, a page at a time (to replay)',
+    ok: { status: 200, schema: EventList, description: 'A page of events; nextCursor is null on the last page' },
+    errors: [400, 401, 403],
+  });
+  app.get('/v1/events', listEvents, partnerKey, query(EventsQuery), (c) => {
+    const { partner } = c.var;
+    const input = c.req.valid('query');
+    if (input.cursor !== undefined && !/^\d{1,15}$/.test(input.cursor)) {
       throw new ApiError('validation_failed', 'Query is invalid: cursor is not one this API gave', {
         issues: [{ path: ['cursor'], message: 'Unknown cursor' }],
       });
     }
-    const limit = query.limit ?? DEFAULT_EVENT_PAGE;
-    const before = query.cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(query.cursor);
+    const limit = input.limit ?? DEFAULT_EVENT_PAGE;
+    const before = input.cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(input.cursor);
     // One more than asked: whether there is a next page.
-    const rows = store.events(partner.id, query.type ?? null, before, limit + 1);
+    const rows = store.events(partner.id, input.type ?? null, before, limit + 1);
     const page = rows.slice(0, limit);
-    return sendJson(c, EventList, {
+    return listEvents.send(c, {
       events: page.map((row) => JSON.parse(row.body) as WebhookEvent),
       nextCursor: rows.length > limit ? String(page.at(-1)!.seq) : null,
     });

@@ -7,10 +7,11 @@
  */
 import type { Quote } from '../../src/client/schemas.ts';
 import { type PartnerOrder, type WebhookEventType, WebhookEvent } from '../../src/server/schemas.ts';
-import type { CardRow, Db, OrderRow, RefundRow, TransferRow } from '../db.ts';
-import { toRefund } from '../refunds.ts';
-import { iso, randomId } from '../util.ts';
-import { toPartnerCard } from '../views.ts';
+import type { Db } from '../db.ts';
+import type { CardRow, OrderRow, RefundRow, TransferRow } from '../rows.ts';
+import { toPartnerCard, toRefund } from '../serialize.ts';
+import { iso } from '../units.ts';
+import { randomId } from '../util.ts';
 import { type Endpoint, webhookStore } from './store.ts';
 
 type EventData<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>['data'];

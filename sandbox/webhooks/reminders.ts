@@ -8,9 +8,10 @@
  */
 import { DATA_LOW_PERCENTS, DEFAULT_EXPIRING_DAYS } from '../../src/server/schemas.ts';
 import type { SandboxClock } from '../clock.ts';
-import type { CardRow, Db } from '../db.ts';
-import { DAY_MS } from '../util.ts';
-import { toPartnerCard } from '../views.ts';
+import type { Db } from '../db.ts';
+import type { CardRow } from '../rows.ts';
+import { toPartnerCard } from '../serialize.ts';
+import { DAY_MS } from '../units.ts';
 import type { EventRecorder } from './events.ts';
 import { webhookStore } from './store.ts';
 

@@ -1,7 +1,7 @@
 /** Prepared statements over the webhook tables (`schema.ts`), one method per question the webhook modules ask. */
 import type { WebhookEndpoint, WebhookEventType } from '../../src/server/schemas.ts';
 import type { Db } from '../db.ts';
-import { iso } from '../util.ts';
+import { iso } from '../units.ts';
 
 export interface EndpointRow {
   id: string; partner_id: string; url: string; secret: string; events: string; expiring_days: string;

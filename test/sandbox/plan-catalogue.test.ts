@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { PlanList } from '../../src/client/schemas.ts';
-import type { CardRow, PlanRow } from '../../sandbox/db.ts';
-import { toPlan } from '../../sandbox/views.ts';
+import type { CardRow, PlanRow } from '../../sandbox/rows.ts';
+import { toPlan } from '../../sandbox/serialize.ts';
 import { ICCID, call, freshCard, sessionFor, testSandbox } from './helpers.ts';
 
 const QUERIES = ['', '?region=jp', '?region=JP', '?region=EU&period=year', '?period=day', '?region=FR&period=day', '?region=xx', '?region=Asia&period=month'];

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { Card, Order, Quote, Refund, RefundQuote } from '../../src/client/schemas.ts';
 import { refundPolicy, type RefundFacts } from '../../sandbox/refunds.ts';
 import { startSandbox } from '../../sandbox/server.ts';
-import { GB } from '../../sandbox/util.ts';
+import { GB } from '../../sandbox/units.ts';
 import { ICCID, call, freshCard, manualClock, order, quote, sessionFor, testSandbox } from './helpers.ts';
 
 const DAY = 86_400_000;

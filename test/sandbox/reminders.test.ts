@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { WebhookEvent } from '../../src/server/index.ts';
-import { GB } from '../../sandbox/util.ts';
+import { GB } from '../../sandbox/units.ts';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
 import { DEMO_KEY, call, freshCard, manualClock, order, quote, testSandbox, waitFor } from './helpers.ts';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { DAY_MS } from '../../sandbox/util.ts';
+import { DAY_MS } from '../../sandbox/units.ts';
 import { DEMO_KEY, ICCID, OTHER_KEY, call, freshCard, manualClock, order, quote, sessionFor, testSandbox } from './helpers.ts';
 
 describe('the sandbox clock', () => {

@@ -4,12 +4,12 @@
 // denial must not leak what it denies.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { buildOpenApi } from '../../sandbox/openapi.ts';
+import { buildOpenApi } from '../../sandbox/app.ts';
 import { recordFigures } from '../chaos/figures.ts';
 import { DEMO_KEY, OTHER_KEY, call, freshCard, manualClock, order, quote, testSandbox, type Reply } from '../sandbox/helpers.ts';
 import { operations } from './openapi-arbitraries.ts';
 
-const OPS = operations(buildOpenApi() as any);
+const OPS = operations((await buildOpenApi()) as any);
 
 interface Outcome {
   name: string;

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ErrorBody } from '../../src/client/schemas.ts';
-import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import { buildOpenApi, createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { MAX_BODY_BYTES } from '../../sandbox/http.ts';
-import { buildOpenApi } from '../../sandbox/openapi.ts';
 import { recordFigures, SEED, size } from '../chaos/figures.ts';
 import { spawnSandbox, type SandboxProcess } from '../chaos/processes.ts';
 import { DEMO_KEY, OTHER_KEY, call } from '../sandbox/helpers.ts';
@@ -20,7 +19,7 @@ import { fromSchema, mutate, operations, type Operation } from './openapi-arbitr
 const RUNS_PER_OPERATION = size('FUZZ_RUNS', { fast: 150, long: 3000 });
 const HTTP_RUNS = size('FUZZ_HTTP_RUNS', { fast: 300, long: 5000 });
 
-const doc = buildOpenApi() as any;
+const doc = (await buildOpenApi()) as any;
 const OPS = operations(doc);
 
 interface Credentials {

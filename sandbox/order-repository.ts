@@ -1,28 +1,18 @@
-/** Prepared statements over the sandbox database, one method per question the routes ask. */
-import type { CardRow, Db, OrderRow, PartnerRow, PlanRow, PromoRow, QuoteRow, SessionRow } from './db.ts';
+/**
+ * Prepared statements over quotes, orders and their idempotency keys: one method per question. Order status moves
+ * only through `transition`, a conditional update (and, for a failure, its webhook event in the same transaction).
+ */
+import type { Db } from './db.ts';
+import type { OrderRow, QuoteRow } from './rows.ts';
 import type { EventRecorder } from './webhooks/events.ts';
 
-export class Store {
+export class OrderRepository {
   readonly #s;
   readonly #transition;
 
   /** `events` hears of every order that fails, in the transaction that fails it. */
   constructor(readonly db: Db, events: EventRecorder) {
     this.#s = {
-      partnerByKeyHash: db.prepare<[string], PartnerRow>('SELECT * FROM partners WHERE key_hash = ?'),
-      partner: db.prepare<[string], PartnerRow>('SELECT * FROM partners WHERE id = ?'),
-      card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?'),
-      cardByIccid: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE iccid = ?'),
-      cardsOfPartner: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE partner_id = ? ORDER BY created_at, iccid'),
-      setAutoRenew: db.prepare<[number, string | null, string], void>(
-        'UPDATE cards SET auto_renew = ?, auto_renew_plan_id = ? WHERE id = ?'),
-      plan: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?'),
-      plans: db.prepare<[], PlanRow>('SELECT * FROM plans ORDER BY position'),
-      promo: db.prepare<[string], PromoRow>('SELECT * FROM promo_codes WHERE code = ?'),
-      insertSession: db.prepare<[string, string, string, string | null, number, number], void>(
-        'INSERT INTO sessions (id, token_hash, card_id, locale, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      sessionByHash: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
-      expireSession: db.prepare<[number, string], void>('UPDATE sessions SET expires_at = MIN(expires_at, ?) WHERE id = ?'),
       insertQuote: db.prepare<[string, string, string, number, string | null, string, number, number], void>(
         `INSERT INTO quotes (id, card_id, plan_id, quantity, promo_code, body, expires_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -44,6 +34,15 @@ export class Store {
         `UPDATE orders SET action_expires_at = ?, updated_at = ? WHERE id = ? AND status = 'requires_payment'`),
       idempotencyKey: db.prepare<[string, string], { body_hash: string; order_id: string }>(
         'SELECT body_hash, order_id FROM idempotency_keys WHERE card_id = ? AND key = ?'),
+      quoteBody: db.prepare<[string], { body: string }>('SELECT body FROM quotes WHERE id = ?'),
+      ordersPage: db.prepare<[string, number, number, string, number], OrderRow>(
+        `SELECT * FROM orders WHERE card_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+         ORDER BY created_at DESC, id DESC LIMIT ?`),
+      laterAddedBytes: db.prepare<[string, number, number, string], { bytes: number | null }>(
+        `SELECT SUM(o.added_bytes) AS bytes FROM orders o
+         WHERE o.card_id = ? AND o.status = 'succeeded' AND o.added_bytes IS NOT NULL
+           AND (o.period_start > ? OR (o.period_start = ? AND o.id > ?))
+           AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id AND r.status = 'approved' AND r.outcome = 'full')`),
       insertIdempotencyKey: db.prepare<[string, string, string, string, number], void>(
         `INSERT INTO idempotency_keys (card_id, key, body_hash, order_id, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (card_id, key) DO NOTHING`),
@@ -56,22 +55,6 @@ export class Store {
       },
     );
   }
-
-  partnerByKeyHash = (hash: string) => this.#s.partnerByKeyHash.get(hash);
-  partner = (id: string) => this.#s.partner.get(id);
-  card = (id: string) => this.#s.card.get(id);
-  cardByIccid = (iccid: string) => this.#s.cardByIccid.get(iccid);
-  cardsOfPartner = (partnerId: string) => this.#s.cardsOfPartner.all(partnerId);
-  setAutoRenew = (cardId: string, enabled: boolean, planId: string | null) =>
-    this.#s.setAutoRenew.run(enabled ? 1 : 0, planId, cardId);
-  plan = (id: string) => this.#s.plan.get(id);
-  plans = () => this.#s.plans.all();
-  promo = (code: string) => this.#s.promo.get(code);
-
-  insertSession = (s: SessionRow) =>
-    this.#s.insertSession.run(s.id, s.token_hash, s.card_id, s.locale, s.expires_at, s.created_at);
-  sessionByHash = (hash: string) => this.#s.sessionByHash.get(hash);
-  expireSession = (id: string, at: number) => this.#s.expireSession.run(at, id);
 
   insertQuote = (q: QuoteRow) =>
     this.#s.insertQuote.run(q.id, q.card_id, q.plan_id, q.quantity, q.promo_code, q.body, q.expires_at, q.created_at);
@@ -108,4 +91,12 @@ export class Store {
   /** Returns false when another request stored the key first. */
   insertIdempotencyKey = (cardId: string, key: string, bodyHash: string, orderId: string, at: number) =>
     this.#s.insertIdempotencyKey.run(cardId, key, bodyHash, orderId, at).changes === 1;
+
+  quoteBody = (quoteId: string) => this.#s.quoteBody.get(quoteId)!.body;
+  /** One page of a card's orders, newest first, strictly after the (createdAt, id) position given. */
+  ordersPage = (cardId: string, before: { createdAt: number; id: string }, limit: number) =>
+    this.#s.ordersPage.all(cardId, before.createdAt, before.createdAt, before.id, limit);
+  /** Data added by the card's renewals after the one starting at (periodStart, orderId), except full refunds. */
+  laterAddedBytes = (cardId: string, periodStart: number, orderId: string) =>
+    this.#s.laterAddedBytes.get(cardId, periodStart, periodStart, orderId)?.bytes ?? 0;
 }

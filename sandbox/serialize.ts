@@ -1,9 +1,12 @@
-/** Turning rows into the contract's response objects. */
-import type { Card, Order, PartnerCard, Plan, Quote, Refund } from '../src/client/schemas.ts';
-import type { CardRow, OrderRow, PlanRow } from './db.ts';
+/**
+ * Serialisers: rows in, the contract's response objects out. Pure, so that the Storybook fixtures answer with the
+ * same objects the sandbox does.
+ */
+import type { Card, Order, PartnerCard, Plan, Quote, Refund, Transfer } from '../src/client/schemas.ts';
 import { DISCOUNT_LABELS, type Lang } from './locale.ts';
 import { encodeQrRemembered } from './qr.ts';
-import { DAY_MS, iso } from './util.ts';
+import type { CardRow, OrderRow, PlanRow, RefundRow, TransferRow } from './rows.ts';
+import { DAY_MS, iso } from './units.ts';
 
 const EXPIRING_WITHIN_MS = 7 * DAY_MS;
 
@@ -76,7 +79,6 @@ export function paymentAction(order: OrderRow): Order['paymentAction'] {
   return { type: 'qr', data, qr: encodeQrRemembered(data), expiresAt: iso(order.action_expires_at ?? order.created_at) };
 }
 
-/** `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any. */
 /**
  * A stored quote in the reader's language: prices and amounts stay as quoted, names and labels follow `lang`
  * (a renewal bought in Chinese reads in English on an English page).
@@ -95,6 +97,7 @@ export function localizeQuote(quote: Quote, plan: PlanRow | undefined, promoCode
   };
 }
 
+/** `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any. */
 export function toOrder(order: OrderRow, quote: Quote, card?: Card, refund: Refund | null = null): Order {
   return {
     id: order.id,
@@ -108,5 +111,30 @@ export function toOrder(order: OrderRow, quote: Quote, card?: Card, refund: Refu
     ...(order.status === 'succeeded' && card ? { card } : {}),
     renewedUntil: order.status === 'succeeded' && order.renewed_until !== null ? iso(order.renewed_until) : null,
     refund,
+  };
+}
+
+export function toRefund(row: RefundRow): Refund {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    status: row.status,
+    outcome: row.outcome,
+    amount: { amount: row.amount, currency: row.currency },
+    reason: row.reason,
+    createdAt: iso(row.created_at),
+    decidedAt: row.decided_at === null ? null : iso(row.decided_at),
+  };
+}
+
+/** A move to another phone; an open one past its time reads `expired`. */
+export function toTransfer(row: TransferRow, now: number): Transfer {
+  return {
+    id: row.id,
+    status: row.status === 'verifying' && row.expires_at <= now ? 'expired' : row.status,
+    channel: row.channel,
+    destination: row.destination,
+    attemptsLeft: row.attempts_left,
+    expiresAt: iso(row.expires_at),
   };
 }
