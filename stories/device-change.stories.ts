@@ -44,7 +44,7 @@ export const Compatible: Story = scenario({ card: 'active' }, async ({ canvasEle
 
 /** This model takes no eSIM: the reason, before any code is sent. */
 export const Incompatible: Story = scenario({ card: 'active' }, async ({ canvasElement }) => {
-  await choose(canvasElement, 'redmi');
+  await choose(canvasElement, 'mainland');
 });
 
 /** Step 2: the one-time code sent by SMS. */

@@ -33,7 +33,7 @@ const scenario = (fixture: FixtureScenario, args: Args = {}): Story => ({ parame
 /** Plans have not arrived yet. */
 export const Loading: Story = scenario({ plans: 'pending' });
 
-/** Monthly plans for the region of the card's plan (Europe), in the card's currency (CNY). */
+/** Monthly plans the expiring demo card (a global profile) can renew with, in its currency (CNY). */
 export const Monthly: Story = scenario({ card: 'expiring' });
 
 /** Daily plans, including unlimited ones. */
