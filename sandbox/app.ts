@@ -142,7 +142,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     db,
     cards: new CardRepository(db),
     credentials: new CredentialRepository(db),
-    orders: new OrderRepository(db, events),
+    orders: new OrderRepository(db, events.orderEnded),
     refunds: new RefundRepository(db),
     transfers: new TransferRepository(db),
     now: clock.now,
@@ -178,14 +178,19 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   // A declared Content-Length over the limit is refused before anything reads the body (or checks a credential); a
   // chunked body is counted as it arrives and refused once it passes the limit, while the client is still sending.
   // Only where a body is expected: looking for one makes @hono/node-server build a full Request for a GET.
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, tooLarge()) }));
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, tooLarge()) });
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limit);
 
-  const health = operation({ tag: 'Meta', summary: 'Liveness check', security: 'none', ok: { status: 200, schema: Health, description: 'Alive' }, errors: [] });
+  const health = operation({
+    tag: 'Meta', summary: 'Liveness check', security: 'none', ok: { status: 200, schema: Health, description: 'Alive' }, errors: [],
+  });
   app.get('/healthz', health, (c) => health.send(c, { ok: true }));
-  let document: Promise<Record<string, unknown>> | undefined;
-  const openApi = () => (document ??= openApiDocument(app));
-  const described = operation({ tag: 'Meta', summary: 'This document', security: 'none', ok: { status: 200, description: 'OpenAPI 3.1 document' }, errors: [] });
-  app.get('/openapi.json', described, async (c) => c.json(await openApi()));
+  let made: Promise<Record<string, unknown>> | undefined;
+  const openApi = () => (made ??= openApiDocument(app));
+  const describeDocument = operation({
+    tag: 'Meta', summary: 'This document', security: 'none', ok: { status: 200, description: 'OpenAPI 3.1 document' }, errors: [],
+  });
+  app.get('/openapi.json', describeDocument, async (c) => c.json(await openApi()));
 
   // Lazy settlement: whatever is due is settled before any API or sandbox request reads it.
   const settleFirst = async (_c: unknown, next: () => Promise<void>) => {

@@ -4,14 +4,13 @@
  */
 import type { Db } from './db.ts';
 import type { OrderRow, QuoteRow } from './rows.ts';
-import type { EventRecorder } from './webhooks/events.ts';
 
 export class OrderRepository {
   readonly #s;
   readonly #transition;
 
-  /** `events` hears of every order that fails, in the transaction that fails it. */
-  constructor(readonly db: Db, events: EventRecorder) {
+  /** `failed` hears of every order that fails, in the transaction that fails it (the webhook event is recorded there). */
+  constructor(readonly db: Db, failed: (orderId: string, at: number) => void) {
     this.#s = {
       insertQuote: db.prepare<[string, string, string, number, string | null, string, number, number], void>(
         `INSERT INTO quotes (id, card_id, plan_id, quantity, promo_code, body, expires_at, created_at)
@@ -50,7 +49,7 @@ export class OrderRepository {
     this.#transition = db.transaction(
       (orderId: string, from: OrderRow['status'], to: OrderRow['status'], at: number, failureCode: string | null, settleAt: number | null) => {
         if (this.#s.transition.run(to, failureCode, settleAt, at, orderId, from).changes !== 1) return false;
-        if (to === 'failed') events.orderEnded(orderId, at);
+        if (to === 'failed') failed(orderId, at);
         return true;
       },
     );

@@ -47,7 +47,7 @@ export const Health = z.object({ ok: z.literal(true) });
 export type FaultInput = z.infer<typeof FaultInput>;
 export type Fault = z.infer<typeof Fault>;
 
-// Card care test support: read the one-time code "sent", install an activation code as a phone would.
+// Moving a card, test support: read the one-time code "sent", install an activation code as a phone would.
 
 export const TransferOtp = z.object({ code: z.string().check(z.regex(/^\d{6}$/)) });
 
