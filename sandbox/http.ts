@@ -1,5 +1,5 @@
 /**
- * Reading and validating requests, and writing responses that are checked against the contract. Bodies and query
+ * Reading and validating requests: the body limit, the validators and the error their hook throws. Bodies and query
  * strings go through hono-openapi's `validator` (Standard Schema, which zod/mini implements), so the schema that
  * checks a request is the one its OpenAPI operation shows; a failure becomes the API's `validation_failed` body.
  */
@@ -19,7 +19,7 @@ export const tooLarge = () => new ApiError('payload_too_large', `Request bodies 
 
 type Issue = Pick<StandardSchemaV1.Issue, 'message' | 'path'>;
 
-export function validationError(issues: readonly Issue[], where = 'Request body'): ApiError {
+function validationError(issues: readonly Issue[], where = 'Request body'): ApiError {
   const listed = issues.map((issue) => ({
     path: (issue.path ?? []).map((segment) => {
       const key = typeof segment === 'object' ? segment.key : segment;
@@ -31,12 +31,6 @@ export function validationError(issues: readonly Issue[], where = 'Request body'
   const [first] = listed;
   const what = first ? `: ${first.path.length ? `${first.path.join('.')} ` : ''}${first.message}` : '';
   return new ApiError('validation_failed', `${where} is invalid${what}`, { issues: listed });
-}
-
-export function validate<S extends z.ZodMiniType>(schema: S, value: unknown, where?: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error.issues, where);
-  return result.data;
 }
 
 const JSON_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;

@@ -96,7 +96,6 @@ const ERROR_RESPONSES: Record<number, [string, string]> = {
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
 const REQUEST_ID = { 'X-Request-Id': ref('headers', 'XRequestId') };
 
-
 /** The `responses` entries of these error statuses, and 500, each a reference to the shared error response. */
 const errorResponses = (statuses: readonly number[]) =>
   Object.fromEntries([...statuses, 500].map((status) => [status, ref('responses', ERROR_RESPONSES[status]![0])]));
@@ -129,8 +128,8 @@ export interface OperationSpec<S extends z.ZodMiniType | undefined> {
 }
 
 export interface Operation<S extends z.ZodMiniType | undefined> extends MiddlewareHandler {
-  /** Answers the operation's success: its status, with `value` checked against its schema. */
-  send(c: Context, value: S extends z.ZodMiniType ? z.output<S> : never, headers?: Record<string, string>): Response;
+  /** Answers the operation's success: its status, with `value` checked against its schema (none for a 204). */
+  send(c: Context, value: S extends z.ZodMiniType ? z.output<S> : undefined, headers?: Record<string, string>): Response;
 }
 
 /** The `operationId` the document has always had: method and path in camel case (`getV1OrdersId`). */
@@ -141,7 +140,9 @@ const operationId = (route: { method: string; path: string }) =>
 export function operation<S extends z.ZodMiniType | undefined = undefined>(spec: OperationSpec<S>): Operation<S> {
   const { ok } = spec;
   const json = ok.schema ? resolver(ok.schema, { options: SCHEMA_OPTIONS }) : { type: 'object' };
-  const content = ok.html ? { 'text/html': { schema: { type: 'string' } } } : ok.status === 204 ? undefined : { 'application/json': { schema: json } };
+  const content = ok.html
+    ? { 'text/html': { schema: { type: 'string' } } }
+    : ok.status === 204 ? undefined : { 'application/json': { schema: json } };
   const headers = spec.replays ? { ...REQUEST_ID, 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') } : REQUEST_ID;
   const described = describeRoute({
     tags: [spec.tag],

@@ -23,6 +23,6 @@ export function faultRoutes(app: Hono, deps: Deps): void {
   });
   app.delete('/sandbox/faults', clear, session, (c) => {
     deps.faults.clear(sessionTokenHash(c)!);
-    return clear.send(c, undefined as never);
+    return clear.send(c, undefined);
   });
 }

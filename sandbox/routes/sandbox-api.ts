@@ -82,6 +82,6 @@ export function sandboxApiRoutes(app: Hono, deps: Deps): void {
     const found = deps.credentials.sessionByHash(sha256(token));
     if (!found) throw new ApiError('unauthorized', 'Unknown session token');
     deps.credentials.expireSession(found.id, deps.now());
-    return expireSession.send(c, undefined as never);
+    return expireSession.send(c, undefined);
   });
 }

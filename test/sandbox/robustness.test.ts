@@ -19,6 +19,24 @@ describe('bad input never gives a 500', () => {
     assert.equal(empty.status, 400);
   });
 
+  it('asks for a JSON body by its Content-Type, naming the header', async () => {
+    const token = await sessionFor(sandbox, ICCID.active);
+    const reply = await call(sandbox, 'POST', '/v1/quotes', {
+      token, body: JSON.stringify({ planId: 'jp-day-1gb' }), headers: { 'Content-Type': 'text/plain' },
+    });
+    assert.equal(reply.status, 400);
+    assert.equal(reply.body.error.code, 'validation_failed');
+    assert.match(reply.body.error.message, /Content-Type: application\/json/);
+  });
+
+  it("keeps a caller's plain X-Request-Id and makes one for anyone else", async () => {
+    const own = await sandbox.app.request('/healthz', { headers: { 'X-Request-Id': 'partner-trace-42' } });
+    assert.equal(own.headers.get('x-request-id'), 'partner-trace-42');
+    const odd = await sandbox.app.request('/healthz', { headers: { 'X-Request-Id': 'not a token; <b>' } });
+    assert.match(odd.headers.get('x-request-id')!, /^req_[\w-]{12}$/);
+    assert.match((await sandbox.app.request('/healthz')).headers.get('x-request-id')!, /^req_[\w-]{12}$/);
+  });
+
   it('reports zod issues with paths', async () => {
     const reply = await call(sandbox, 'POST', '/v1/sessions', { token: DEMO_KEY, body: { iccid: 12, ttlSeconds: 'long' } });
     assert.equal(reply.status, 400);
