@@ -54,8 +54,8 @@ export class PlanCatalogue {
     const key = [card.coverage, card.currency, lang, filter.region?.toUpperCase() ?? '', filter.period ?? ''].join('|');
     let body = this.#answers.get(key);
     if (body === undefined) {
-      // Checked against the contract and serialised as `sendJson` does (`c.json` is `JSON.stringify`), once; kept
-      // as UTF-8 bytes, since encoding 25 kB of text was the largest cost left per request.
+      // Checked against the contract and serialised as an operation's `send` does (`c.json` is `JSON.stringify`),
+      // once; kept as UTF-8 bytes, since encoding 25 kB of text was the largest cost left per request.
       body = encoder.encode(JSON.stringify(checkedAnswer(c, PlanList, { plans: this.plansFor(card, lang, filter) })));
       if (this.#answers.size >= MAX_ANSWERS) this.#answers.delete(this.#answers.keys().next().value!);
       this.#answers.set(key, body);
