@@ -34,22 +34,22 @@ const staticImports = (config) => ({
 
 /** Budgets of the npm entries, with their dependencies (the Node-only partner client has none). */
 const entryBudgets = {
-  index: '43.9 kB',
+  index: '44.4 kB',
   'client/index': '16.2 kB',
   renewal: '23.1 kB',
   'balance-badge': '29.1 kB', // the goal is 24 kB: see above
-  'plan-picker': '29.6 kB',
+  'plan-picker': '30.1 kB',
   'checkout-button': '32.5 kB',
   'usage-meter': '29.3 kB',
-  'renewal-flow': '36.6 kB',
+  'renewal-flow': '37.2 kB',
   'order-history': '30.3 kB',
   'device-change': '30 kB',
   'auto-renew-toggle': '29.5 kB',
-  define: '43.5 kB',
-  'react/index': '44.4 kB',
+  define: '44.1 kB',
+  'react/index': '44.9 kB',
   'react/renewal': '23.7 kB',
   'react/checkout-button': '33.1 kB',
-  'react/renewal-flow': '37.2 kB',
+  'react/renewal-flow': '37.8 kB',
   'react/*': '30.9 kB',
 };
 /** The languages that ship as chunks beside English (src/i18n/locales.ts). */
@@ -61,19 +61,19 @@ export default [
   {
     name: 'usual page, English: the script-tag file (provider, badge, picker, checkout button, English)',
     path: 'dist/esim-renewal.js',
-    limit: '36.3 kB', // the goal is 32 kB: see above
+    limit: '36.9 kB', // the goal is 32 kB: see above
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
-    limit: '40 kB',
+    limit: '40.7 kB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'renewing: the script-tag file and the payment steps',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/payment-*.js', 'dist/esim-renewal/qr-code-*.js'],
-    limit: '38.8 kB',
+    limit: '39.4 kB',
     modifyEsbuildConfig: asShipped,
   },
   {
