@@ -97,7 +97,7 @@ export abstract class EsimElement extends LitElement {
     this.stores = new StoreController(this);
   }
 
-  /** The store this element reads and writes; undefined until it has a provider or its own credentials. */
+  /** @internal The store this element reads and writes; undefined until it has a provider or its own credentials. */
   get store(): RenewalStore | undefined {
     if (this.providedStore) return this.providedStore;
     if (!this.apiBase || !this.sessionToken) return undefined;
@@ -158,6 +158,6 @@ export abstract class EsimElement extends LitElement {
     return this.dispatchEvent(event);
   }
 
-  /** Called when the element gets (or changes) its store: start the loads it needs. */
+  /** @internal Called when the element gets (or changes) its store: start the loads it needs. */
   storeConnected(_store: RenewalStore): void {}
 }
