@@ -4,15 +4,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
- * A test case with a `<failure>` or an `<error>` failed; one with `<skipped>` (node's `skip` and `todo`) is counted
- * apart; any other passed. Attribute values may hold a `>` (a test named "registers <esim-badge>" is written with
+ * A test case with `<skipped>` (node:test's `skip` and `todo`) is counted apart, even with a `<failure>` beside it:
+ * a `todo` test still runs, and node:test reports its failure but does not fail the run for it. Otherwise a case with
+ * a `<failure>` or an `<error>` failed, and any other passed. Attribute values may hold a `>` (a test named "registers <esim-badge>" is written with
  * `&gt;` by some reporters and a bare `>` by others), so quoted values are skipped over whole.
  */
 export function junitTotals(xml) {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const [, body = ''] of xml.matchAll(/<testcase\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
-    if (/<(failure|error)\b/.test(body)) totals.failed += 1;
-    else if (/<skipped\b/.test(body)) totals.skipped += 1;
+    if (/<skipped\b/.test(body)) totals.skipped += 1;
+    else if (/<(failure|error)\b/.test(body)) totals.failed += 1;
     else totals.passed += 1;
   }
   return totals;

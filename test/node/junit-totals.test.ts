@@ -43,6 +43,13 @@ describe('JUnit totals', () => {
     assert.deepEqual(junitTotals(xml), { passed: 1, failed: 0, skipped: 2 });
   });
 
+  it('counts a todo case that fails as skipped, as node:test does (it does not fail the run)', () => {
+    const xml = report(
+      '<testcase name="t" failure="2 cycles"><skipped type="todo" message="issue 16"/><failure type="testCodeFailure" message="2 cycles">…</failure></testcase>',
+    );
+    assert.deepEqual(junitTotals(xml), { passed: 0, failed: 0, skipped: 1 });
+  });
+
   it('does not read the words "failure" or "skipped" in output as outcomes', () => {
     const xml = report('<testcase name="says failure"><system-out>no &lt;failure&gt; here, nothing skipped</system-out></testcase>');
     assert.deepEqual(junitTotals(xml), { passed: 1, failed: 0, skipped: 0 });
