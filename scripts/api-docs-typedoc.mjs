@@ -1,7 +1,7 @@
 // The TypeDoc half of docs/api.md (scripts/api-docs.mjs): the client's and the partner server client's entry points
 // as Markdown (typedoc-plugin-markdown, one page per entry point), each page split into TypeDoc's own groups
-// (Functions, Interfaces, Classes, Type Aliases) for the reference to arrange. Needs TypeScript 5's API: run under
-// `node --import ./scripts/typescript-5.mjs`.
+// (Functions, Interfaces, Classes, Type Aliases) for the reference to arrange. Needs TypeScript 5's API: import it
+// once scripts/typescript-5.mjs is in place, as scripts/api-docs.mjs does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -18,7 +18,7 @@ import {
   TypeScript as ts,
 } from 'typedoc';
 
-/** Writes the pages to `dir` and returns, per entry point, its groups' Markdown by group title. */
+/** Writes the pages to `dir` and returns, per entry point, its groups' Markdown by title (`client('Functions')`). */
 export async function renderTypeDoc(dir) {
   const app = await Application.bootstrapWithPlugins({
     entryPoints: ['src/client/index.ts', 'src/server/index.ts'],
@@ -51,14 +51,20 @@ export async function renderTypeDoc(dir) {
   return { client: groups(readFileSync(join(dir, 'client.md'), 'utf8')), server: groups(readFileSync(join(dir, 'server.md'), 'utf8')) };
 }
 
-/** A page's `## Group` sections by title; links to another page become links within the one reference. */
+/**
+ * A page's `## Group` sections, by title (asking for one the page lacks is an error, not an empty section); links
+ * to the other page become links within the one reference.
+ */
 function groups(page) {
-  const byTitle = {};
+  const byTitle = new Map();
   for (const section of page.replace(/\]\((?:client|server)\.md#/g, '](#').split(/^## /m).slice(1)) {
     const [title, ...body] = section.split('\n');
-    byTitle[title.trim()] = body.join('\n').trim() + '\n';
+    byTitle.set(title.trim(), body.join('\n').trim() + '\n');
   }
-  return byTitle;
+  return (title) => {
+    if (!byTitle.has(title)) throw new Error(`TypeDoc's page has no "${title}" group (it has ${[...byTitle.keys()].join(', ')})`);
+    return byTitle.get(title);
+  };
 }
 
 /**
