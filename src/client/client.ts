@@ -45,7 +45,10 @@ export interface RenewalClientOptions {
   fetch?: typeof fetch;
   /** Per-attempt timeout in milliseconds. Default 10 000. */
   timeout?: number;
-  /** How many times a safe or idempotent request is retried on timeouts, network errors, 429 and 5xx. Default 2. */
+  /**
+   * How many times a safe or idempotent request is retried on timeouts, network errors and the statuses 408, 429,
+   * 500, 502, 503 and 504. Default 2.
+   */
   retry?: number;
 }
 

@@ -5,7 +5,7 @@
  * ky 1, not ky 2, by measurement: the same `ky.create` usage (prefix, timeout, retry policy, a `beforeRequest` and an
  * `afterResponse` hook, `isHTTPError`/`isTimeoutError`) bundled alone with esbuild, minified, is 5.9 kB min+gzip and
  * 5.3 kB min+brotli with ky 1.14.3, against 10.0 kB and 8.9 kB with ky 2.1.0 — 4 kB of the 24 kB a badge-only page
- * may fetch (issue 15). ky 1 also runs on Node 18+, where ky 2 asks for Node 22 and this package supports 20. What
+ * may fetch. ky 1 also runs on Node 18+, where ky 2 asks for Node 22 and this package supports 20. What
  * ky 2 adds that we use is a few lines here: the schema check after `.json()`, the error body read in errors.ts, and
  * the body read inside the timeout (`fetchWhole`). See bench/README.md.
  */
@@ -48,13 +48,14 @@ export type Call = <S extends z.ZodMiniType>(
 ) => Promise<z.output<S>>;
 
 /**
- * What is retried, and how long to wait: timeouts, network errors, 408, 429 and 5xx; `Retry-After` is honoured on
- * 413, 429 and 503 up to 30 s (413 itself is not retried); otherwise 300 ms doubling, at most 4 s.
+ * What is retried, and how long to wait: timeouts, network errors and the statuses 408, 429, 500, 502, 503 and 504
+ * (of GET, PUT and idempotent POST calls: see `allowed` below); a `Retry-After` on a 429 or 503 is honoured up to
+ * 30 s; otherwise 300 ms, doubling, at most 4 s.
  */
 const RETRY = {
   methods: ['get', 'put', 'post'],
   statusCodes: [408, 429, 500, 502, 503, 504],
-  afterStatusCodes: [413, 429, 503],
+  afterStatusCodes: [429, 503],
   maxRetryAfter: 30_000,
   backoffLimit: 4_000,
   retryOnTimeout: true,

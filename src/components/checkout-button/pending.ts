@@ -8,7 +8,6 @@ import { RETURN_PARAM } from '../../internal/url.js';
 export interface PendingAttempt {
   orderId: string;
   key: string;
-  cardId?: string;
 }
 
 const STORAGE_KEY = 'esim-renewal:pending-attempt';
