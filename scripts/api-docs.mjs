@@ -165,6 +165,7 @@ async function generate() {
     `\`import { constructEvent } from '${pkg.name}/server'\` — verify every delivery before trusting it; the events and their fields are in the API's OpenAPI document (\`webhooks\`) and the README's Reminders section. \`constructEvent\` throws a \`WebhookVerificationError\` (its \`code\` says why) for a bad signature, an old timestamp or a malformed body.`,
     '',
     server('Classes'),
+    server('Type Aliases'),
     '## Data types',
     '',
     'What the API returns and accepts, as the client validates it (types exported from the package). Times are ISO 8601 UTC strings (`2026-11-25T08:00:00.000Z`); amounts of money are in minor units (cents, fen) of their currency.',

@@ -32,6 +32,8 @@ const KNOWN = [
   'sandbox/care-seed.ts → sandbox/pricing.ts',
   'sandbox/db-upgrade.ts → sandbox/db.ts',
   'sandbox/pricing.ts → sandbox/views.ts',
+  // Webhooks (issue 18): refunds → events (type) → refunds (the refund view in refund.decided).
+  'sandbox/refunds.ts → sandbox/webhooks/events.ts',
 ];
 
 const shown = (cycles: Cycle[]) => cycles.map((c) => c.cycle.join(' → '));
