@@ -1,188 +1,30 @@
 #!/usr/bin/env node
-// docs/api.md, the API reference, generated from what the build emits — never written by hand:
-//  - the elements from dist/custom-elements.json (`cem analyze` over the elements' JSDoc),
-//  - the theme tokens from src/internal/theme.ts,
-//  - the client and the partner server client from their declaration files (dist/**/*.d.ts, JSDoc included),
-//  - the data types from the zod schemas themselves (src/client/schemas.ts, loaded through tsx: the browser build no
-//    longer ships them), as JSON Schema, with their field comments,
-//  - the error codes with the message each one shows a traveller (src/i18n/en.ts, through dist/).
-// `npm run build` ends by writing it (and `npm run docs:api` alone, after a build); `--check` fails when the committed
-// file differs from what the current build generates.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as z from 'zod/mini';
+// docs/api.md, the API reference, generated — never written by hand — by two tools and stitched here:
+//  - the elements: @custom-elements-manifest/to-markdown over dist/custom-elements.json (`cem analyze` over the
+//    elements' JSDoc), one element at a time under a heading that adds its entry point and React component;
+//  - the client, the errors, the partner server client and the data types: TypeDoc with typedoc-plugin-markdown
+//    (one page per entry point, split here by TypeDoc's own groups) and typedoc-plugin-zod (a `z.infer<typeof X>`
+//    type shows as the object it is, with its fields' comments);
+//  - kept here: the theme tokens (src/internal/theme.ts) and the error codes with the message each shows a traveller
+//    (src/i18n/en.ts).
+// `npm run build` ends by writing it (`npm run docs:api` alone, after a build); `--check` fails when the committed
+// file differs. Runs under tsx (for the .ts sources it reads): `node --import tsx scripts/api-docs.mjs`.
+import './typescript-5.mjs'; // first: TypeDoc needs TypeScript 5, and is imported below, once this is in place
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { customElementsManifestToMarkdown } from '@custom-elements-manifest/to-markdown';
 
 const OUT = 'docs/api.md';
 const read = (path) => readFileSync(path, 'utf8');
 const pkg = JSON.parse(read('package.json'));
-const manifest = JSON.parse(read('dist/custom-elements.json'));
-const schemas = await import(new URL('../src/client/schemas.ts', import.meta.url).href);
-const { messagesFor } = await import(new URL('../dist/i18n/index.js', import.meta.url).href);
+const { ERROR_CODES } = await import(new URL('../src/client/constants.ts', import.meta.url).href);
+const { en } = await import(new URL('../src/i18n/en.ts', import.meta.url).href);
 
-/** Text safe inside a Markdown table cell. */
+const code = (text) => `\`${String(text).replace(/\|/g, '\\|')}\``;
 const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
-const code = (text) => (text ? `\`${String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')}\`` : '');
-const anchor = (text) => text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
-function table(head, rows) {
-  if (!rows.length) return '';
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Declaration files: interfaces, classes and functions with their JSDoc
-
-/** Splits an interface or class body into members at top-level `;`, keeping each member's JSDoc. */
-function members(body) {
-  const found = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i += 1) {
-    const ch = body[i];
-    if (body.startsWith('/**', i)) i = body.indexOf('*/', i) + 1;
-    else if ('{(['.includes(ch)) depth += 1;
-    else if ('})]'.includes(ch)) depth -= 1;
-    else if (ch === ';' && depth === 0) {
-      found.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  return found.map((chunk) => {
-    const docs = [...chunk.matchAll(/\/\*\*([\s\S]*?)\*\//g)];
-    const doc = docs.length ? docs.at(-1)[1].replace(/^\s*\* ?/gm, '').trim() : '';
-    const signature = chunk.replace(/\/\*\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
-    return { doc, signature };
-  });
-}
-
-function docBefore(source, index) {
-  const before = source.slice(0, index).trimEnd();
-  if (!before.endsWith('*/')) return '';
-  const start = before.lastIndexOf('/**');
-  return before.slice(start + 3, -2).replace(/^\s*\* ?/gm, '').trim();
-}
-
-function declarations(path) {
-  const source = read(path);
-  const interfaces = new Map();
-  for (const match of source.matchAll(/export (?:interface|declare class) (\w+)(?:<[^>]*>)?(?: extends ([^{]+))?\s*\{\n([\s\S]*?)\n\}/g)) {
-    interfaces.set(match[1], {
-      doc: docBefore(source, match.index),
-      extends: match[2]?.trim(),
-      members: members(match[3]).filter((m) => !/^(private|protected)\b/.test(m.signature)),
-    });
-  }
-  const functions = new Map();
-  for (const match of source.matchAll(/export declare function (\w+)([\s\S]*?);\n/g)) {
-    functions.set(match[1], { doc: docBefore(source, match.index), signature: `${match[1]}${match[2].replace(/\s+/g, ' ')}` });
-  }
-  return { interfaces, functions };
-}
-
-function renderInterface(name, item) {
-  const lines = [`#### ${name}`, ''];
-  if (item.doc) lines.push(item.doc, '');
-  if (item.extends) lines.push(`Extends ${item.extends.split(',').map((s) => code(s.trim())).join(', ')}.`, '');
-  const rows = item.members
-    .filter((m) => m.signature && !m.signature.startsWith('constructor'))
-    .map((m) => [code(m.signature.replace(/^(readonly |override |static )+/, (s) => s)), cell(m.doc)]);
-  lines.push(table(['member', 'description'], rows));
-  return lines.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Data types: JSON Schema of each zod schema, and the field comments from the source
-
-function fieldComments() {
-  const comments = new Map();
-  const source = read('src/client/schemas.ts').split('\n');
-  let current;
-  let pending = [];
-  let inDoc = false;
-  for (const line of source) {
-    const start = line.match(/^export const (\w+) = z\.(?:object|strictObject)\(\{/);
-    if (start) {
-      current = start[1];
-      pending = [];
-      continue;
-    }
-    if (!current) continue;
-    if (/^\}\);?$/.test(line) || /^export /.test(line)) {
-      current = undefined;
-      continue;
-    }
-    const single = line.match(/^ {2}\/\*\* (.*) \*\/$/);
-    if (single) pending = [single[1]];
-    else if (/^ {2}\/\*\*/.test(line)) (inDoc = true), (pending = []);
-    else if (inDoc && /\*\/$/.test(line)) inDoc = false;
-    else if (inDoc) pending.push(line.replace(/^\s*\* ?/, ''));
-    else {
-      const field = line.match(/^ {2}(\w+):/);
-      if (field) {
-        if (pending.length) comments.set(`${current}.${field[1]}`, pending.join(' '));
-        pending = [];
-      }
-    }
-  }
-  return comments;
-}
-
-const typeNames = [...read('src/client/schemas.ts').matchAll(/^export type (\w+) = z\.infer<typeof (\w+)>;/gm)].map((m) => [m[1], m[2]]);
-const registry = z.registry();
-for (const [, schemaName] of typeNames) {
-  if (schemas[schemaName] && !registry.has(schemas[schemaName])) registry.add(schemas[schemaName], { id: schemaName });
-}
-const typeOfSchema = new Map(typeNames.map(([type, schemaName]) => [schemaName, type]));
-const json = z.toJSONSchema(registry, { io: 'output', unrepresentable: 'any', uri: (id) => `#${id}` }).schemas;
-
-function typeText(schema) {
-  if (!schema) return 'unknown';
-  if (schema.$ref) {
-    const id = schema.$ref.replace(/^#/, '');
-    const type = typeOfSchema.get(id) ?? id;
-    return `[${type}](#${anchor(type)})`;
-  }
-  if (schema.anyOf ?? schema.oneOf) return (schema.anyOf ?? schema.oneOf).map(typeText).join(' \\| ');
-  if (Array.isArray(schema.type)) return schema.type.map((type) => typeText({ ...schema, type })).join(' \\| ');
-  if (schema.const !== undefined) return code(JSON.stringify(schema.const).replace(/"/g, "'"));
-  if (schema.enum) return schema.enum.map((v) => code(`'${v}'`)).join(' \\| ');
-  if (schema.type === 'array') return `${typeText(schema.items)}[]`;
-  if (schema.type === 'object') {
-    if (!schema.properties) return schema.additionalProperties ? `Record<string, ${typeText(schema.additionalProperties)}>` : 'object';
-    const required = new Set(schema.required ?? []);
-    return `{ ${Object.entries(schema.properties).map(([k, v]) => `${k}${required.has(k) ? '' : '?'}: ${typeText(v)}`).join('; ')} }`;
-  }
-  if (schema.type === 'integer') return 'number (integer)';
-  if (schema.type === 'string' && schema.format === 'date-time') return 'string (ISO 8601 time)';
-  if (schema.type === 'null') return 'null';
-  return schema.type ?? 'unknown';
-}
-
-function renderTypes() {
-  const comments = fieldComments();
-  const out = [];
-  for (const [type, schemaName] of typeNames) {
-    const schema = json[schemaName];
-    if (!schema) continue;
-    out.push(`### ${type}`, '');
-    const doc = docBefore(read('src/client/schemas.ts'), read('src/client/schemas.ts').indexOf(`export const ${schemaName} =`));
-    if (doc) out.push(doc, '');
-    if (schema.type === 'object' && schema.properties) {
-      const required = new Set(schema.required ?? []);
-      out.push(
-        table(
-          ['field', 'type', 'description'],
-          Object.entries(schema.properties).map(([field, value]) => [
-            code(required.has(field) ? field : `${field}?`),
-            typeText(value),
-            cell(comments.get(`${schemaName}.${field}`) ?? ''),
-          ]),
-        ),
-      );
-    } else {
-      out.push(typeText(schema), '');
-    }
-  }
-  return out.join('\n');
-}
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Elements
@@ -196,48 +38,56 @@ const reactNames = new Map(
     }),
 );
 
-function renderElement(d) {
-  const entry = d.tagName.replace(/^esim-/, '');
-  const out = [`### \`<${d.tagName}>\``, ''];
-  if (d.summary) out.push(`**${d.summary}**`, '');
-  if (d.description) out.push(d.description, '');
+/**
+ * What a page can use: the public instance members and the events that the JSDoc documents (STYLE.md: every public
+ * property has its comment; `@fires` always has a description). Left out: what is marked `@internal` (the analyzer
+ * drops it, but not a subclass's undocumented override of it, such as `storeConnected`), and the events the analyzer
+ * guesses from `dispatchEvent(new SomeEvent(card))` calls, which it names after their first argument.
+ */
+function publicApi(declaration) {
+  return {
+    ...declaration,
+    members: (declaration.members ?? []).filter((m) => (m.privacy ?? 'public') === 'public' && !m.static && m.description),
+    events: (declaration.events ?? []).filter((e) => e.description),
+  };
+}
+
+function renderElement(module, declaration) {
+  const entry = declaration.tagName.replace(/^esim-/, '');
   const ways = [`\`import '${pkg.name}/${entry}'\``];
-  if (reactNames.has(d.tagName)) ways.push(`React: \`import { ${reactNames.get(d.tagName)} } from '${pkg.name}/react'\``);
-  ways.push(`class \`${d.name}\``);
-  out.push(ways.join(' · '), '');
-  const publicMembers = (d.members ?? []).filter(
-    (m) => (m.privacy ?? 'public') === 'public' && !m.static && !/^@internal/.test(m.description ?? '') &&
-      !['store', 'storeConnected'].includes(m.name),
+  if (reactNames.has(declaration.tagName)) ways.push(`React: \`import { ${reactNames.get(declaration.tagName)} } from '${pkg.name}/react'\``);
+  ways.push(`class \`${declaration.name}\``);
+  const tables = customElementsManifestToMarkdown(
+    { schemaVersion: '1.0.0', modules: [{ ...module, declarations: [publicApi(declaration)], exports: [] }] },
+    // (Section names as the tool spells them in its code; its README's camelCase names are not read.)
+    { headingOffset: 1, private: 'hidden', omitSections: ['main-heading', 'super-class'] },
   );
-  const byField = new Map(publicMembers.map((m) => [m.name, m]));
-  out.push(
-    table(
-      ['attribute', 'property', 'type', 'default', 'description'],
-      (d.attributes ?? []).map((a) => {
-        const member = byField.get(a.fieldName);
-        return [code(a.name), code(a.fieldName), code(a.type?.text ?? member?.type?.text), code(a.default ?? member?.default), cell(a.description ?? member?.description)];
-      }),
-    ),
-  );
-  const propertiesOnly = publicMembers.filter((m) => m.kind === 'field' && !m.attribute);
-  if (propertiesOnly.length) {
-    out.push('Properties only (set from script):', '');
-    out.push(table(['property', 'type', 'description'], propertiesOnly.map((m) => [code(m.name), code(m.type?.text), cell(m.description)])));
-  }
-  const methods = publicMembers.filter((m) => m.kind === 'method');
-  if (methods.length) {
-    out.push(
-      table(
-        ['method', 'description'],
-        methods.map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)]),
-      ),
-    );
-  }
-  out.push(table(['event', 'type', 'description'], (d.events ?? []).map((e) => [code(e.name), code(e.type?.text), cell(e.description)])));
-  out.push(table(['slot', 'description'], (d.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])));
-  out.push(table(['CSS part', 'description'], (d.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])));
-  out.push(table(['CSS custom property', 'description'], (d.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)])));
-  return out.join('\n');
+  return [
+    `### \`<${declaration.tagName}>\``,
+    '',
+    declaration.summary ? `**${declaration.summary}**\n` : '',
+    declaration.description ? `${declaration.description}\n` : '',
+    ways.join(' · '),
+    '',
+    // The tool always heads a class with `class: Name, tag`, which the element's heading above already says. It
+    // writes descriptions as plain text, escaping their Markdown; JSDoc is Markdown (Storybook renders it so), so
+    // the escapes go, except `\|`, which a table cell needs.
+    tables
+      .replace(/^#+ class: .*\n/m, '')
+      .replace(/<hr\/>\s*$/, '')
+      .replace(/^\|.*$/gm, (row) => row.replace(/\\([!-/:-@[-`{-~])/g, (escape, ch) => (ch === '|' ? escape : ch))),
+  ].join('\n');
+}
+
+function elements() {
+  const manifest = JSON.parse(read('dist/custom-elements.json'));
+  // In the order src/define.ts lists them: the provider first, then the elements inside it.
+  const order = [...read('src/define.ts').matchAll(/'(esim-[a-z-]+)':/g)].map((m) => m[1]);
+  const rank = (tag) => (order.includes(tag) ? order.indexOf(tag) : order.length);
+  return manifest.modules
+    .flatMap((module) => (module.declarations ?? []).filter((d) => d.tagName).map((d) => [module, d]))
+    .sort(([, a], [, b]) => rank(a.tagName) - rank(b.tagName))
+    .map(([module, declaration]) => renderElement(module, declaration));
 }
 
 function themeTokens() {
@@ -251,84 +101,76 @@ function themeTokens() {
   return table(['token', 'default (light)'], rows);
 }
 
+function errorCodes() {
+  const server = new Set(ERROR_CODES);
+  return table(
+    ['code', 'from', 'what the elements tell the traveller (en)'],
+    Object.entries(en.errors).map(([c, message]) => [code(c), server.has(c) ? 'server' : 'client', cell(message)]),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
-function generate() {
-  // In the order src/define.ts lists them: the provider first, then the elements inside it.
-  const order = [...read('src/define.ts').matchAll(/'(esim-[a-z-]+)':/g)].map((m) => m[1]);
-  const rank = (tag) => (order.includes(tag) ? order.indexOf(tag) : order.length);
-  const elements = manifest.modules
-    .flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName))
-    .sort((a, b) => rank(a.tagName) - rank(b.tagName));
-  const client = declarations('dist/client/client.d.ts');
-  const errors = declarations('dist/client/errors.d.ts');
-  const server = declarations('dist/server/partner.d.ts');
-  const webhooks = declarations('dist/server/webhooks.d.ts');
-  const en = messagesFor('en');
-  const clientCodes = [...read('dist/client/errors.d.ts').match(/export type RenewalErrorCode = ([^;]+);/)[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
-  const codes = [...schemas.ERROR_CODES.map((c) => [c, 'server']), ...clientCodes.map((c) => [c, 'client'])];
-
-  const fn = (decl, name) => {
-    const f = decl.functions.get(name);
-    return f ? [`#### \`${name}()\``, '', '```ts', `function ${f.signature}`, '```', '', f.doc, ''].join('\n') : '';
-  };
-
+async function generate() {
+  const dir = mkdtempSync(join(tmpdir(), 'api-docs-'));
+  const { renderTypeDoc } = await import('./api-docs-typedoc.mjs');
+  let client;
+  let server;
+  try {
+    ({ client, server } = await renderTypeDoc(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return [
     '# API reference',
     '',
-    `<!-- Generated by \`npm run docs:api\` (scripts/api-docs.mjs) from dist/custom-elements.json and the declaration files. Do not edit by hand. -->`,
+    '<!-- Generated by `npm run docs:api` (scripts/api-docs.mjs): the elements by @custom-elements-manifest/to-markdown, the client and the types by TypeDoc. Do not edit by hand. -->',
     '',
     `${pkg.name} ${pkg.version}. Contents: [Elements](#elements) · [Theme tokens](#theme-tokens) · [Client](#client) · [Errors](#errors) · [Partner server client](#partner-server-client) · [Data types](#data-types)`,
     '',
     '## Elements',
     '',
-    'Every element works inside an `<esim-renewal>` provider (one client and one state shared by all of them) or alone with its own `api-base` and `session-token`. Events bubble and cross shadow roots.',
+    'Every element works inside an `<esim-renewal>` provider (one client and one state shared by all of them) or alone with its own `api-base` and `session-token`. Events bubble and cross shadow roots. Each element lists its properties (fields), methods, events, attributes (and the field each one sets), slots, CSS parts and CSS custom properties.',
     '',
-    ...elements.map(renderElement),
+    ...elements(),
     '## Theme tokens',
     '',
-    'Set them on any ancestor of the elements; each element\'s own custom properties (above) default to these.',
+    "Set them on any ancestor of the elements; each element's own custom properties (above) default to these.",
     '',
     themeTokens(),
     '## Client',
     '',
     `\`import { createRenewalClient } from '${pkg.name}'\` (or \`'${pkg.name}/client'\`, without the elements). In a script-tag page: \`EsimRenewal.createRenewalClient\`.`,
     '',
-    fn(client, 'createRenewalClient'),
-    ...[...client.interfaces].map(([name, item]) => renderInterface(name, item)),
-    fn(client, 'claimHandoff'),
-    fn(client, 'isFinalOrder'),
+    client('Functions'),
+    client('Interfaces'),
     '## Errors',
     '',
-    ...[...errors.interfaces].map(([name, item]) => renderInterface(name, item)),
-    fn(errors, 'isRenewalError'),
-    '#### Error codes',
+    'Every failure of the client is a `RenewalError`; the elements show its message in the page\'s language and fire `esim-renewal-error`.',
     '',
-    '`code` is stable across versions; branch on it. Server codes come in the API\'s error body; client codes are what only the client can see.',
+    client('Classes'),
+    '### Error codes',
     '',
-    table(
-      ['code', 'from', 'what the elements tell the traveller (en)'],
-      codes.map(([c, from]) => [code(c), from, cell(en.errors?.[c] ?? '')]),
-    ),
+    "`code` is stable across versions; branch on it. Server codes come in the API's error body; client codes are what only the client can see.",
+    '',
+    errorCodes(),
     '## Partner server client',
     '',
-    `\`import { createPartnerClient } from '${pkg.name}/server'\` — on your server only; it refuses to run in a browser.`,
+    `\`import { createPartnerClient } from '${pkg.name}/server'\` — on your server only; it refuses to run in a browser. It also exports \`RenewalError\`, \`isRenewalError\` and the types it uses (above and below).`,
     '',
-    fn(server, 'createPartnerClient'),
-    ...[...server.interfaces].map(([name, item]) => renderInterface(name, item)),
+    server('Functions'),
+    server('Interfaces'),
     '### Webhooks',
     '',
-    `\`import { constructEvent } from '${pkg.name}/server'\` — verify every delivery before trusting it; the events and their fields are in the API's OpenAPI document (\`webhooks\`) and the README's Reminders section.`,
+    `\`import { constructEvent } from '${pkg.name}/server'\` — verify every delivery before trusting it; the events and their fields are in the API's OpenAPI document (\`webhooks\`) and the README's Reminders section. \`constructEvent\` throws a \`WebhookVerificationError\` (its \`code\` says why) for a bad signature, an old timestamp or a malformed body.`,
     '',
-    fn(webhooks, 'constructEvent'),
-    ...[...webhooks.interfaces].map(([name, item]) => renderInterface(name, item)),
-    fn(webhooks, 'isWebhookVerificationError'),
-    fn(webhooks, 'webhookSignatureHeader'),
+    server('Classes'),
+    server('Type Aliases'),
     '## Data types',
     '',
-    'What the API returns and accepts, as the client validates it (types exported from the package).',
+    'What the API returns and accepts, as the client validates it (types exported from the package). Times are ISO 8601 UTC strings (`2026-11-25T08:00:00.000Z`); amounts of money are in minor units (cents, fen) of their currency.',
     '',
-    renderTypes(),
+    client('Type Aliases'),
   ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -336,7 +178,7 @@ function generate() {
     .concat('\n');
 }
 
-const text = generate();
+const text = await generate();
 if (process.argv.includes('--check')) {
   let current = '';
   try {

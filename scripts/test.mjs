@@ -2,9 +2,10 @@
 // `npm test`: every suite in one run — the sandbox and client in Node (`node --test`), then the elements and the
 // client in Chromium (`web-test-runner`) — and one last line that adds them up: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { figuresReport } from './figures.mjs';
+import { junitFileTotals } from './junit-totals.mjs';
 
 const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -59,29 +60,16 @@ const suites = [
   { name: 'size', command: process.execPath, args: ['scripts/size-limit-junit.mjs'] },
 ];
 
-/** Counts test cases in a JUnit XML file: those with a <failure>/<error> failed, <skipped> are left out. */
-function count(file) {
-  if (!existsSync(file)) return undefined;
-  const xml = readFileSync(file, 'utf8');
-  let passed = 0;
-  let failed = 0;
-  // Attribute values may hold a `>` (a test named "registers <esim-badge>"): skip over quoted values whole.
-  for (const [, body = ''] of xml.matchAll(/<testcase\b(?:[^>"]|"[^"]*")*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
-    if (/<(failure|error)\b/.test(body)) failed += 1;
-    else if (!/<skipped\b/.test(body)) passed += 1;
-  }
-  return { passed, failed };
-}
-
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const only = process.argv.slice(2);
 for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
   if ((suite.name === 'node' && nodeTests.length === 0) || suite.empty) continue;
   console.log(`\n▶ ${suite.name} tests`);
   const run = spawnSync(suite.command, suite.args, { stdio: 'inherit' });
-  const counts = count(join(RESULTS, `${suite.name}.xml`));
+  const counts = junitFileTotals(join(RESULTS, `${suite.name}.xml`));
   if (!counts) {
     console.error(`✖ the ${suite.name} suite produced no results (exit ${run.status})`);
     failed += 1;
@@ -89,14 +77,16 @@ for (const suite of suites) {
   }
   // A suite that crashed or failed outside a test case still counts as one failure.
   const extra = run.status !== 0 && counts.failed === 0 ? 1 : 0;
-  console.log(`  ${suite.name}: ${counts.passed} passed, ${counts.failed + extra} failed`);
+  console.log(`  ${suite.name}: ${counts.passed} passed, ${counts.failed + extra} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
   passed += counts.passed;
   failed += counts.failed + extra;
+  skipped += counts.skipped;
 }
 
 // The reliability and security figures (test/chaos, test/security), when this run produced any.
 const figures = figuresReport();
 if (figures.length) console.log(`\n${figures.join('\n')}`);
 
-console.log(`\n${passed} passed, ${failed} failed`);
+// Skipped cases (node:test's `skip` and `todo`) neither pass nor fail; the line says how many there were.
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -5,14 +5,14 @@
  * ky 1, not ky 2, by measurement: the same `ky.create` usage (prefix, timeout, retry policy, a `beforeRequest` and an
  * `afterResponse` hook, `isHTTPError`/`isTimeoutError`) bundled alone with esbuild, minified, is 5.9 kB min+gzip and
  * 5.3 kB min+brotli with ky 1.14.3, against 10.0 kB and 8.9 kB with ky 2.1.0 — 4 kB of the 24 kB a badge-only page
- * may fetch (issue 15). ky 1 also runs on Node 18+, where ky 2 asks for Node 22 and this package supports 20. What
+ * may fetch. ky 1 also runs on Node 18+, where ky 2 asks for Node 22 and this package supports 20. What
  * ky 2 adds that we use is a few lines here: the schema check after `.json()`, the error body read in errors.ts, and
  * the body read inside the timeout (`fetchWhole`). See bench/README.md.
  */
 import ky, { isHTTPError, isTimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import { invalidResponse, RenewalError, toRenewalError } from './errors.js';
-import { ErrorBody } from './schemas.js';
+import { ErrorBody } from './schemas/core.js';
 
 export interface TransportOptions {
   /** The API's origin and optional path prefix, e.g. `https://api.example.com` or `http://localhost:8787`. */
@@ -40,21 +40,26 @@ export interface CallOptions {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/**
+ * Makes one call and returns its answer parsed by `schema`: the schema itself, or the schema of a module still being
+ * imported (an operation's first call imports its part of the contract: see `client.ts`).
+ */
 export type Call = <S extends z.ZodMiniType>(
-  schema: S,
+  schema: S | Promise<S>,
   method: Method,
   path: string,
   options?: CallOptions,
 ) => Promise<z.output<S>>;
 
 /**
- * What is retried, and how long to wait: timeouts, network errors, 408, 429 and 5xx; `Retry-After` is honoured on
- * 413, 429 and 503 up to 30 s (413 itself is not retried); otherwise 300 ms doubling, at most 4 s.
+ * What is retried, and how long to wait: timeouts, network errors and the statuses 408, 429, 500, 502, 503 and 504
+ * (of GET, PUT and idempotent POST calls: see `allowed` below); a `Retry-After` on a 429 or 503 is honoured up to
+ * 30 s; otherwise 300 ms, doubling, at most 4 s.
  */
 const RETRY = {
   methods: ['get', 'put', 'post'],
   statusCodes: [408, 429, 500, 502, 503, 504],
-  afterStatusCodes: [413, 429, 503],
+  afterStatusCodes: [429, 503],
   maxRetryAfter: 30_000,
   backoffLimit: 4_000,
   retryOnTimeout: true,
@@ -117,6 +122,13 @@ export function createTransport(options: TransportOptions): Call {
 
   return async (schema, method, path, call = {}) => {
     const where = `${method} ${base}${path}`;
+    const parser = Promise.resolve(schema).catch((error: unknown) => {
+      // The module's file did not arrive (offline, blocked, a pinned hash that does not match): as for an answer
+      // that did not arrive, trying again later may work.
+      throw new RenewalError('network', `Could not load the schema to check the answer with: ${where}`, {
+        cause: error,
+      });
+    });
     // Retries this call may make, not counting the one after renewing the session. GET and PUT are idempotent, and
     // so is a POST unless the call says otherwise (createOrder's carries an Idempotency-Key; cancelOrder's does not).
     const allowed = call.idempotent === false ? 0 : retries;
@@ -164,7 +176,12 @@ export function createTransport(options: TransportOptions): Call {
       },
     };
     try {
-      const result = schema.safeParse(await api(path.replace(/^\//, ''), request).json());
+      // A schema still loading loads alongside the request, not before it (no chunk → API waterfall), except for a
+      // call that may not be repeated: that one is sent only once its answer can be checked, so that a schema that
+      // could not be loaded never leaves done an action the caller is told failed.
+      if (call.idempotent === false) await parser;
+      const [body, checked] = await Promise.all([api(path.replace(/^\//, ''), request).json(), parser]);
+      const result = checked.safeParse(body);
       if (!result.success) throw invalidResponse(result.error, where);
       return result.data;
     } catch (error) {

@@ -105,7 +105,7 @@ export abstract class EsimElement extends LitElement {
     });
   }
 
-  /** The store this element reads and writes; undefined until it has a provider or its own credentials. */
+  /** @internal The store this element reads and writes; undefined until it has a provider or its own credentials. */
   get store(): RenewalStore | undefined {
     if (this.providedStore) return this.providedStore;
     if (!this.apiBase || !this.sessionToken) return undefined;
@@ -166,6 +166,6 @@ export abstract class EsimElement extends LitElement {
     return this.dispatchEvent(event);
   }
 
-  /** Called when the element gets (or changes) its store: start the loads it needs. */
+  /** @internal Called when the element gets (or changes) its store: start the loads it needs. */
   storeConnected(_store: RenewalStore): void {}
 }

@@ -370,6 +370,14 @@ describe('Renewal client against the sandbox', () => {
       expect(performance.now() - started).to.be.at.least(900);
     });
 
+    it('does not retry a 413, even with a Retry-After', async () => {
+      const session = await newSession();
+      await injectFault(session, { method: 'GET', path: '/v1/card', kind: 'status', status: 413, retryAfter: 1, times: 1 });
+      const error = await failure(clientFor(session).getCard());
+      expect(error.code).to.equal('payload_too_large');
+      expect(error.status).to.equal(413);
+    });
+
     it('reports a persistent 500 as internal once retries are spent', async () => {
       const session = await newSession();
       await injectFault(session, { method: 'GET', path: '/v1/card', kind: 'status', status: 500, times: 10 });

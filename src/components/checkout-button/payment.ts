@@ -59,7 +59,7 @@ export class CheckoutPayment implements ReactiveController {
         { idempotencyKey: key },
       );
       store.setOrder(order);
-      savePendingAttempt({ orderId: order.id, key, cardId: store.state.card.value?.id });
+      savePendingAttempt({ orderId: order.id, key });
       flow.set({ order });
       this.follow(order);
     } catch (error) {

@@ -8,7 +8,6 @@ import { RETURN_PARAM } from '../../internal/url.js';
 export interface PendingAttempt {
   orderId: string;
   key: string;
-  cardId?: string;
 }
 
 const STORAGE_KEY = 'esim-renewal:pending-attempt';
@@ -56,10 +55,12 @@ export function clearPendingAttempt(): void {
  * (`returned`: it carries the order id in RETURN_PARAM), a reload, or a step back or forward in the tab's history
  * (the back button on the payment page). A plain visit — a link, a typed address — starts clean: an attempt left
  * in this tab by an earlier visit is not resumed (paid meanwhile, it shows as the renewed card; unpaid, the API closes
- * it after a day). A browser that cannot tell how the page was loaded reads, as before.
+ * it after a day). A browser that cannot tell how the page was loaded reads, as before. On a page the payment page
+ * cannot send the traveller back to (no `defaultReturnUrl`: a `file:` page, plain http off a loopback host) the
+ * traveller comes back on their own, by any way a plain visit looks like: there every load may be the way back.
  */
 export function mayBeReturningFromPayment(returned: boolean): boolean {
-  if (returned) return true;
+  if (returned || defaultReturnUrl() === undefined) return true;
   const [entry] = (globalThis.performance?.getEntriesByType?.('navigation') ?? []) as PerformanceNavigationTiming[];
   return entry === undefined || entry.type === 'reload' || entry.type === 'back_forward';
 }
