@@ -1,5 +1,5 @@
 /**
- * Whose is it: an order, a transfer or a card asked for by id belongs to the caller, or answers 404 — another card's
+ * Whose is it: an order, a quote, a transfer or a card asked for by id belongs to the caller, or answers 404 — another card's
  * (or another partner's) looks exactly like one that does not exist. Written once, used by every route that takes
  * such an id.
  */
@@ -8,7 +8,7 @@ import { createMiddleware } from 'hono/factory';
 import type { CallerEnv, SessionEnv } from './auth.ts';
 import type { Deps } from './deps.ts';
 import { notFound } from './errors.ts';
-import type { CardRow, OrderRow, TransferRow } from './rows.ts';
+import type { CardRow, OrderRow, QuoteRow, TransferRow } from './rows.ts';
 
 export type OrderEnv = { Variables: { order: OrderRow } };
 
@@ -31,6 +31,13 @@ export function orderOfCard(deps: Deps, card: CardRow, orderId: string): OrderRo
   const order = deps.orders.order(orderId);
   if (!order || order.card_id !== card.id) throw notFound('Order');
   return order;
+}
+
+/** The card's quote with this id. */
+export function quoteOfCard(deps: Deps, card: CardRow, quoteId: string): QuoteRow {
+  const quote = deps.orders.quote(quoteId);
+  if (!quote || quote.card_id !== card.id) throw notFound('Quote');
+  return quote;
 }
 
 /** Middleware after the session guard: the order `:id` of the session's card, as `c.var.order`. */

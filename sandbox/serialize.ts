@@ -5,8 +5,10 @@
 import type { Card, Order, PartnerCard, Plan, Quote, Refund, Transfer } from '../src/client/schemas.ts';
 import { DISCOUNT_LABELS, type Lang } from './locale.ts';
 import { encodeQrRemembered } from './qr.ts';
+import type { WebhookEndpoint } from '../src/server/schemas.ts';
 import type { CardRow, OrderRow, PlanRow, RefundRow, TransferRow } from './rows.ts';
 import { DAY_MS, iso } from './units.ts';
+import type { Endpoint } from './webhooks/repository.ts';
 
 const EXPIRING_WITHIN_MS = 7 * DAY_MS;
 
@@ -138,3 +140,8 @@ export function toTransfer(row: TransferRow, now: number): Transfer {
     expiresAt: iso(row.expires_at),
   };
 }
+
+/** A webhook endpoint as the API shows it: never its secret. */
+export const toWebhookEndpoint = (e: Endpoint): WebhookEndpoint => ({
+  id: e.id, url: e.url, events: e.events, expiringDays: e.expiringDays, description: e.description, createdAt: iso(e.createdAt),
+});

@@ -3,11 +3,11 @@ import type { Hono } from 'hono';
 import { CreateOrderInput, Order, type Quote } from '../../src/client/schemas.ts';
 import { guards } from '../auth.ts';
 import type { Deps } from '../deps.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { json } from '../http.ts';
 import { requestLang } from '../locale.ts';
 import { DESCRIPTIONS, operation } from '../openapi.ts';
-import { ownOrder } from '../ownership.ts';
+import { ownOrder, quoteOfCard } from '../ownership.ts';
 import { requirePartnerPage } from '../partner-origins.ts';
 import type { CardRow, QuoteRow } from '../rows.ts';
 import { canonicalJson, randomId, sha256 } from '../util.ts';
@@ -64,8 +64,7 @@ export function orderRoutes(app: Hono, deps: Deps): void {
       return { order: orders.order(existing.order_id)!, replayed: true };
     }
     const now = deps.now();
-    const quote = orders.quote(input.quoteId);
-    if (!quote || quote.card_id !== card.id) throw notFound('Quote');
+    const quote = quoteOfCard(deps, card, input.quoteId);
     if (quote.expires_at <= now) throw new ApiError('quote_expired', 'The quote has expired; ask for a new one');
     const siblings = orders.ordersOfQuote(quote.id);
     const paid = siblings.find((o) => o.status === 'processing' || o.status === 'succeeded');

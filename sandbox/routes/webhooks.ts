@@ -13,9 +13,10 @@ import type { Deps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { json, query } from '../http.ts';
 import { DESCRIPTIONS, operation } from '../openapi.ts';
+import { toWebhookEndpoint } from '../serialize.ts';
 import { partnerUrlProblem } from '../url-rules.ts';
 import { randomId } from '../util.ts';
-import { endpointView, webhookStore } from '../webhooks/store.ts';
+import { webhookRepository } from '../webhooks/repository.ts';
 
 /** Enough for staging, production and a few tools; past this, a partner is likely leaking endpoints. */
 const MAX_ENDPOINTS = 16;
@@ -35,7 +36,7 @@ function requireEndpointUrl(url: string): void {
 
 export function webhookRoutes(app: Hono, deps: Deps): void {
   const { partner: partnerKey } = guards(deps);
-  const store = webhookStore(deps.db);
+  const repository = webhookRepository(deps.db);
 
   const createEndpoint = operation({
     tag: 'Webhooks', summary: 'Subscribe a URL of your server to events', description: DESCRIPTIONS.endpoint,
@@ -46,7 +47,7 @@ export function webhookRoutes(app: Hono, deps: Deps): void {
     const { partner } = c.var;
     const input = c.req.valid('json');
     requireEndpointUrl(input.url);
-    if (store.endpointsOf(partner.id).length >= MAX_ENDPOINTS) {
+    if (repository.endpointsOf(partner.id).length >= MAX_ENDPOINTS) {
       throw new ApiError('invalid_state', `A partner may have ${MAX_ENDPOINTS} webhook endpoints; delete one first`);
     }
     const endpoint = {
@@ -58,9 +59,9 @@ export function webhookRoutes(app: Hono, deps: Deps): void {
       description: input.description ?? null,
     };
     const at = deps.now();
-    store.insertEndpoint(partner.id, endpoint, at);
+    repository.insertEndpoint(partner.id, endpoint, at);
     // The only time the secret is shown: the partner keeps it to verify signatures.
-    return createEndpoint.send(c, { ...endpointView({ ...endpoint, createdAt: at }), secret: endpoint.secret });
+    return createEndpoint.send(c, { ...toWebhookEndpoint({ ...endpoint, createdAt: at }), secret: endpoint.secret });
   });
 
   const listEndpoints = operation({
@@ -68,7 +69,7 @@ export function webhookRoutes(app: Hono, deps: Deps): void {
     ok: { status: 200, schema: WebhookEndpointList, description: 'Endpoints, oldest first (no secrets)' }, errors: [401, 403],
   });
   app.get('/v1/webhook-endpoints', listEndpoints, partnerKey, (c) =>
-    listEndpoints.send(c, { endpoints: store.endpointsOf(c.var.partner.id).map(endpointView) }));
+    listEndpoints.send(c, { endpoints: repository.endpointsOf(c.var.partner.id).map(toWebhookEndpoint) }));
 
   const deleteEndpoint = operation({
     tag: 'Webhooks', summary: 'Delete an endpoint; its pending deliveries stop',
@@ -78,7 +79,8 @@ export function webhookRoutes(app: Hono, deps: Deps): void {
     const { partner } = c.var;
     const id = c.req.param('id') ?? '';
     // Another partner's endpoint is indistinguishable from none.
-    if (!deps.db.transaction(() => store.deleteEndpoint(partner.id, id, deps.now())).immediate()) throw notFound('Webhook endpoint');
+    const deleted = deps.db.transaction(() => repository.deleteEndpoint(partner.id, id, deps.now())).immediate();
+    if (!deleted) throw notFound('Webhook endpoint');
     return deleteEndpoint.send(c, { id, deleted: true });
   });
 
@@ -98,7 +100,7 @@ export function webhookRoutes(app: Hono, deps: Deps): void {
     const limit = input.limit ?? DEFAULT_EVENT_PAGE;
     const before = input.cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(input.cursor);
     // One more than asked: whether there is a next page.
-    const rows = store.events(partner.id, input.type ?? null, before, limit + 1);
+    const rows = repository.events(partner.id, input.type ?? null, before, limit + 1);
     const page = rows.slice(0, limit);
     return listEvents.send(c, {
       events: page.map((row) => JSON.parse(row.body) as WebhookEvent),

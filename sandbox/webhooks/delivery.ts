@@ -11,7 +11,7 @@
 import { SIGNATURE_HEADER } from '../../src/server/schemas.ts';
 import { webhookSignatureHeader } from '../../src/server/webhooks.ts';
 import type { Db } from '../db.ts';
-import { type DueDelivery, webhookStore } from './store.ts';
+import { type DueDelivery, webhookRepository } from './repository.ts';
 
 export interface DeliveryOptions {
   /** The first retry's delay; each next one doubles, up to `maxRetryDelayMs`. */
@@ -38,7 +38,7 @@ export interface Deliverer {
 type Outcome = { ok: true; status: number } | { ok: false; status: number | null; error: string | null };
 
 export function createDeliverer(db: Db, now: () => number, options: DeliveryOptions): Deliverer {
-  const store = webhookStore(db);
+  const repository = webhookRepository(db);
   const closing = new AbortController();
   const backoff = (attempt: number) => Math.min(options.retryDelayMs * 2 ** (attempt - 1), options.maxRetryDelayMs);
   let running: Promise<number> | undefined;
@@ -72,13 +72,14 @@ export function createDeliverer(db: Db, now: () => number, options: DeliveryOpti
   async function attempt(delivery: DueDelivery): Promise<boolean> {
     const at = now();
     const number = delivery.attempts + 1;
-    if (!store.claim(delivery.id, number, at, at + options.timeoutMs + backoff(number))) return false;
+    if (!repository.claim(delivery.id, number, at, at + options.timeoutMs + backoff(number))) return false;
     const outcome = await post(delivery);
     if (closing.signal.aborted || !db.open) return true;
     const done = now();
-    if (outcome.ok) store.succeeded(delivery.id, number, done, outcome.status);
-    else if (done - (delivery.first_attempt_at ?? at) >= options.retryForMs) store.giveUp(delivery.id, number, outcome.status, outcome.error);
-    else store.retry(delivery.id, number, done + backoff(number), outcome.status, outcome.error);
+    const givingUp = done - (delivery.first_attempt_at ?? at) >= options.retryForMs;
+    if (outcome.ok) repository.succeeded(delivery.id, number, done, outcome.status);
+    else if (givingUp) repository.giveUp(delivery.id, number, outcome.status, outcome.error);
+    else repository.retry(delivery.id, number, done + backoff(number), outcome.status, outcome.error);
     return true;
   }
 
@@ -88,7 +89,7 @@ export function createDeliverer(db: Db, now: () => number, options: DeliveryOpti
       again = false;
       for (;;) {
         if (closing.signal.aborted || !db.open) return attempts;
-        const due = store.due(now(), BATCH);
+        const due = repository.due(now(), BATCH);
         if (due.length === 0) break;
         const made = await Promise.all(due.map(attempt));
         attempts += made.filter(Boolean).length;

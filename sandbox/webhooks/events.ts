@@ -12,7 +12,7 @@ import type { CardRow, OrderRow, RefundRow, TransferRow } from '../rows.ts';
 import { toPartnerCard, toRefund } from '../serialize.ts';
 import { iso } from '../units.ts';
 import { randomId } from '../util.ts';
-import { type Endpoint, webhookStore } from './store.ts';
+import { type Endpoint, webhookRepository } from './repository.ts';
 
 type EventData<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>['data'];
 
@@ -42,7 +42,7 @@ export interface EventRecorder {
  * without waiting for the next sweep.
  */
 export function createEventRecorder(db: Db, base: () => number, delivered: () => void): EventRecorder {
-  const store = webhookStore(db);
+  const repository = webhookRepository(db);
   const rows = {
     order: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?'),
     card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?'),
@@ -54,19 +54,20 @@ export function createEventRecorder(db: Db, base: () => number, delivered: () =>
 
   type Stored = Pick<NewEvent, 'partnerId' | 'type' | 'onceKey' | 'at' | 'wants'>;
   const insert = db.transaction((event: Stored, body: string, id: string): boolean => {
-    const seq = store.insertEvent({ id, partnerId: event.partnerId, type: event.type, onceKey: event.onceKey, body, createdAt: event.at });
+    const { partnerId, type, onceKey } = event;
+    const seq = repository.insertEvent({ id, partnerId, type, onceKey, body, createdAt: event.at });
     if (seq === undefined) return false;
     const now = base();
-    for (const endpoint of store.endpointsOf(event.partnerId)) {
+    for (const endpoint of repository.endpointsOf(event.partnerId)) {
       if (endpoint.events.includes(event.type) && (event.wants?.(endpoint) ?? true)) {
-        store.insertDelivery(randomId('whd'), seq, endpoint.id, now);
+        repository.insertDelivery(randomId('whd'), seq, endpoint.id, now);
       }
     }
     return true;
   });
 
   function record<T extends WebhookEventType>(event: NewEvent<T>): boolean {
-    if (store.eventExists(event.onceKey)) return false;
+    if (repository.eventExists(event.onceKey)) return false;
     const id = randomId('evt', 16);
     // Checked against the contract like every answer (`sendJson`): an event off the schema is a sandbox bug.
     const checked = WebhookEvent.safeParse({ id, type: event.type, createdAt: iso(event.at), data: event.data });

@@ -13,7 +13,7 @@ import type { CardRow } from '../rows.ts';
 import { toPartnerCard } from '../serialize.ts';
 import { DAY_MS } from '../units.ts';
 import type { EventRecorder } from './events.ts';
-import { webhookStore } from './store.ts';
+import { webhookRepository } from './repository.ts';
 
 /** A card that expired longer ago than this gets no `card.expired` any more (a bound on what each sweep reads). */
 const EXPIRED_LOOKBACK_MS = 90 * DAY_MS;
@@ -40,7 +40,7 @@ export interface Reminders {
 }
 
 export function createReminders(db: Db, clock: SandboxClock, events: EventRecorder): Reminders {
-  const store = webhookStore(db);
+  const repository = webhookRepository(db);
   const cards = {
     /** Cards (not suspended: nothing a traveller can do) whose expiry is in (from, to]. */
     expiringBetween: db.prepare<[string, number, number], CardRow>(
@@ -55,7 +55,7 @@ export function createReminders(db: Db, clock: SandboxClock, events: EventRecord
     const count = (isNew: boolean) => (recorded += isNew ? 1 : 0);
 
     // Each endpoint that wants card.expiring chose its days; with none, the defaults (for GET /v1/events).
-    const endpoints = store.endpointsOf(partnerId).filter((e) => e.events.includes('card.expiring'));
+    const endpoints = repository.endpointsOf(partnerId).filter((e) => e.events.includes('card.expiring'));
     const daySets = endpoints.length ? endpoints.map((e) => e.expiringDays) : [[...DEFAULT_EXPIRING_DAYS]];
     const furthest = Math.max(...daySets.flat());
     for (const card of cards.expiringBetween.all(partnerId, at, at + furthest * DAY_MS)) {

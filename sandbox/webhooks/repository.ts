@@ -1,7 +1,6 @@
 /** Prepared statements over the webhook tables (`schema.ts`), one method per question the webhook modules ask. */
-import type { WebhookEndpoint, WebhookEventType } from '../../src/server/schemas.ts';
+import type { WebhookEventType } from '../../src/server/schemas.ts';
 import type { Db } from '../db.ts';
-import { iso } from '../units.ts';
 
 export interface EndpointRow {
   id: string; partner_id: string; url: string; secret: string; events: string; expiring_days: string;
@@ -35,12 +34,7 @@ const toEndpoint = (row: EndpointRow): Endpoint => ({
   createdAt: row.created_at,
 });
 
-/** The endpoint as the API shows it: never its secret. */
-export const endpointView = (e: Endpoint): WebhookEndpoint => ({
-  id: e.id, url: e.url, events: e.events, expiringDays: e.expiringDays, description: e.description, createdAt: iso(e.createdAt),
-});
-
-export class WebhookStore {
+export class WebhookRepository {
   readonly #s;
 
   constructor(db: Db) {
@@ -119,11 +113,11 @@ export class WebhookStore {
     this.#s.giveUp.run(status, error, id, attempt);
 }
 
-const stores = new WeakMap<Db, WebhookStore>();
+const repositories = new WeakMap<Db, WebhookRepository>();
 
 /** The webhook statements of this database, prepared once. */
-export function webhookStore(db: Db): WebhookStore {
-  let store = stores.get(db);
-  if (!store) stores.set(db, (store = new WebhookStore(db)));
-  return store;
+export function webhookRepository(db: Db): WebhookRepository {
+  let repository = repositories.get(db);
+  if (!repository) repositories.set(db, (repository = new WebhookRepository(db)));
+  return repository;
 }
