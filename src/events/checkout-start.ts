@@ -6,15 +6,19 @@ import { EsimEvent } from './esim-event.js';
  * login first, say) stops the checkout before anything is requested.
  */
 export class EsimCheckoutStartEvent extends EsimEvent<{ plan: Plan }> {
+  /** The event's name. */
+  static readonly type = 'esim-checkout-start';
+
   declare readonly plan: Plan;
 
   constructor(plan: Plan) {
-    super('esim-checkout-start', { plan }, true);
+    super(EsimCheckoutStartEvent.type, { plan }, true);
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-checkout-start': EsimCheckoutStartEvent;
   }
 }

@@ -6,17 +6,21 @@ import { EsimEvent } from './esim-event.js';
  * view, so a partner can show its own banner or send a reminder.
  */
 export class EsimExpiryWarningEvent extends EsimEvent<{ card: Card; daysLeft: number; lowOnData: boolean }> {
+  /** The event's name. */
+  static readonly type = 'esim-expiry-warning';
+
   declare readonly card: Card;
   declare readonly daysLeft: number;
   declare readonly lowOnData: boolean;
 
   constructor(card: Card, daysLeft: number, lowOnData: boolean) {
-    super('esim-expiry-warning', { card, daysLeft, lowOnData });
+    super(EsimExpiryWarningEvent.type, { card, daysLeft, lowOnData });
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-expiry-warning': EsimExpiryWarningEvent;
   }
 }

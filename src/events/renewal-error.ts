@@ -3,15 +3,19 @@ import { EsimEvent } from './esim-event.js';
 
 /** A step of the renewal failed; the element shows the error itself, this lets the page log or react. */
 export class EsimRenewalErrorEvent extends EsimEvent<{ error: RenewalError }> {
+  /** The event's name. */
+  static readonly type = 'esim-renewal-error';
+
   declare readonly error: RenewalError;
 
   constructor(error: RenewalError) {
-    super('esim-renewal-error', { error });
+    super(EsimRenewalErrorEvent.type, { error });
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-renewal-error': EsimRenewalErrorEvent;
   }
 }
