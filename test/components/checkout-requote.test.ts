@@ -8,7 +8,7 @@ import type { CheckoutStep } from '../../src/components/checkout-button/checkout
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { formatMoney } from '../../src/i18n/format.js';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
-import { callAs, grantStoreCredit, newSession, type TestSession } from '../helpers/sandbox.js';
+import { callAs, grantStoreCredit, latestOrder, newSession, ordersOf, type TestSession } from '../helpers/sandbox.js';
 
 interface Page {
   provider: EsimRenewal;
@@ -63,13 +63,13 @@ describe('<esim-checkout-button> when a limited discount is taken before paying'
     expect(page.button.step).to.equal('summary');
     expect(visibleText(page.button)).to.not.include('Store credit');
     expect(total(page)).to.not.equal(withCredit);
-    expect(page.provider.store!.state.order).to.equal(undefined, 'no order at the old price');
+    expect((await ordersOf(session)).map((order) => order.id)).to.deep.equal([other.body.id], 'no order at the old price');
     await expect(page.button).to.be.accessible();
 
     const shown = total(page);
     await payByAlipay(page);
     await untilStep(page.button, 'paying');
-    const order = page.provider.store!.state.order!;
+    const order = await latestOrder(session);
     expect(order.quote.discounts.some((d) => d.kind === 'credit')).to.equal(false);
     expect(formatMoney(order.quote.total, 'en')).to.equal(shown, 'the order is for the price the traveller saw');
   });
@@ -101,7 +101,7 @@ describe('<esim-checkout-button> when a limited discount is taken before paying'
       expect(visibleText(page.button)).to.include('The price has expired. Please review the new one.');
       expect(page.button.step).to.equal('summary');
       expect(total(page)).to.equal(plain);
-      expect(page.provider.store!.state.order).to.equal(undefined, 'no order at the old price');
+      expect(await ordersOf(session)).to.deep.equal([], 'no order at the old price');
     } finally {
       // Their orders are canceled: the uses they held are free again for other tests.
       for (const { session: holder, orderId } of holders) await callAs(holder, 'POST', `/v1/orders/${orderId}/cancel`);

@@ -101,7 +101,8 @@ describe('startup work', () => {
     try {
       const provider = await mountWithProvider(session, html`<esim-checkout-button></esim-checkout-button>`);
       const button = provider.querySelector<EsimCheckoutButton>('esim-checkout-button')!;
-      await waitUntil(() => provider.store?.state.order?.id === order.id, 'the attempt was not resumed', { timeout: 10_000 });
+      // The order (a card payment, unpaid) read back from the server: the checkout waits for its payment.
+      await waitUntil(() => button.step === 'paying', 'the attempt was not resumed', { timeout: 10_000 });
       expect(['paying', 'confirming']).to.include(button.step);
       expect(storage.reads).to.include(PENDING_KEY);
       expect(location.search).to.not.include('esim_order'); // taken out of the address bar
