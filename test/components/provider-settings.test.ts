@@ -3,6 +3,7 @@
 // Against the real sandbox.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
+import '../../src/renewal-flow.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { createRenewalClient } from '../../src/index.js';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
@@ -88,6 +89,27 @@ describe('<esim-renewal> settings', () => {
     expect(provider.store!.state.selectedPlan?.id).to.equal(id);
     await button.updateComplete;
     expect($(button, '[part=button]').textContent).to.match(/立即续费 · ¥\d+\.\d\d/);
+  });
+
+  it('a locale changed while paying keeps the plan chosen on the step before, with no picker left to say it', async () => {
+    const session = await newSession();
+    const provider = await mountWithProvider(session, html`<esim-renewal-flow></esim-renewal-flow>`);
+    const flow = provider.querySelector('esim-renewal-flow')!;
+    flow.go('plan');
+    await flow.updateComplete;
+    const picker = flow.shadowRoot!.querySelector('esim-plan-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
+    const id = $$(picker, '[role=radio]')[1]!.dataset.id!;
+    $$(picker, '[role=radio]')[1]!.click();
+    flow.go('pay');
+    await flow.updateComplete;
+    const button = flow.shadowRoot!.querySelector('esim-checkout-button')!;
+    await waitUntil(() => !$<HTMLButtonElement>(button, '[part=button]').disabled, 'no plan to pay for', { timeout: 10_000 });
+
+    provider.locale = 'zh-CN';
+    await waitForText(button, /立即续费 · ¥\d+\.\d\d/);
+    expect($<HTMLButtonElement>(button, '[part=button]').disabled).to.equal(false);
+    expect(provider.store!.state.selectedPlan?.id).to.equal(id);
   });
 
   it('a locale changed on a provider given its own client reaches the elements at once', async () => {
