@@ -27,7 +27,24 @@ import type {
   Usage,
 } from './schemas.js';
 import { createTransport, newIdempotencyKey, sleep } from './transport.js';
-import * as S from './schemas.js';
+import * as core from './schemas/core.js';
+
+/**
+ * The parts of the contract a page may never use, imported the first time one of their operations is called: a
+ * chunk of its own in the script-tag file, a module that bundlers split off from an npm entry. A page that shows the
+ * card and its plans loads neither (their schemas are in `schemas/core.ts`, imported above); one that pays, or shows
+ * its history, loads `orders`; one that shows usage, moves the card or hands off to another device loads `care`.
+ * The transport loads a part alongside the call's request and parses the answer once both are in.
+ */
+const orders = () => import('./schemas/orders.js');
+const care = () => import('./schemas/care.js');
+
+/** The schema `name` of a part of the contract imported on demand, for the transport to await. */
+const schema = <Part, Name extends keyof Part>(part: () => Promise<Part>, name: Name): Promise<Part[Name]> =>
+  part().then((module) => module[name]);
+
+/** Loads every part of the contract now: for `EsimRenewal.loadAll()`, which promises no request later. */
+export const loadContract = (): Promise<void> => Promise.all([orders(), care()]).then(() => undefined);
 
 export interface RenewalClientOptions {
   /** The Renewal API's base URL, e.g. `https://renew.example.com` or the sandbox's `http://localhost:8787`. */
@@ -144,37 +161,44 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
 
   const client: RenewalClient = {
     baseUrl: options.baseUrl,
-    getCard: ({ signal } = {}) => call(S.Card, 'GET', '/v1/card', { signal }),
+    getCard: ({ signal } = {}) => call(core.Card, 'GET', '/v1/card', { signal }),
     listPlans: async (query = {}, { signal } = {}) =>
-      (await call(S.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
-    createQuote: (input, { signal } = {}) => call(S.Quote, 'POST', '/v1/quotes', { signal, json: input }),
+      (await call(core.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
+    createQuote: (input, { signal } = {}) => call(core.Quote, 'POST', '/v1/quotes', { signal, json: input }),
     createOrder: (input, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-      call(S.Order, 'POST', '/v1/orders', { signal, json: input, headers: { 'Idempotency-Key': idempotencyKey } }),
-    getOrder: (orderId, { signal } = {}) => call(S.Order, 'GET', `/v1/orders/${id(orderId)}`, { signal }),
+      call(schema(orders, 'Order'), 'POST', '/v1/orders', {
+        signal,
+        json: input,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+    getOrder: (orderId, { signal } = {}) =>
+      call(schema(orders, 'Order'), 'GET', `/v1/orders/${id(orderId)}`, { signal }),
     cancelOrder: (orderId, { signal } = {}) =>
-      call(S.Order, 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
+      call(schema(orders, 'Order'), 'POST', `/v1/orders/${id(orderId)}/cancel`, { signal, idempotent: false }),
     refreshPayment: (orderId, { signal } = {}) =>
-      call(S.Order, 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
+      call(schema(orders, 'Order'), 'POST', `/v1/orders/${id(orderId)}/refresh-payment`, { signal, idempotent: false }),
     createHandoff: (input, { signal } = {}) =>
-      call(S.Handoff, 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
-    getUsage: (query = {}, { signal } = {}) => call(S.Usage, 'GET', '/v1/card/usage', { signal, searchParams: query }),
-    setAutoRenew: (input, { signal } = {}) => call(S.AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
+      call(schema(care, 'Handoff'), 'POST', '/v1/handoffs', { signal, json: input, idempotent: false }),
+    getUsage: (query = {}, { signal } = {}) =>
+      call(schema(care, 'Usage'), 'GET', '/v1/card/usage', { signal, searchParams: query }),
+    setAutoRenew: (input, { signal } = {}) =>
+      call(core.AutoRenew, 'PUT', '/v1/card/auto-renew', { signal, json: input }),
     listOrders: (query = {}, { signal } = {}) =>
-      call(S.OrderList, 'GET', '/v1/orders', { signal, searchParams: query }),
+      call(schema(orders, 'OrderList'), 'GET', '/v1/orders', { signal, searchParams: query }),
     getRefundQuote: (orderId, { signal } = {}) =>
-      call(S.RefundQuote, 'GET', `/v1/orders/${id(orderId)}/refund-quote`, { signal }),
+      call(schema(orders, 'RefundQuote'), 'GET', `/v1/orders/${id(orderId)}/refund-quote`, { signal }),
     requestRefund: (orderId, input = {}, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-      call(S.Refund, 'POST', `/v1/orders/${id(orderId)}/refunds`, {
+      call(schema(orders, 'Refund'), 'POST', `/v1/orders/${id(orderId)}/refunds`, {
         signal,
         json: input,
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
     listDevices: async (query = {}, { signal } = {}) =>
-      (await call(S.DeviceList, 'GET', '/v1/devices', { signal, searchParams: query })).devices,
+      (await call(schema(care, 'DeviceList'), 'GET', '/v1/devices', { signal, searchParams: query })).devices,
     startTransfer: (input, { signal } = {}) =>
-      call(S.Transfer, 'POST', '/v1/card/transfer', { signal, json: input, idempotent: false }),
+      call(schema(care, 'Transfer'), 'POST', '/v1/card/transfer', { signal, json: input, idempotent: false }),
     verifyTransfer: (transferId, code, { signal } = {}) =>
-      call(S.TransferResult, 'POST', `/v1/card/transfer/${id(transferId)}/verify`, {
+      call(schema(care, 'TransferResult'), 'POST', `/v1/card/transfer/${id(transferId)}/verify`, {
         signal,
         json: { code },
         idempotent: false,
@@ -214,5 +238,9 @@ export async function claimHandoff(
   { signal }: RequestOptions = {},
 ): Promise<HandoffSession> {
   const call = createTransport({ ...options, retry: 0, canRefresh: false, credential: () => '' });
-  return call(S.HandoffSession, 'POST', '/v1/handoffs/claim', { signal, json: { code }, idempotent: false });
+  return call(schema(care, 'HandoffSession'), 'POST', '/v1/handoffs/claim', {
+    signal,
+    json: { code },
+    idempotent: false,
+  });
 }

@@ -1,7 +1,7 @@
 import { isHTTPError, isTimeoutError, type HTTPError } from 'ky';
 import type * as z from 'zod/mini';
 import { ERROR_CODES } from './constants.js';
-import { ErrorBody, type ServerErrorCode } from './schemas.js';
+import { ErrorBody, type ServerErrorCode } from './schemas/core.js';
 
 /**
  * Every way a Renewal API call can fail. The server's codes, plus what only the client can see:

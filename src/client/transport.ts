@@ -12,7 +12,7 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import { invalidResponse, RenewalError, toRenewalError } from './errors.js';
-import { ErrorBody } from './schemas.js';
+import { ErrorBody } from './schemas/core.js';
 
 export interface TransportOptions {
   /** The API's origin and optional path prefix, e.g. `https://api.example.com` or `http://localhost:8787`. */
@@ -40,8 +40,12 @@ export interface CallOptions {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/**
+ * Makes one call and returns its answer parsed by `schema`: the schema itself, or the schema of a module still being
+ * imported (an operation's first call imports its part of the contract: see `client.ts`).
+ */
 export type Call = <S extends z.ZodMiniType>(
-  schema: S,
+  schema: S | Promise<S>,
   method: Method,
   path: string,
   options?: CallOptions,
@@ -118,6 +122,13 @@ export function createTransport(options: TransportOptions): Call {
 
   return async (schema, method, path, call = {}) => {
     const where = `${method} ${base}${path}`;
+    const parser = Promise.resolve(schema).catch((error: unknown) => {
+      // The module's file did not arrive (offline, blocked, a pinned hash that does not match): as for an answer
+      // that did not arrive, trying again later may work.
+      throw new RenewalError('network', `Could not load the schema to check the answer with: ${where}`, {
+        cause: error,
+      });
+    });
     // Retries this call may make, not counting the one after renewing the session. GET and PUT are idempotent, and
     // so is a POST unless the call says otherwise (createOrder's carries an Idempotency-Key; cancelOrder's does not).
     const allowed = call.idempotent === false ? 0 : retries;
@@ -165,7 +176,12 @@ export function createTransport(options: TransportOptions): Call {
       },
     };
     try {
-      const result = schema.safeParse(await api(path.replace(/^\//, ''), request).json());
+      // A schema still loading loads alongside the request, not before it (no chunk → API waterfall), except for a
+      // call that may not be repeated: that one is sent only once its answer can be checked, so that a schema that
+      // could not be loaded never leaves done an action the caller is told failed.
+      if (call.idempotent === false) await parser;
+      const [body, checked] = await Promise.all([api(path.replace(/^\//, ''), request).json(), parser]);
+      const result = checked.safeParse(body);
       if (!result.success) throw invalidResponse(result.error, where);
       return result.data;
     } catch (error) {

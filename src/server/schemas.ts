@@ -1,9 +1,9 @@
 /**
  * The partner's side of the Renewal API contract that only a server uses: webhook endpoints, the events they
  * receive, and renewal links. Written with `zod/mini` like `src/client/schemas.ts`, whose building blocks it reuses;
- * kept apart so that no browser bundle carries it (the browser client imports only `client/schemas.ts`). The sandbox
- * validates with these schemas and builds the OpenAPI document's `webhooks` section from them; `constructEvent`
- * parses every event it verifies with `WebhookEvent`.
+ * kept apart so that no browser bundle carries it (the browser client imports only the parts of
+ * `client/schemas/` it uses). The sandbox validates with these schemas and builds the OpenAPI document's `webhooks`
+ * section from them; `constructEvent` parses every event it verifies with `WebhookEvent`.
  */
 import * as z from 'zod/mini';
 import {

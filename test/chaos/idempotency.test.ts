@@ -3,14 +3,11 @@
 // most one charge; a payment whose answer the network dropped, retried, charges once. (Limited discounts under the
 // same burst: limited-discounts.test.ts.)
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { recordFigures, size } from './figures.ts';
-import { call, createOrder, newCardSession, newQuote, openReadOnly, payOnHostedPage, repeatOnReset } from './http.ts';
-import { spawnSandbox, type SandboxProcess } from './processes.ts';
+import { call, createOrder, newCardSession, newQuote, payOnHostedPage, repeatOnReset } from './http.ts';
+import { spawnSandboxPair, type SandboxPair, type SandboxProcess } from './processes.ts';
 
 const N = size('CHAOS_N', { fast: 40, long: 400 });
 
@@ -58,23 +55,20 @@ async function droppingProxy(target: URL) {
 }
 
 describe('idempotency under concurrency', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'esim-idem-'));
-  const dbPath = join(dir, 'sandbox.db');
   const figures: Record<string, number | string> = {};
+  let pair: SandboxPair;
   let one: SandboxProcess;
   let two: SandboxProcess;
   let ordersDuplicated = 0;
   let chargesDuplicated = 0;
 
   before(async () => {
-    // Two processes, one file: the second waits for the first to create and seed it.
-    one = await spawnSandbox(dir, { DB_PATH: dbPath }, 'test/chaos/sandbox-child.ts');
-    two = await spawnSandbox(dir, { DB_PATH: dbPath }, 'test/chaos/sandbox-child.ts');
+    pair = await spawnSandboxPair('esim-idem-');
+    ({ one, two } = pair);
   });
 
   after(async () => {
-    await Promise.all([one?.stop(), two?.stop()]);
-    rmSync(dir, { recursive: true, force: true });
+    await pair?.stop();
     recordFigures('idempotency', {
       title: 'concurrent order creation and payment against two sandbox processes sharing one database',
       rows: { N, ...figures, 'orders duplicated': ordersDuplicated, 'charges duplicated': chargesDuplicated },
@@ -82,14 +76,7 @@ describe('idempotency under concurrency', () => {
     });
   });
 
-  const count = (sql: string, ...args: unknown[]) => {
-    const db = openReadOnly(dbPath);
-    try {
-      return (db.prepare(sql).get(...args) as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  const count = (sql: string, ...args: unknown[]) => pair.count(sql, ...args);
 
   it(`N concurrent order creations with one Idempotency-Key give exactly one order`, async () => {
     const { card, token } = await newCardSession(one.url);

@@ -2,13 +2,10 @@
 // concurrent spends of one card's store credit give no more than the card holds, each order spending exactly the
 // credit its quote showed; N concurrent orders on the limited promo code use it no more than its limit.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { recordFigures, size } from './figures.ts';
-import { call, createOrder, newCardSession, openReadOnly, payOnHostedPage, repeatOnReset } from './http.ts';
-import { spawnSandbox, type SandboxProcess } from './processes.ts';
+import { call, createOrder, newCardSession, payOnHostedPage, repeatOnReset } from './http.ts';
+import { spawnSandboxPair, type SandboxPair, type SandboxProcess } from './processes.ts';
 
 const N = size('CHAOS_N', { fast: 40, long: 400 });
 
@@ -20,23 +17,20 @@ interface Priced {
 const creditLine = (quote: Priced) => quote.discounts.find((d) => d.kind === 'credit')?.amount.amount ?? 0;
 
 describe('limited discounts under concurrency', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'esim-discounts-'));
-  const dbPath = join(dir, 'sandbox.db');
   const figures: Record<string, number | string> = {};
+  let pair: SandboxPair;
   let one: SandboxProcess;
   let two: SandboxProcess;
   let creditOverspent = 0;
   let promoUsesOverLimit = 0;
 
   before(async () => {
-    // Two processes, one file: the second waits for the first to create and seed it.
-    one = await spawnSandbox(dir, { DB_PATH: dbPath }, 'test/chaos/sandbox-child.ts');
-    two = await spawnSandbox(dir, { DB_PATH: dbPath }, 'test/chaos/sandbox-child.ts');
+    pair = await spawnSandboxPair('esim-discounts-');
+    ({ one, two } = pair);
   });
 
   after(async () => {
-    await Promise.all([one?.stop(), two?.stop()]);
-    rmSync(dir, { recursive: true, force: true });
+    await pair?.stop();
     recordFigures('limited-discounts', {
       title: 'concurrent spends of store credit and of a limited promo code against two sandbox processes sharing one database',
       rows: { N, ...figures, 'store credit overspent (minor units)': creditOverspent, 'promo uses over the limit': promoUsesOverLimit },
@@ -44,14 +38,7 @@ describe('limited discounts under concurrency', () => {
     });
   });
 
-  const count = (sql: string, ...args: unknown[]) => {
-    const db = openReadOnly(dbPath);
-    try {
-      return (db.prepare(sql).get(...args) as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  const count = (sql: string, ...args: unknown[]) => pair.count(sql, ...args);
 
   /** Waits until none of the card's orders is `processing` any more (settlement runs on both processes' sweeps). */
   async function settledAll(cardId: string) {
@@ -63,15 +50,11 @@ describe('limited discounts under concurrency', () => {
   }
 
   /** What settlement spent of the card's credit for each succeeded order, by order id. */
-  const creditSpent = (cardId: string) => {
-    const db = openReadOnly(dbPath);
-    try {
+  const creditSpent = (cardId: string) =>
+    pair.inspect((db) => {
       const rows = db.prepare(`SELECT id, credit_used FROM orders WHERE card_id = ? AND status = 'succeeded'`).all(cardId);
       return new Map((rows as Array<{ id: string; credit_used: number }>).map((r) => [r.id, r.credit_used]));
-    } finally {
-      db.close();
-    }
-  };
+    });
 
   it('N concurrent spends of one card\'s store credit give it once, each order settling at its quoted price', async () => {
     const { card, token } = await newCardSession(one.url, 'refund_credit');
@@ -131,14 +114,9 @@ describe('limited discounts under concurrency', () => {
   });
 
   it('N concurrent orders on quotes of a limited promo code use it no more than its limit', async () => {
-    const { max_uses: limit, uses } = (() => {
-      const db = openReadOnly(dbPath);
-      try {
-        return db.prepare(`SELECT max_uses, uses FROM promo_codes WHERE code = 'LIMITED'`).get() as { max_uses: number; uses: number };
-      } finally {
-        db.close();
-      }
-    })();
+    const { max_uses: limit, uses } = pair.inspect(
+      (db) => db.prepare(`SELECT max_uses, uses FROM promo_codes WHERE code = 'LIMITED'`).get() as { max_uses: number; uses: number },
+    );
     assert.ok(limit - uses >= 1 && limit - uses < N, `LIMITED has ${limit - uses} uses left for ${N} attempts`);
     // Travellers on a few cards, each quoted the code while nobody has ordered…
     const travellers = await Promise.all(Array.from({ length: 4 }, () => newCardSession(one.url)));

@@ -1,7 +1,11 @@
 // The sandbox as `npm start` runs it (sandbox/main.ts), in a child process on a data folder of the test's own:
 // what the durability and crash tests kill, restart and hammer.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { openReadOnly } from './http.ts';
 
 export interface SandboxProcess {
   child: ChildProcess;
@@ -55,5 +59,43 @@ export async function spawnSandbox(
     alive: () => exitedWith === undefined,
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
+  };
+}
+
+/** Two sandbox processes (test/chaos/sandbox-child.ts) serving one database file, and read-only looks into it. */
+export interface SandboxPair {
+  one: SandboxProcess;
+  two: SandboxProcess;
+  /** Runs `read` on a read-only connection to the shared file (the processes may be writing it). */
+  inspect<T>(read: (db: ReturnType<typeof openReadOnly>) => T): T;
+  /** The `n` column of the single row `sql` selects. */
+  count(sql: string, ...args: unknown[]): number;
+  /** Stops both processes and deletes their folder. */
+  stop(): Promise<void>;
+}
+
+/** Starts two sandboxes on one new database file: the second waits for the first to create and seed it. */
+export async function spawnSandboxPair(prefix: string): Promise<SandboxPair> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dbPath = join(dir, 'sandbox.db');
+  const one = await spawnSandbox(dir, { DB_PATH: dbPath }, 'test/chaos/sandbox-child.ts');
+  const two = await spawnSandbox(dir, { DB_PATH: dbPath }, 'test/chaos/sandbox-child.ts');
+  const inspect = <T>(read: (db: ReturnType<typeof openReadOnly>) => T): T => {
+    const db = openReadOnly(dbPath);
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    one,
+    two,
+    inspect,
+    count: (sql, ...args) => inspect((db) => (db.prepare(sql).get(...args) as { n: number }).n),
+    async stop() {
+      await Promise.all([one.stop(), two.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

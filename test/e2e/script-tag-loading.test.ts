@@ -28,7 +28,9 @@ const chunk = (name: string) => {
 
 interface PageOptions {
   lang?: 'en' | 'zh-CN';
-  /** Elements inside the provider besides badge, picker and checkout button. */
+  /** The elements inside the provider; the usual page's badge, picker and checkout button when left out. */
+  tags?: string[];
+  /** Elements inside the provider besides those. */
   extra?: string[];
   /** The script tag's data-esim-base. */
   base?: string;
@@ -95,7 +97,7 @@ describe('the script-tag file loads what the page uses', () => {
 
   /** A partner page with the script tag and the tags asked for, for a fresh session of a seeded card. */
   async function partnerPage(options: PageOptions = {}): Promise<string> {
-    const { lang = 'en', extra = [], base, policy = 'origin', tamper } = options;
+    const { lang = 'en', tags = USUAL, extra = [], base, policy = 'origin', tamper } = options;
     const token = await mintSession(api.url, '89860000000000000011');
     const src = `${cdn.url}/widgets/esim-renewal.js`;
     const nonce = `n${Math.random().toString(36).slice(2)}`;
@@ -125,13 +127,13 @@ describe('the script-tag file loads what the page uses', () => {
       "require-trusted-types-for 'script'",
     ].join('; ');
     const id = String(pages.size);
-    const tags = [...USUAL, ...extra].map((tag) => `<${tag}></${tag}>`).join('\n');
+    const body = [...tags, ...extra].map((tag) => `<${tag}></${tag}>`).join('\n');
     pages.set(id, {
       csp,
       html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>partner</title><link rel="icon" href="data:,">
 ${head}<script src="${src}"${scriptAttributes} defer></script></head>
 <body><esim-renewal api-base="${api.url}" session-token="${token}" locale="${lang}">
-${tags}
+${body}
 </esim-renewal></body></html>`,
     });
     return `${api.url}/page/${id}`;
@@ -228,6 +230,31 @@ ${tags}
     await page.context().close();
   });
 
+  it("a badge-only page fetches no schema of orders or card care; each part comes with the first element that reads it, once", async () => {
+    const { page, problems, fetched } = await open(await partnerPage({ tags: ['esim-balance-badge'] }));
+    const orders = `/widgets/${chunk('orders')}`;
+    const care = `/widgets/${chunk('care')}`;
+    const times = (path: string) => fetched().filter((p) => p === path).length;
+    await page.evaluate(() => (window as unknown as { EsimRenewal: { ready: Promise<void> } }).EsimRenewal.ready);
+    assert.match(await page.locator('esim-balance-badge [part~=data]').innerText(), /left/);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual([times(orders), times(care)], [0, 0], fetched().join(', '));
+
+    // The order history reads orders: their part of the contract comes with it, and a second history reuses it.
+    await page.evaluate(() => document.querySelector('esim-renewal')!.append(document.createElement('esim-order-history')));
+    await page.locator('esim-order-history [part~=order]').first().waitFor();
+    await page.evaluate(() => document.querySelector('esim-renewal')!.append(document.createElement('esim-order-history')));
+    await page.locator('esim-order-history >> nth=1').locator('[part~=order]').first().waitFor();
+    assert.deepEqual([times(orders), times(care)], [1, 0], fetched().join(', '));
+
+    // The usage meter reads the card's usage: card care's part, once.
+    await page.evaluate(() => document.querySelector('esim-renewal')!.append(document.createElement('esim-usage-meter')));
+    await page.locator('esim-usage-meter [part~=chart]').first().waitFor();
+    assert.deepEqual([times(orders), times(care)], [1, 1], fetched().join(', '));
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   it('a Chinese page fetches the zh-CN chunk and shows Chinese; an English page never fetches it', async () => {
     const zh = `/widgets/${chunk('zh-CN')}`;
     const chinese = await open(await partnerPage({ lang: 'zh-CN' }));
@@ -314,6 +341,16 @@ ${tags}
     assert.equal(await defined(page, 'esim-usage-meter'), false);
     await scriptsBeforeData(page); // the rest of the page works
     assert.ok(problems.some((p) => /esim-usage-meter/.test(p)), problems.join('\n'));
+    await page.context().close();
+  });
+
+  it('a schema chunk that cannot be loaded fails the call as a network error, which the element shows', async () => {
+    const { page } = await open(await partnerPage({ policy: 'nonce', tags: ['esim-balance-badge', 'esim-order-history'], tamper: chunk('orders') }));
+    const alert = page.locator('esim-order-history [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Could not load your renewals\. You appear to be offline/);
+    // The rest of the page works: the badge's card comes from the core schemas, in the file.
+    assert.match(await page.locator('esim-balance-badge [part~=data]').innerText(), /left/);
     await page.context().close();
   });
 });

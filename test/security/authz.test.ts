@@ -42,7 +42,10 @@ describe('authorization: every cross-card, cross-partner and bad-credential case
 
   /** Records a case; `denied` says whether the reply denied it without leaking any of `secrets`. */
   function record(name: string, reply: Reply, deniedStatuses: number[], secrets: string[] = []): void {
-    const leaked = secrets.filter((s) => reply.text.includes(s));
+    // A secret counts as leaked when it stands on its own, not as digits inside a longer number (the last four of an
+    // ICCID are often found inside a usage figure in bytes).
+    const standsAlone = (secret: string) => new RegExp(`(?<![0-9A-Za-z])${secret.replace(/[^0-9A-Za-z]/g, '\\$&')}(?![0-9A-Za-z])`);
+    const leaked = secrets.filter((s) => standsAlone(s).test(reply.text));
     const denied = deniedStatuses.includes(reply.status) && leaked.length === 0;
     outcomes.push({ name, status: reply.status, denied });
     assert.ok(denied, `${name}: ${reply.status} ${leaked.length ? `leaks ${leaked.join(', ')}` : ''} ${reply.text.slice(0, 200)}`);

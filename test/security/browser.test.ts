@@ -91,6 +91,12 @@ describe('browser security on a strict-CSP, Trusted-Types page', () => {
     await page.locator('esim-plan-picker [role=radio]').first().waitFor();
     const tags = shippedTags();
     assert.ok(tags.length >= 4, `${tags.length} tags in the manifest`);
+    // The script-tag file loads each element's chunk on demand, so on a slow machine the last ones may still be on
+    // their way when the badge and picker show: wait (bounded) for every tag to be defined and rendered, then check.
+    await page.waitForFunction((list) => list.every((tag) => {
+      const el = document.querySelector(tag);
+      return !!customElements.get(tag) && !!el?.shadowRoot && el.shadowRoot.childNodes.length > 0;
+    }), tags, { timeout: 15_000 }).catch(() => undefined);
     const rendered = await page.evaluate((list) => list.map((tag) => {
       const el = document.querySelector(tag);
       return { tag, defined: !!customElements.get(tag), rendered: !!el?.shadowRoot && el.shadowRoot.childNodes.length > 0 };
