@@ -29,7 +29,7 @@ export { renewalContext } from './context/renewal-context.js';
 export { settingsContext } from './context/settings.js';
 export type { RenewalSettings, SupportContact } from './context/settings.js';
 export { defineAll, elements } from './define.js';
-// Every event class, and `esimEvents`, the list of them (src/events/index.ts).
+// Every event class, and `esimEventNames`, the list of their names (src/events/index.ts).
 export * from './events/index.js';
 export { formatBytes, formatDate, formatMoney, formatRelativeDays } from './i18n/format.js';
 export { loadLocale, messagesFor, registerLocale, resolveLocale } from './i18n/index.js';

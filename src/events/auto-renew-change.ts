@@ -3,13 +3,10 @@ import { EsimEvent } from './esim-event.js';
 
 /** Auto-renew was turned on or off in `<esim-auto-renew-toggle>`; `autoRenew` is the setting the server saved. */
 export class EsimAutoRenewChangeEvent extends EsimEvent<{ autoRenew: AutoRenew }> {
-  /** The event's name. */
-  static readonly type = 'esim-auto-renew-change';
-
   declare readonly autoRenew: AutoRenew;
 
   constructor(autoRenew: AutoRenew) {
-    super(EsimAutoRenewChangeEvent.type, { autoRenew });
+    super('esim-auto-renew-change', { autoRenew });
   }
 }
 

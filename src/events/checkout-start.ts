@@ -6,13 +6,10 @@ import { EsimEvent } from './esim-event.js';
  * login first, say) stops the checkout before anything is requested.
  */
 export class EsimCheckoutStartEvent extends EsimEvent<{ plan: Plan }> {
-  /** The event's name. */
-  static readonly type = 'esim-checkout-start';
-
   declare readonly plan: Plan;
 
   constructor(plan: Plan) {
-    super(EsimCheckoutStartEvent.type, { plan }, true);
+    super('esim-checkout-start', { plan }, true);
   }
 }
 

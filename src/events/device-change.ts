@@ -3,14 +3,11 @@ import { EsimEvent } from './esim-event.js';
 
 /** The card moved to a new phone in `<esim-device-change>`: `activation` installs it there (once). */
 export class EsimDeviceChangeEvent extends EsimEvent<{ card: Card; activation: Activation }> {
-  /** The event's name. */
-  static readonly type = 'esim-device-change';
-
   declare readonly card: Card;
   declare readonly activation: Activation;
 
   constructor(card: Card, activation: Activation) {
-    super(EsimDeviceChangeEvent.type, { card, activation });
+    super('esim-device-change', { card, activation });
   }
 }
 

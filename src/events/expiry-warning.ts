@@ -6,15 +6,12 @@ import { EsimEvent } from './esim-event.js';
  * view, so a partner can show its own banner or send a reminder.
  */
 export class EsimExpiryWarningEvent extends EsimEvent<{ card: Card; daysLeft: number; lowOnData: boolean }> {
-  /** The event's name. */
-  static readonly type = 'esim-expiry-warning';
-
   declare readonly card: Card;
   declare readonly daysLeft: number;
   declare readonly lowOnData: boolean;
 
   constructor(card: Card, daysLeft: number, lowOnData: boolean) {
-    super(EsimExpiryWarningEvent.type, { card, daysLeft, lowOnData });
+    super('esim-expiry-warning', { card, daysLeft, lowOnData });
   }
 }
 

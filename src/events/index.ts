@@ -1,42 +1,29 @@
-import { EsimAutoRenewChangeEvent } from './auto-renew-change.js';
-import { EsimCheckoutStartEvent } from './checkout-start.js';
-import { EsimDeviceChangeEvent } from './device-change.js';
-import { EsimExpiryWarningEvent } from './expiry-warning.js';
-import { EsimPlanChangeEvent } from './plan-change.js';
-import { EsimRefundRequestEvent } from './refund-request.js';
-import { EsimRenewalErrorEvent } from './renewal-error.js';
-import { EsimRenewalSuccessEvent } from './renewal-success.js';
-
-export {
-  EsimAutoRenewChangeEvent,
-  EsimCheckoutStartEvent,
-  EsimDeviceChangeEvent,
-  EsimExpiryWarningEvent,
-  EsimPlanChangeEvent,
-  EsimRefundRequestEvent,
-  EsimRenewalErrorEvent,
-  EsimRenewalSuccessEvent,
-};
+export { EsimAutoRenewChangeEvent } from './auto-renew-change.js';
+export { EsimCheckoutStartEvent } from './checkout-start.js';
+export { EsimDeviceChangeEvent } from './device-change.js';
+export { EsimExpiryWarningEvent } from './expiry-warning.js';
+export { EsimPlanChangeEvent } from './plan-change.js';
+export { EsimRefundRequestEvent } from './refund-request.js';
+export { EsimRenewalErrorEvent } from './renewal-error.js';
+export { EsimRenewalSuccessEvent } from './renewal-success.js';
 
 /**
- * Every event the elements fire: the one list the package exports, and the React wrappers' `on…` props are made
- * from (src/react/events.ts). Each event's own module registers it in `GlobalEventHandlersEventMap`.
+ * The name of every event the elements fire: the one list of them, from which the React wrappers' `on…` props are
+ * made (src/react/events.ts). Each event's module above registers its class under its name in
+ * `GlobalEventHandlersEventMap`, which types `addEventListener` on `document`, `window` and every element.
  */
-export const esimEvents = [
-  EsimPlanChangeEvent,
-  EsimCheckoutStartEvent,
-  EsimRenewalSuccessEvent,
-  EsimRenewalErrorEvent,
-  EsimExpiryWarningEvent,
-  EsimAutoRenewChangeEvent,
-  EsimRefundRequestEvent,
-  EsimDeviceChangeEvent,
+export const esimEventNames = [
+  'esim-plan-change',
+  'esim-checkout-start',
+  'esim-renewal-success',
+  'esim-renewal-error',
+  'esim-expiry-warning',
+  'esim-auto-renew-change',
+  'esim-refund-request',
+  'esim-device-change',
 ] as const;
 
-/**
- * The events by name, as `addEventListener` on `document`, `window` or any element types them. `tsc` fails here
- * when an event of the list is missing from `GlobalEventHandlersEventMap`.
- */
-export type EsimEventMap = {
-  [Class in (typeof esimEvents)[number] as Class['type']]: GlobalEventHandlersEventMap[Class['type']];
-};
+export type EsimEventName = (typeof esimEventNames)[number];
+
+/** The events by name, as `addEventListener` types them. `tsc` fails here when one of the list is not registered. */
+export type EsimEventMap = { [Name in EsimEventName]: GlobalEventHandlersEventMap[Name] };

@@ -3,13 +3,10 @@ import { EsimEvent } from './esim-event.js';
 
 /** The traveller chose a plan in `<esim-plan-picker>`. */
 export class EsimPlanChangeEvent extends EsimEvent<{ plan: Plan }> {
-  /** The event's name. */
-  static readonly type = 'esim-plan-change';
-
   declare readonly plan: Plan;
 
   constructor(plan: Plan) {
-    super(EsimPlanChangeEvent.type, { plan });
+    super('esim-plan-change', { plan });
   }
 }
 

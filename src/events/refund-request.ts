@@ -3,13 +3,10 @@ import { EsimEvent } from './esim-event.js';
 
 /** The traveller asked for a refund in `<esim-order-history>`; the operator decides, then the history shows it. */
 export class EsimRefundRequestEvent extends EsimEvent<{ refund: Refund }> {
-  /** The event's name. */
-  static readonly type = 'esim-refund-request';
-
   declare readonly refund: Refund;
 
   constructor(refund: Refund) {
-    super(EsimRefundRequestEvent.type, { refund });
+    super('esim-refund-request', { refund });
   }
 }
 

@@ -3,13 +3,10 @@ import { EsimEvent } from './esim-event.js';
 
 /** A step of the renewal failed; the element shows the error itself, this lets the page log or react. */
 export class EsimRenewalErrorEvent extends EsimEvent<{ error: RenewalError }> {
-  /** The event's name. */
-  static readonly type = 'esim-renewal-error';
-
   declare readonly error: RenewalError;
 
   constructor(error: RenewalError) {
-    super(EsimRenewalErrorEvent.type, { error });
+    super('esim-renewal-error', { error });
   }
 }
 

@@ -3,14 +3,11 @@ import { EsimEvent } from './esim-event.js';
 
 /** The renewal was paid and confirmed: `card` is the card as re-read from the network afterwards. */
 export class EsimRenewalSuccessEvent extends EsimEvent<{ order: Order; card: Card }> {
-  /** The event's name. */
-  static readonly type = 'esim-renewal-success';
-
   declare readonly order: Order;
   declare readonly card: Card;
 
   constructor(order: Order, card: Card) {
-    super(EsimRenewalSuccessEvent.type, { order, card });
+    super('esim-renewal-success', { order, card });
   }
 }
 

@@ -1,7 +1,5 @@
 import type { EventName } from '@lit/react';
-import { esimEvents } from '../events/index.js';
-
-type EsimEventClass = (typeof esimEvents)[number];
+import { esimEventNames, type EsimEventMap, type EsimEventName } from '../events/index.js';
 
 /** `plan-change` → `PlanChange`. */
 type Words<Name extends string> = Name extends `${infer Head}-${infer Rest}`
@@ -9,14 +7,14 @@ type Words<Name extends string> = Name extends `${infer Head}-${infer Rest}`
   : Capitalize<Name>;
 
 /** An event's React prop: `esim-plan-change` → `onPlanChange`. */
-type PropOf<Type extends string> = Type extends `esim-${infer Name}` ? `on${Words<Name>}` : never;
+type PropOf<Name extends string> = Name extends `esim-${infer Rest}` ? `on${Words<Rest>}` : never;
 
 /** Our DOM events as typed React props, from the one list of events: `onPlanChange={(event) => event.detail.plan}`. */
-export type ReactEvents = { [Class in EsimEventClass as PropOf<Class['type']>]: EventName<InstanceType<Class>> };
+export type ReactEvents = { [Name in EsimEventName as PropOf<Name>]: EventName<EsimEventMap[Name]> };
 
-const propOf = (type: string) => `on${type.slice('esim'.length).replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
+const propOf = (name: string) => `on${name.slice('esim'.length).replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
 
-export const reactEvents = Object.fromEntries(esimEvents.map((event) => [propOf(event.type), event.type])) as ReactEvents;
+export const reactEvents = Object.fromEntries(esimEventNames.map((name) => [propOf(name), name])) as ReactEvents;
 
 /** The subset of `reactEvents` an element fires. */
 export function eventsOf<K extends keyof ReactEvents>(...names: K[]): Pick<ReactEvents, K> {
