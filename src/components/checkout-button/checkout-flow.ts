@@ -4,7 +4,7 @@ import type { PaymentMethod, Plan } from '../../client/schemas.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
 import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
 import type { CheckoutHost, CheckoutState, PaymentFlow, PaymentSteps } from './checkout-state.js';
-import { openPaymentWindow } from './payment-window.js';
+import { openPaymentWindow } from './popup.js';
 import { mayBeReturningFromPayment, readPendingAttempt } from './pending.js';
 
 export type { CheckoutHost, CheckoutStep } from './checkout-state.js';

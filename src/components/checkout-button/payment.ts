@@ -9,7 +9,7 @@ import type { Order, Quote } from '../../client/schemas.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import type { PaymentFlow, PaymentSteps, PaymentViews } from './checkout-state.js';
 import { renderHandoffLink, renderPaying, renderSuccess } from './payment-views.js';
-import { openPaymentWindow } from './payment-window.js';
+import { openPaymentWindow } from './popup.js';
 import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
 
 export class CheckoutPayment implements ReactiveController, PaymentSteps {
