@@ -35,7 +35,7 @@ const staticImports = (config) => ({
 
 /** Budgets of the npm entries, with their dependencies (the Node-only partner client has none). */
 const entryBudgets = {
-  index: '42.3 kB',
+  index: '43.6 kB', // +1.3 kB with issue 16's element state: @lit/task (0.89 kB alone) and the settings context
   'client/index': '13.8 kB',
   renewal: '20.7 kB',
   'balance-badge': '27.1 kB', // the goal is 24 kB: see above
@@ -43,14 +43,15 @@ const entryBudgets = {
   'checkout-button': '30.6 kB',
   'usage-meter': '27.3 kB',
   'renewal-flow': '35 kB',
-  'order-history': '28.3 kB',
-  'device-change': '28.1 kB',
-  'auto-renew-toggle': '27.6 kB',
-  define: '41.9 kB',
-  'react/index': '42.8 kB',
+  'order-history': '29.2 kB', // +0.9 kB: @lit/task (issue 16)
+  'device-change': '28.8 kB', // +0.7 kB: @lit/task (issue 16)
+  'auto-renew-toggle': '28.2 kB', // +0.6 kB: @lit/task (issue 16)
+  define: '43.1 kB', // +1.25 kB, as index
+  'react/index': '44.1 kB', // +1.35 kB, as index
   'react/renewal': '21.4 kB',
   'react/checkout-button': '31.2 kB',
   'react/renewal-flow': '35.6 kB',
+  'react/order-history': '29.8 kB', // +0.8 kB: @lit/task (issue 16)
   'react/*': '29 kB',
 };
 /** The languages that ship as chunks beside English (src/i18n/locales.ts). */
@@ -79,9 +80,10 @@ export default [
   },
   {
     // Since the contract's orders and care parts are chunks of their own: 0.96 kB more here, 1.6 kB less in the file.
+    // Issue 16: +1.35 kB (15.30 -> 16.65 kB), @lit/task in the history, device-change and auto-renew chunks.
     name: 'every element, step and schema chunk of the script-tag file (all loaded: EsimRenewal.loadAll())',
     path: ['dist/esim-renewal/*.js', ...LOCALE_CHUNKS.map((tag) => `!dist/esim-renewal/${tag}-*.js`)],
-    limit: '15.7 kB',
+    limit: '17.1 kB',
     modifyEsbuildConfig: asShipped,
   },
   // One language at a time: a page loads only the one it speaks.

@@ -13,7 +13,7 @@ export type { AutoRenewStep } from './components/auto-renew-toggle/auto-renew-to
 export { EsimBalanceBadge } from './components/balance-badge/balance-badge.js';
 export type { BadgeState } from './components/balance-badge/balance-badge.js';
 export { EsimCheckoutButton } from './components/checkout-button/checkout-button.js';
-export type { CheckoutStep } from './components/checkout-button/checkout-flow.js';
+export type { CheckoutStep } from './components/checkout-button/checkout-state.js';
 export { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
 export { EsimRenewal } from './components/renewal/renewal.js';
 export { EsimOrderHistory } from './components/order-history/order-history.js';
@@ -24,19 +24,13 @@ export type { FlowStep } from './components/renewal-flow/renewal-flow.js';
 export { EsimUsageMeter } from './components/usage-meter/usage-meter.js';
 export type { UsageMeterState } from './components/usage-meter/usage-meter.js';
 export { RenewalStore } from './context/store.js';
-export type { Loadable, RenewalState, SupportContact } from './context/store.js';
+export type { Loadable, RenewalState } from './context/store.js';
 export { renewalContext } from './context/renewal-context.js';
+export { settingsContext } from './context/settings.js';
+export type { RenewalSettings, SupportContact } from './context/settings.js';
 export { defineAll, elements } from './define.js';
-export {
-  EsimAutoRenewChangeEvent,
-  EsimCheckoutStartEvent,
-  EsimDeviceChangeEvent,
-  EsimExpiryWarningEvent,
-  EsimPlanChangeEvent,
-  EsimRefundRequestEvent,
-  EsimRenewalErrorEvent,
-  EsimRenewalSuccessEvent,
-} from './events/index.js';
+// Every event class, and `esimEventNames`, the list of their names (src/events/index.ts).
+export * from './events/index.js';
 export { formatBytes, formatDate, formatMoney, formatRelativeDays } from './i18n/format.js';
 export { loadLocale, messagesFor, registerLocale, resolveLocale } from './i18n/index.js';
 export type { Messages } from './i18n/index.js';

@@ -4,6 +4,8 @@
 const renewal = document.querySelector('esim-renewal');
 renewal?.addEventListener('esim-renewal-error', (event) => console.warn('renewal failed:', event.detail.error.code));
 renewal?.addEventListener('esim-plan-change', (event) => console.info('plan:', event.detail.plan.name));
+// Our events bubble out of shadow roots, so a page may listen once on `document`: typed there too.
+document.addEventListener('esim-renewal-success', (event) => console.info('renewed until', event.detail.card.expiresAt));
 
 const client = EsimRenewal.createRenewalClient({
   baseUrl: 'https://renew.example.com',

@@ -1,6 +1,6 @@
 import type { RenewalClient } from '../client/client.js';
 import { asRenewalError, type RenewalError } from '../client/errors.js';
-import type { Card, Order, Plan, Usage } from '../client/schemas.js';
+import type { Card, Plan, Usage } from '../client/schemas.js';
 
 /** A value loaded from the API: what the elements render from. `value` survives a failed reload. */
 export type Loadable<T> =
@@ -9,43 +9,31 @@ export type Loadable<T> =
   | { status: 'ready'; value: T }
   | { status: 'error'; error: RenewalError; value?: T };
 
-/** Where the partner's travellers get help; shown on error and success views. */
-export interface SupportContact {
-  /** A help page; the masked card number and order id are added as `esim_card` and `esim_order`. */
-  url?: string;
-  /** An e-mail address; the subject and body are prefilled. */
-  email?: string;
-  /** A phone number. */
-  phone?: string;
-  /** A chat link; gets the same parameters as `url`. */
-  chat?: string;
-}
-
 export interface RenewalState {
   card: Loadable<Card>;
   plans: Loadable<Plan[]>;
   /** Daily data use, oldest first; absent until an element asks for it with `loadUsage()`. */
   usage?: Loadable<Usage>;
+  /**
+   * The id of the plan to renew with: chosen in a picker, named by `plan-id` or by a hand-off link, possibly before
+   * the plans are loaded. Written only by `selectPlan()`.
+   */
+  selectedPlanId?: string;
+  /** That plan, once the plans are loaded; undefined while they are not, or when none has that id. */
   selectedPlan?: Plan;
-  order?: Order;
 }
 
 type Listener = (state: RenewalState) => void;
 
 /**
- * The one state every element under an `<esim-renewal>` shares: the card, its plans, the selected plan and the
- * current order. Loads are deduplicated — three elements asking for the card make one request — and never reject:
- * failures land in the state for the elements to show.
+ * The one state every element under an `<esim-renewal>` shares: the card, its plans, its daily use and the selected
+ * plan. Loads are deduplicated — three elements asking for the card make one request — and never reject: failures
+ * land in the state for the elements to show. Every change notifies every element, so the state holds only what
+ * elements render (a checkout's order is the checkout's own).
  */
 export class RenewalStore {
   state: RenewalState = { card: { status: 'idle' }, plans: { status: 'idle' } };
-  /** The provider's locale, when it has one; elements fall back to the page's `lang`. */
-  locale?: string;
-  support: SupportContact = {};
-  /** Where a traveller whose card cannot be renewed buys a new eSIM. */
-  buyUrl?: string;
   private readonly listeners = new Set<Listener>();
-  private preselectId?: string;
   private readonly inflight = new Map<'card' | 'plans', Promise<void>>();
   private usageLoad?: { days: number; promise: Promise<void> };
 
@@ -57,8 +45,12 @@ export class RenewalStore {
   }
 
   private set(patch: Partial<RenewalState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener(this.state);
+    const state = { ...this.state, ...patch };
+    // The selected plan is always the loaded plan of the selected id: plans read again (in another language, say)
+    // replace it, and a plan named before the plans arrived is found when they do.
+    state.selectedPlan = state.plans.value?.find((plan) => plan.id === state.selectedPlanId);
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
   }
 
   /** Loads the card once; `force` reads it again (after a renewal, or a retry). */
@@ -68,13 +60,7 @@ export class RenewalStore {
 
   /** Loads every plan that can renew the card, once; elements filter by period and region locally. */
   loadPlans(options: { force?: boolean } = {}): Promise<void> {
-    return this.load('plans', options.force, () => this.client.listPlans()).then(() => {
-      if (this.preselectId && this.state.plans.value) {
-        const id = this.preselectId;
-        this.preselectId = undefined;
-        this.preselectPlan(id);
-      }
-    });
+    return this.load('plans', options.force, () => this.client.listPlans());
   }
 
   /**
@@ -119,19 +105,12 @@ export class RenewalStore {
     );
   }
 
-  selectPlan(plan: Plan | undefined): void {
-    this.set({ selectedPlan: plan });
-  }
-
-  /** Selects the plan with this id as soon as the plans are loaded (a hand-off link carries the plan's id). */
-  preselectPlan(planId: string): void {
-    const plan = this.state.plans.value?.find((candidate) => candidate.id === planId);
-    if (plan) this.selectPlan(plan);
-    else this.preselectId = planId;
-  }
-
-  setOrder(order: Order | undefined): void {
-    this.set({ order });
+  /**
+   * Selects the plan to renew with, by id (undefined or empty: none) — the only way the selection changes. The plan
+   * need not be loaded yet: it is selected when the plans arrive (a hand-off link or `plan-id` names it early).
+   */
+  selectPlan(planId: string | undefined): void {
+    if ((planId || undefined) !== this.state.selectedPlanId) this.set({ selectedPlanId: planId || undefined });
   }
 
   /** A card read fresh from the API (e.g. the one a succeeded order embeds). */

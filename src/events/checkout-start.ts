@@ -13,8 +13,9 @@ export class EsimCheckoutStartEvent extends EsimEvent<{ plan: Plan }> {
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-checkout-start': EsimCheckoutStartEvent;
   }
 }

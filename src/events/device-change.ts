@@ -11,8 +11,9 @@ export class EsimDeviceChangeEvent extends EsimEvent<{ card: Card; activation: A
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-device-change': EsimDeviceChangeEvent;
   }
 }

@@ -15,8 +15,9 @@ export class EsimExpiryWarningEvent extends EsimEvent<{ card: Card; daysLeft: nu
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-expiry-warning': EsimExpiryWarningEvent;
   }
 }

@@ -10,8 +10,9 @@ export class EsimPlanChangeEvent extends EsimEvent<{ plan: Plan }> {
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-plan-change': EsimPlanChangeEvent;
   }
 }

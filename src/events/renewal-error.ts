@@ -10,8 +10,9 @@ export class EsimRenewalErrorEvent extends EsimEvent<{ error: RenewalError }> {
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-renewal-error': EsimRenewalErrorEvent;
   }
 }

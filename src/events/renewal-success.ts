@@ -11,8 +11,9 @@ export class EsimRenewalSuccessEvent extends EsimEvent<{ order: Order; card: Car
   }
 }
 
+// Typed wherever a page listens: on our elements, on `document` and on `window` (they bubble and are composed).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'esim-renewal-success': EsimRenewalSuccessEvent;
   }
 }

@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues, type ReactiveController } from 'lit';
 import { createRenewalClient } from '../client/client.js';
 import { renewalContext } from '../context/renewal-context.js';
+import { DEFAULT_SETTINGS, settingsContext, type RenewalSettings } from '../context/settings.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
 import { warmFormattersSoon } from '../i18n/format.js';
 import { localePending, messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
@@ -59,7 +60,7 @@ function ambientLanguage(node: Node): string | undefined {
 
 /**
  * What every esim element shares: the store (from an enclosing `<esim-renewal>`, or its own when given
- * `api-base` and `session-token`), the locale and its messages.
+ * `api-base` and `session-token`), the provider's settings, the locale and its messages.
  */
 export abstract class EsimElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -72,6 +73,7 @@ export abstract class EsimElement extends LitElement {
     // Internal state is declared here, not in `properties`: the manifest analyzer would list it there as a public
     // field (it honours `@internal` only on the field itself).
     this.createProperty('providedStore', { state: true, attribute: false });
+    this.createProperty('providedSettings', { state: true, attribute: false });
   }
 
   /** The Renewal API's base URL; only needed when the element is used without an `<esim-renewal>` provider. */
@@ -86,17 +88,26 @@ export abstract class EsimElement extends LitElement {
   /** @internal The store of the enclosing `<esim-renewal>`, if any. */
   providedStore?: RenewalStore;
 
+  /** @internal The settings of the enclosing `<esim-renewal>` (or `<esim-renewal-flow>`), if any. */
+  providedSettings?: RenewalSettings;
+
   private ownStore?: RenewalStore;
   private ownStoreKey?: string;
   private readonly stores: StoreController;
 
   constructor() {
     super();
-    // The context controller rather than its decorator: the same protocol, without the decorator's code.
+    // The context controllers rather than their decorator: the same protocol, without the decorator's code. Each
+    // value lands in a reactive property, so a new one renders the element again.
     new ContextConsumer(this, {
       context: renewalContext,
       subscribe: true,
       callback: (store) => (this.providedStore = store),
+    });
+    new ContextConsumer(this, {
+      context: settingsContext,
+      subscribe: true,
+      callback: (settings) => (this.providedSettings = settings),
     });
     this.stores = new StoreController(this, (store) => {
       this.storeConnected(store);
@@ -123,9 +134,14 @@ export abstract class EsimElement extends LitElement {
     return this.store?.state ?? { card: { status: 'idle' }, plans: { status: 'idle' } };
   }
 
+  /** What the provider says: its locale, support contacts, buy link and warning days; the defaults without one. */
+  protected get settings(): RenewalSettings {
+    return this.providedSettings ?? DEFAULT_SETTINGS;
+  }
+
   /** The resolved locale tag used for messages and `Intl`. */
   protected get resolvedLocale(): string {
-    return resolveLocale(this.locale ?? this.store?.locale ?? ambientLanguage(this));
+    return resolveLocale(this.locale ?? this.settings.locale ?? ambientLanguage(this));
   }
 
   protected get msg(): Messages {

@@ -1,4 +1,4 @@
-import type { SupportContact } from '../context/store.js';
+import type { SupportContact } from '../context/settings.js';
 import type { Messages } from '../i18n/index.js';
 
 export interface SupportLink {

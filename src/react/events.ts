@@ -1,28 +1,20 @@
 import type { EventName } from '@lit/react';
-import type {
-  EsimAutoRenewChangeEvent,
-  EsimCheckoutStartEvent,
-  EsimDeviceChangeEvent,
-  EsimExpiryWarningEvent,
-  EsimPlanChangeEvent,
-  EsimRefundRequestEvent,
-  EsimRenewalErrorEvent,
-  EsimRenewalSuccessEvent,
-} from '../events/index.js';
+import { esimEventNames, type EsimEventMap, type EsimEventName } from '../events/index.js';
 
-/** Our DOM events as typed React props: `onPlanChange={(event) => event.detail.plan}`. */
-export const reactEvents = {
-  onPlanChange: 'esim-plan-change' as EventName<EsimPlanChangeEvent>,
-  onCheckoutStart: 'esim-checkout-start' as EventName<EsimCheckoutStartEvent>,
-  onRenewalSuccess: 'esim-renewal-success' as EventName<EsimRenewalSuccessEvent>,
-  onRenewalError: 'esim-renewal-error' as EventName<EsimRenewalErrorEvent>,
-  onExpiryWarning: 'esim-expiry-warning' as EventName<EsimExpiryWarningEvent>,
-  onAutoRenewChange: 'esim-auto-renew-change' as EventName<EsimAutoRenewChangeEvent>,
-  onRefundRequest: 'esim-refund-request' as EventName<EsimRefundRequestEvent>,
-  onDeviceChange: 'esim-device-change' as EventName<EsimDeviceChangeEvent>,
-};
+/** `plan-change` → `PlanChange`. */
+type Words<Name extends string> = Name extends `${infer Head}-${infer Rest}`
+  ? `${Capitalize<Head>}${Words<Rest>}`
+  : Capitalize<Name>;
 
-export type ReactEvents = typeof reactEvents;
+/** An event's React prop: `esim-plan-change` → `onPlanChange`. */
+type PropOf<Name extends string> = Name extends `esim-${infer Rest}` ? `on${Words<Rest>}` : never;
+
+/** Our DOM events as typed React props, from the one list of events: `onPlanChange={(event) => event.detail.plan}`. */
+export type ReactEvents = { [Name in EsimEventName as PropOf<Name>]: EventName<EsimEventMap[Name]> };
+
+const propOf = (name: string) => `on${name.slice('esim'.length).replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
+
+export const reactEvents = Object.fromEntries(esimEventNames.map((name) => [propOf(name), name])) as ReactEvents;
 
 /** The subset of `reactEvents` an element fires. */
 export function eventsOf<K extends keyof ReactEvents>(...names: K[]): Pick<ReactEvents, K> {

@@ -206,5 +206,9 @@ export async function chooseMethod(page: Page, method: 'card' | 'alipay' | 'wech
   await page.locator(`esim-checkout-button input[name=method][value=${method}]`).check();
 }
 
-export const orderIdOf = (page: Page) =>
-  page.evaluate(() => (document.getElementById('renewal') as unknown as { store?: { state: { order?: { id: string } } } }).store?.state.order?.id);
+/** The card's newest order, as the API lists it to the traveller's session (`token`): the one the page's checkout made. */
+export async function latestOrderId(base: string, token: string): Promise<string | undefined> {
+  const reply = await call(base, 'GET', '/v1/orders?limit=1', { token });
+  if (reply.status !== 200) throw new Error(`orders: ${reply.status} ${reply.text}`);
+  return (reply.body as { orders: Array<{ id: string }> }).orders[0]?.id;
+}

@@ -11,7 +11,7 @@ import type { RunningSandbox } from '../../sandbox/server.ts';
 import { recordFigures, size } from './figures.ts';
 import { call, payOnHostedPage } from './http.ts';
 import {
-  chooseMethod, choosePlanAndOpenSummary, launchChromium, newCard, openStrictPage, orderIdOf, startStrictSandbox, stepIs,
+  chooseMethod, choosePlanAndOpenSummary, latestOrderId, launchChromium, newCard, openStrictPage, startStrictSandbox, stepIs,
   type StrictPageOptions, type Watched,
 } from './strict-page.ts';
 
@@ -179,7 +179,8 @@ const SCENARIOS: Scenario[] = [
       await stepIs(page, 'paying');
       const hit = await arm('GET', /\/v1\/orders\/[^/]+$/, times, apply);
       while (hit.hits < times) await sleep(50);
-      await call(page.url().split('/strict')[0]!, 'POST', `/sandbox/orders/${await orderIdOf(page)}/simulate`, { token: token(), body: { outcome: 'succeed' } });
+      const base = page.url().split('/strict')[0]!;
+      await call(base, 'POST', `/sandbox/orders/${await latestOrderId(base, token())}/simulate`, { token: token(), body: { outcome: 'succeed' } });
       await stepIs(page, 'success');
       assert.deepEqual([orders(), charges()], [1, 1]);
     },
@@ -338,7 +339,8 @@ describe('the widget under faults and impatient travellers (strict-CSP page, scr
     // Renew pressed again while paying shows the running checkout instead of another.
     await page.keyboard.press('Escape').catch(() => undefined);
     await page.locator('esim-checkout-button [part=button]').click({ force: true }).catch(() => undefined);
-    await call(sandbox.url, 'POST', `/sandbox/orders/${await orderIdOf(page)}/simulate`, { token: [...w.tokens].at(-1)!, body: { outcome: 'succeed' } });
+    const token = [...w.tokens].at(-1)!;
+    await call(sandbox.url, 'POST', `/sandbox/orders/${await latestOrderId(sandbox.url, token)}/simulate`, { token, body: { outcome: 'succeed' } });
     await stepIs(page, 'success');
     idem['double click: order requests sent'] = posted;
     idem['double click: orders'] = ordersOf(card.id);
@@ -355,10 +357,10 @@ describe('the widget under faults and impatient travellers (strict-CSP page, scr
     await chooseMethod(page, 'alipay');
     await page.locator('esim-checkout-button [part=pay]').click();
     await stepIs(page, 'paying');
-    const orderId = await orderIdOf(page);
+    const orderId = await latestOrderId(sandbox.url, [...w.tokens].at(-1)!);
     await page.reload();
     await stepIs(page, 'paying');
-    assert.equal(await orderIdOf(page), orderId, 'the same order after the reload');
+    assert.equal(await latestOrderId(sandbox.url, [...w.tokens].at(-1)!), orderId, 'the same order after the reload');
     await call(sandbox.url, 'POST', `/sandbox/orders/${orderId}/simulate`, { token: [...w.tokens].at(-1)!, body: { outcome: 'succeed' } });
     await stepIs(page, 'success');
     idem['reload: orders'] = ordersOf(card.id);
@@ -380,10 +382,10 @@ describe('the widget under faults and impatient travellers (strict-CSP page, scr
     await page.goBack();
     await page.waitForURL(/\/strict\?/);
     await stepIs(page, 'paying');
-    assert.equal(await orderIdOf(page), orderId);
-    // Pay after all: reopen the payment page, pay, come back.
+    // Pay after all: reopen the payment page (the resumed order's own), pay, come back.
     await page.locator('esim-checkout-button').getByRole('button', { name: /payment/i }).click();
     await page.waitForURL(/\/sandbox\/checkout\//);
+    assert.equal(page.url().split('/').pop(), orderId);
     await page.locator('#number').fill('4242 4242 4242 4242');
     await page.locator('button[type=submit]').first().click();
     await page.waitForURL(/esim_order=|\/strict\?/);

@@ -8,7 +8,7 @@ import type { CheckoutStep } from '../../src/components/checkout-button/checkout
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { formatMoney } from '../../src/i18n/format.js';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
-import { callAs, grantStoreCredit, newSession, type TestSession } from '../helpers/sandbox.js';
+import { callAs, grantStoreCredit, latestOrder, newSession, ordersOf, type TestSession } from '../helpers/sandbox.js';
 
 interface Page {
   provider: EsimRenewal;
@@ -39,6 +39,9 @@ async function payByAlipay(page: Page) {
 
 const total = (page: Page) => $(page.button, '[part=total]').textContent!.trim();
 
+/** The card's orders on the server, newest first. */
+const orderIds = async (session: TestSession) => (await ordersOf(session)).map((order) => order.id);
+
 /** An order another tab of the same traveller (or another traveller) makes and leaves awaiting payment. */
 async function orderElsewhere(session: TestSession, quote: Record<string, unknown>) {
   const quoted = await callAs(session, 'POST', '/v1/quotes', quote);
@@ -58,18 +61,19 @@ describe('<esim-checkout-button> when a limited discount is taken before paying'
 
     const other = await orderElsewhere(session, { planId: page.provider.store!.state.selectedPlan!.id });
     expect(other.status).to.equal(201);
+    const before = await orderIds(session); // the other order among them
     await payByAlipay(page);
     await waitForText(page.button, 'The price has expired. Please review the new one.');
     expect(page.button.step).to.equal('summary');
     expect(visibleText(page.button)).to.not.include('Store credit');
     expect(total(page)).to.not.equal(withCredit);
-    expect(page.provider.store!.state.order).to.equal(undefined, 'no order at the old price');
+    expect(await orderIds(session)).to.deep.equal(before, 'no order at the old price');
     await expect(page.button).to.be.accessible();
 
     const shown = total(page);
     await payByAlipay(page);
     await untilStep(page.button, 'paying');
-    const order = page.provider.store!.state.order!;
+    const order = await latestOrder(session);
     expect(order.quote.discounts.some((d) => d.kind === 'credit')).to.equal(false);
     expect(formatMoney(order.quote.total, 'en')).to.equal(shown, 'the order is for the price the traveller saw');
   });
@@ -96,12 +100,13 @@ describe('<esim-checkout-button> when a limited discount is taken before paying'
         holders.push({ session: traveller, orderId: made.body.id });
       }
       expect(holders.length).to.be.greaterThan(0);
+      const before = await orderIds(session);
       await payByAlipay(page);
       await waitForText(page.button, 'This promo code has been used up.');
       expect(visibleText(page.button)).to.include('The price has expired. Please review the new one.');
       expect(page.button.step).to.equal('summary');
       expect(total(page)).to.equal(plain);
-      expect(page.provider.store!.state.order).to.equal(undefined, 'no order at the old price');
+      expect(await orderIds(session)).to.deep.equal(before, 'no order at the old price');
     } finally {
       // Their orders are canceled: the uses they held are free again for other tests.
       for (const { session: holder, orderId } of holders) await callAs(holder, 'POST', `/v1/orders/${orderId}/cancel`);

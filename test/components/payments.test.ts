@@ -7,6 +7,7 @@ import type { EsimExpiryWarningEvent } from '../../src/events/expiry-warning.js'
 import { $, $$, mountWithProvider, requestsTo, visibleText, waitForText } from '../helpers/dom.js';
 import { decodeQr } from '../helpers/qr.js';
 import {
+  latestOrder,
   expirePaymentCode,
   expireSession,
   newSession,
@@ -52,7 +53,7 @@ async function payWith(page: Page, method: 'card' | 'alipay' | 'wechat_pay') {
   $$<HTMLInputElement>(page.button, 'input[name=method]').find((input) => input.value === method)!.click();
   $(page.button, '[part=pay]').click();
   await untilStep(page.button, 'paying');
-  return page.provider.store!.state.order!;
+  return latestOrder(page.session);
 }
 
 function setVisibility(state: 'hidden' | 'visible') {
@@ -100,7 +101,7 @@ describe('paying with Alipay and WeChat Pay', () => {
     $(page.button, '[part=refresh-code]').click();
     await waitUntil(() => page.button.shadowRoot!.querySelector('svg[part=qr]'), 'no new code', { timeout: 10_000 });
     expect(visibleText(page.button)).to.match(/Code expires in [45]:\d\d/);
-    expect(page.provider.store!.state.order!.id).to.equal(order.id);
+    expect((await latestOrder(page.session)).id).to.equal(order.id);
     await simulatePayment(page.session, order.id, 'succeed');
     await untilStep(page.button, 'success');
   });

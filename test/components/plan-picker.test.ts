@@ -159,7 +159,7 @@ describe('<esim-plan-picker>', () => {
     await picker.updateComplete;
     expect(radios(picker)).to.have.length(24);
     const far = all.at(-1)!;
-    provider.store!.preselectPlan(far);
+    provider.store!.selectPlan(far);
     await waitUntil(() => picker.value === far, 'the selection was not followed');
     await picker.updateComplete;
     const selected = radios(picker).find((item) => item.dataset.id === far);

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import '../../src/renewal-flow.js';
 import type { EsimRenewalFlow } from '../../src/components/renewal-flow/renewal-flow.js';
 import { visibleText } from '../helpers/dom.js';
-import { newSession, simulatePayment } from '../helpers/sandbox.js';
+import { latestOrder, newSession, simulatePayment } from '../helpers/sandbox.js';
 
 /** The focused element, looking through shadow roots. */
 function deepActive(): Element | null {
@@ -77,7 +77,7 @@ describe('<esim-renewal-flow>', () => {
       await tabTo((el) => el.getAttribute('part') === 'pay', 'the pay button');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => checkout.step === 'paying', 'not paying', { timeout: 10_000 });
-      await simulatePayment(session, flow.store!.state.order!.id, 'succeed');
+      await simulatePayment(session, (await latestOrder(session)).id, 'succeed');
       await waitUntil(() => checkout.step === 'success', 'not renewed', { timeout: 15_000 });
       await sendKeys({ press: 'Escape' });
 

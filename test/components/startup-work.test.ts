@@ -2,13 +2,13 @@
 // requests are in flight, and it reads no storage unless it is the way back into a payment. Its own file: both
 // depend on what this page has done before (formatters are built once per page, a checkout started here is
 // remembered).
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { createRenewalClient, type RenewalClient } from '../../src/index.js';
 import { mountWithProvider } from '../helpers/dom.js';
-import { newSession } from '../helpers/sandbox.js';
+import { newSession, simulatePayment } from '../helpers/sandbox.js';
 
 const PENDING_KEY = 'esim-renewal:pending-attempt';
 
@@ -101,10 +101,15 @@ describe('startup work', () => {
     try {
       const provider = await mountWithProvider(session, html`<esim-checkout-button></esim-checkout-button>`);
       const button = provider.querySelector<EsimCheckoutButton>('esim-checkout-button')!;
-      await waitUntil(() => provider.store?.state.order?.id === order.id, 'the attempt was not resumed', { timeout: 10_000 });
+      // The order (a card payment, unpaid) read back from the server: the checkout waits for its payment.
+      await waitUntil(() => button.step === 'paying', 'the attempt was not resumed', { timeout: 10_000 });
       expect(['paying', 'confirming']).to.include(button.step);
       expect(storage.reads).to.include(PENDING_KEY);
       expect(location.search).to.not.include('esim_order'); // taken out of the address bar
+      // It is that order the checkout follows: paid, it renews there.
+      const renewed = oneEvent(button, 'esim-renewal-success');
+      await simulatePayment(session, order.id, 'succeed');
+      expect((await renewed).order.id).to.equal(order.id);
     } finally {
       storage.stop();
       history.replaceState(null, '', address);

@@ -61,8 +61,10 @@ describe('the script-tag build on a plain partner page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('请使用支付宝扫码支付').waitFor();
-    const orderId = await page.evaluate(() => (document.getElementById('renewal') as unknown as { store: { state: { order: { id: string } } } }).store.state.order.id);
     const token = await page.locator('esim-renewal').getAttribute('session-token');
+    // The order the checkout made: the card's newest, as the API lists it to the traveller's session.
+    const orders = await fetch(`${demo.sandbox.url}/v1/orders?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
+    const orderId = ((await orders.json()) as { orders: Array<{ id: string }> }).orders[0]!.id;
     const paid = await fetch(`${demo.sandbox.url}/sandbox/orders/${orderId}/simulate`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },

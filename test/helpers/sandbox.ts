@@ -1,5 +1,6 @@
 // Browser-side helpers for tests that talk to the real sandbox. Sessions are minted by the test server playing the
 // partner's backend (see test/harness/sandbox-plugin.mjs); the secret key never reaches the page.
+import type { Order } from '../../src/client/schemas.js';
 
 export type CardTemplate =
   | 'active'
@@ -143,6 +144,20 @@ export async function callAs(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The card's orders as its traveller's session lists them, newest first. */
+export async function ordersOf(session: TestSession): Promise<Order[]> {
+  const { status, body } = await callAs(session, 'GET', '/v1/orders');
+  if (status !== 200) throw new Error(`GET /v1/orders failed: ${status} ${JSON.stringify(body)}`);
+  return body.orders as Order[];
+}
+
+/** The card's newest order: the one its checkout made last (every test has a card of its own). */
+export async function latestOrder(session: TestSession): Promise<Order> {
+  const [order] = await ordersOf(session);
+  if (!order) throw new Error('the card has no order');
+  return order;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { RunningSandbox } from '../../sandbox/server.ts';
 import { recordFigures } from '../chaos/figures.ts';
 import { call } from '../chaos/http.ts';
 import {
-  chooseMethod, choosePlanAndOpenSummary, launchChromium, newCard, openStrictPage, orderIdOf, shippedTags, startStrictSandbox,
+  chooseMethod, choosePlanAndOpenSummary, latestOrderId, launchChromium, newCard, openStrictPage, shippedTags, startStrictSandbox,
   stepIs, type Watched,
 } from '../chaos/strict-page.ts';
 
@@ -110,7 +110,7 @@ describe('browser security on a strict-CSP, Trusted-Types page', () => {
     await page.locator('esim-checkout-button [part=pay]').click();
     await stepIs(page, 'paying');
     const token = [...w.tokens][0]!;
-    const paid = await call(sandbox.url, 'POST', `/sandbox/orders/${await orderIdOf(page)}/simulate`, { token, body: { outcome: 'succeed' } });
+    const paid = await call(sandbox.url, 'POST', `/sandbox/orders/${await latestOrderId(sandbox.url, token)}/simulate`, { token, body: { outcome: 'succeed' } });
     assert.equal(paid.status, 200);
     await stepIs(page, 'success');
     await assertClean(w);
@@ -153,7 +153,7 @@ describe('browser security on a strict-CSP, Trusted-Types page', () => {
     await page.locator('esim-checkout-button [part=pay]').click();
     await stepIs(page, 'paying');
     const token = [...watched.tokens].at(-1)!;
-    await call(sandbox.url, 'POST', `/sandbox/orders/${await orderIdOf(page)}/simulate`, { token, body: { outcome: 'fail' } });
+    await call(sandbox.url, 'POST', `/sandbox/orders/${await latestOrderId(sandbox.url, token)}/simulate`, { token, body: { outcome: 'fail' } });
     await stepIs(page, 'error');
     assert.match(await page.locator('esim-checkout-button [part=result]').innerText(), /<img src=x/, 'the failure code shows as text');
     await page.locator('esim-checkout-button [part=result]').getByRole('button').click();
@@ -215,7 +215,8 @@ describe('browser security on a strict-CSP, Trusted-Types page', () => {
     await stepIs(page, 'paying');
     assert.ok(w.tokens.size >= 2, 'the session was renewed');
     // …and a renewal the page logs too.
-    await call(sandbox.url, 'POST', `/sandbox/orders/${await orderIdOf(page)}/simulate`, { token: [...w.tokens].at(-1)!, body: { outcome: 'succeed' } });
+    const last = [...w.tokens].at(-1)!;
+    await call(sandbox.url, 'POST', `/sandbox/orders/${await latestOrderId(sandbox.url, last)}/simulate`, { token: last, body: { outcome: 'succeed' } });
     await stepIs(page, 'success');
 
     const stored = await page.evaluate(async () => {

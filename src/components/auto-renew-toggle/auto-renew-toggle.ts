@@ -1,22 +1,18 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { asRenewalError, type RenewalError } from '../../client/errors.js';
-import type { Card, Plan } from '../../client/schemas.js';
+import type { RenewalError } from '../../client/errors.js';
+import type { AutoRenew, Card, Plan, SetAutoRenewInput } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimAutoRenewChangeEvent } from '../../events/auto-renew-change.js';
 import { formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
+import { failureOf } from '../../internal/task-failure.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './auto-renew-toggle.styles.js';
+import { byRegion, planNameOf } from './plans.js';
 
 /** What the toggle is doing; reflected as the `step` attribute for styling and tests. */
 export type AutoRenewStep = 'loading' | 'ready' | 'confirming' | 'saving' | 'error' | 'disabled';
-
-/** Plans grouped by region name, in the order the API lists them, for the `<select>`'s `<optgroup>`s. */
-function byRegion(plans: readonly Plan[]): [string, Plan[]][] {
-  const groups = new Map<string, Plan[]>();
-  for (const plan of plans) groups.set(plan.regionName, [...(groups.get(plan.regionName) ?? []), plan]);
-  return [...groups];
-}
 
 /**
  * Turns automatic renewal on or off. Turning it on asks which plan to renew with (the card's current plan by
@@ -48,23 +44,35 @@ export class EsimAutoRenewToggle extends EsimElement {
 
   static override properties = {
     step: { reflect: true },
-    pending: { state: true, attribute: false },
+    change: { state: true, attribute: false },
     planId: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    saving: { state: true, attribute: false },
   };
 
   /** What the toggle is doing, reflected: `loading`, `ready`, `confirming`, `saving`, `error` or `disabled`. */
   step: AutoRenewStep = 'loading';
 
-  /** The change awaiting confirmation: `true` to turn on, `false` to turn off, undefined when none. */
-  private pending?: boolean;
+  /** The change awaiting confirmation, from the switch press until it is saved or cancelled. */
+  private change?: { enable: boolean };
   private planId = '';
-  private failure?: RenewalError;
-  private saving = false;
-
-  private inflight?: Promise<void>;
   private announcement = '';
+
+  /** The change the last save was for: its failure shows while that change still awaits confirmation. */
+  private savedChange?: { enable: boolean };
+
+  /** Saving the change: `pending` while it is on its way, then `complete` or `error`. */
+  private readonly save = new Task(this, {
+    autoRun: false,
+    task: ([store, input]: [RenewalStore, SetAutoRenewInput], { signal }) => store.client.setAutoRenew(input, { signal }),
+    onComplete: (autoRenew) => this.saved(autoRenew),
+  });
+
+  private get saving(): boolean {
+    return this.save.status === TaskStatus.PENDING;
+  }
+
+  private get failure(): RenewalError | undefined {
+    return this.savedChange === this.change ? failureOf(this.save) : undefined;
+  }
 
   override storeConnected(store: RenewalStore): void {
     void store.loadCard();
@@ -74,7 +82,7 @@ export class EsimAutoRenewToggle extends EsimElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { card, plans } = this.renewal;
-    if (this.pending && !this.plan && plans.value?.length) {
+    if (this.change?.enable && !this.plan && plans.value?.length) {
       const ids = [card.value?.plan.id, this.renewal.selectedPlan?.id, card.value?.autoRenew.planId];
       this.planId = ids.find((id) => id && plans.value!.some((plan) => plan.id === id)) ?? plans.value[0]!.id;
     }
@@ -88,21 +96,13 @@ export class EsimAutoRenewToggle extends EsimElement {
           ? 'saving'
           : this.failure
             ? 'error'
-            : this.pending !== undefined
+            : this.change
               ? 'confirming'
               : 'ready';
   }
 
   private get plan(): Plan | undefined {
     return this.renewal.plans.value?.find((plan) => plan.id === this.planId);
-  }
-
-  private planName(card: Card): string | undefined {
-    const id = card.autoRenew.planId;
-    return (
-      this.renewal.plans.value?.find((plan) => plan.id === id)?.name ??
-      (card.plan.id === id ? card.plan.name : undefined)
-    );
   }
 
   /** After the next render, focuses the first element matching `selector`. */
@@ -112,52 +112,40 @@ export class EsimAutoRenewToggle extends EsimElement {
 
   private onSwitch(): void {
     const card = this.renewal.card.value;
-    if (!card || card.status === 'suspended' || this.inflight) return;
-    if (this.pending !== undefined) return this.cancel();
-    this.pending = !card.autoRenew.enabled;
+    if (!card || card.status === 'suspended' || this.saving) return;
+    if (this.change) return this.cancel();
+    this.change = { enable: !card.autoRenew.enabled };
     this.planId = '';
-    this.failure = undefined;
     this.focusLater('[part=plan], [part=confirm-button]'); // the plan <select> if there is one, else Confirm
   }
 
   private cancel(): void {
-    if (this.inflight) return;
-    this.pending = undefined;
-    this.failure = undefined;
+    if (this.saving) return;
+    this.change = undefined;
     this.focusLater('[role=switch]');
   }
 
-  /** Saves the pending change; a second press while it is on its way gets the same promise, not a second request. */
-  private confirm(): Promise<void> {
-    if (this.inflight) return this.inflight;
+  /** Saves the change awaiting confirmation; a second press while it is on its way sends nothing more. */
+  private confirm(): void {
     const store = this.store;
-    const enabled = this.pending;
+    const change = this.change;
     const plan = this.plan;
-    if (!store || enabled === undefined || (enabled && !plan)) return Promise.resolve();
-    this.saving = true;
-    this.failure = undefined;
+    if (this.saving || !store || !change || (change.enable && !plan)) return;
+    this.savedChange = change;
     this.announcement = '';
-    this.inflight = store.client
-      .setAutoRenew(enabled ? { enabled, planId: plan!.id } : { enabled })
-      .then(
-        (autoRenew) => {
-          const card = store.state.card.value;
-          if (card) store.setCard({ ...card, autoRenew });
-          this.pending = undefined;
-          const m = this.msg.autoRenew;
-          this.announcement = autoRenew.enabled ? m.turnedOn(plan?.name ?? '') : m.turnedOff;
-          this.emit(new EsimAutoRenewChangeEvent(autoRenew));
-          this.focusLater('[role=switch]');
-        },
-        (error: unknown) => {
-          this.failure = asRenewalError(error);
-        },
-      )
-      .finally(() => {
-        this.saving = false;
-        this.inflight = undefined;
-      });
-    return this.inflight;
+    void this.save.run([store, change.enable ? { enabled: true, planId: plan!.id } : { enabled: false }]);
+  }
+
+  /** The server saved the change: the card shows it, and the traveller hears it. */
+  private saved(autoRenew: AutoRenew): void {
+    const store = this.store;
+    const card = store?.state.card.value;
+    if (card) store!.setCard({ ...card, autoRenew });
+    const m = this.msg.autoRenew;
+    this.announcement = autoRenew.enabled ? m.turnedOn(this.plan?.name ?? '') : m.turnedOff;
+    this.change = undefined;
+    this.emit(new EsimAutoRenewChangeEvent(autoRenew));
+    this.focusLater('[role=switch]');
   }
 
   protected override render() {
@@ -188,7 +176,7 @@ export class EsimAutoRenewToggle extends EsimElement {
     const m = this.msg.autoRenew;
     const on = card.autoRenew.enabled;
     const suspended = card.status === 'suspended';
-    const name = this.planName(card);
+    const name = planNameOf(card, this.renewal.plans.value);
     return html`
       <div class="row">
         <span class="label" id="label">${m.label}</span>
@@ -209,7 +197,7 @@ export class EsimAutoRenewToggle extends EsimElement {
       <p class="status" id="status" part="status">
         ${suspended ? m.suspended : on ? (name ? m.onWith(name) : m.onHint) : m.offHint}
       </p>
-      ${this.pending === undefined || suspended ? nothing : this.renderConfirm(this.pending)}
+      ${!this.change || suspended ? nothing : this.renderConfirm(this.change.enable)}
     `;
   }
 

@@ -37,8 +37,8 @@ export class EsimBalanceBadge extends EsimElement {
     state: { reflect: true },
   };
 
-  /** Warn this many days before expiry (the data warning starts under 10% left). */
-  warnDays = 14;
+  /** Warn this many days before expiry (else the provider's `warn-days`, else 14); the data warning starts under 10% left. */
+  warnDays?: number;
 
   /** The state shown, reflected for styling: `loading`, `ok`, `expiring`, `expired`, `suspended`, `error`. */
   state: BadgeState = 'loading';
@@ -62,7 +62,7 @@ export class EsimBalanceBadge extends EsimElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { card } = this.renewal;
-    this.state = card.value ? cardHealth(card.value, this.warnDays) : card.status === 'error' ? 'error' : 'loading';
+    this.state = card.value ? cardHealth(card.value, this.warnWithin) : card.status === 'error' ? 'error' : 'loading';
     const count = card.value?.renewalCount;
     if (count !== undefined && this.lastRenewalCount !== undefined && count > this.lastRenewalCount) {
       this.announcement = this.msg.badge.renewed;
@@ -70,6 +70,11 @@ export class EsimBalanceBadge extends EsimElement {
       this.announcement = this.msg.badge.error;
     }
     this.lastRenewalCount = count ?? this.lastRenewalCount;
+  }
+
+  /** Days before expiry when the warning starts: this badge's own `warn-days`, else the provider's. */
+  private get warnWithin(): number {
+    return this.warnDays ?? this.settings.warnDays;
   }
 
   protected override updated(): void {
@@ -120,7 +125,7 @@ export class EsimBalanceBadge extends EsimElement {
     // With a card on screen the state is its health (willUpdate): never `loading` or `error`.
     const statusLabel = {
       ok: m.status.active,
-      expiring: low && days > this.warnDays ? m.status.lowData : m.status.expiring,
+      expiring: low && days > this.warnWithin ? m.status.lowData : m.status.expiring,
       expired: m.status.expired,
       suspended: m.status.suspended,
     }[this.state as CardHealth];

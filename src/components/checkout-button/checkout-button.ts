@@ -1,16 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { asRenewalError, type RenewalError } from '../../client/errors.js';
 import { PAYMENT_METHODS } from '../../client/constants.js';
-import type { Handoff, PaymentMethod } from '../../client/schemas.js';
-import type { RenewalStore, SupportContact } from '../../context/store.js';
+import type { PaymentMethod } from '../../client/schemas.js';
+import { settingsWith, type RenewalSettings } from '../../context/settings.js';
+import type { RenewalStore } from '../../context/store.js';
 import { EsimCheckoutStartEvent } from '../../events/checkout-start.js';
-import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
 import { formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
-import { CheckoutFlow, type CheckoutHost, type CheckoutStep } from './checkout-flow.js';
-import { progress, renderError, renderSummary, type ViewContext } from './checkout-views.js';
+import { renderDialog } from './checkout-dialog.js';
+import { CheckoutFlow } from './checkout-flow.js';
+import type { CheckoutActions, CheckoutHost, CheckoutStep, ViewContext } from './checkout-state.js';
+import { HandoffController } from './handoff.js';
 import { defaultReturnUrl } from './pending.js';
 import { PaymentStepsPrefetch } from './prefetch.js';
 
@@ -62,12 +63,11 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     supportPhone: { attribute: 'support-phone' },
     supportChat: { attribute: 'support-chat' },
     buyUrl: { attribute: 'buy-url' },
-    planId: { attribute: 'plan-id' },
+    // An accessor of its own (below): setting it selects the plan in the store.
+    planId: { attribute: 'plan-id', noAccessor: true },
     step: { reflect: true },
     now: { state: true, attribute: false },
     showQr: { state: true, attribute: false },
-    handoff: { state: true, attribute: false },
-    handoffError: { state: true, attribute: false },
   };
 
   /** Payment methods offered, space-separated, in order: `card alipay wechat_pay`. */
@@ -113,7 +113,18 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   buyUrl?: string;
 
   /** Renew with this plan, for pages with a plan choice of their own (no `<esim-plan-picker>` needed). */
-  planId?: string;
+  get planId(): string | undefined {
+    return this.wantedPlanId;
+  }
+
+  set planId(id: string | undefined) {
+    const old = this.wantedPlanId;
+    this.wantedPlanId = id;
+    if (id) this.store?.selectPlan(id); // without a store yet, `storeConnected` selects it
+    this.requestUpdate('planId', old);
+  }
+
+  private wantedPlanId?: string;
 
   /** The current step, reflected for styling and tests: `idle`, `quoting`, `summary`, `creating`, `paying`, `confirming`, `success`, `error`. */
   step: CheckoutStep = 'idle';
@@ -124,16 +135,33 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
 
   private now = Date.now();
   private showQr = false;
-  private handoff?: Handoff & { copied: boolean };
-  private handoffError?: RenewalError;
-  private handingOff = false;
 
   private readonly flow = new CheckoutFlow(this);
+  private readonly handoff = new HandoffController(this, () => {
+    const { step, plan } = this.flow.state;
+    return step === 'summary' ? plan : undefined;
+  });
   private readonly prefetch = new PaymentStepsPrefetch(this, () => this.renewal.plans.status === 'ready');
   private resumed = false;
   private ticker?: ReturnType<typeof setInterval>;
 
+  /** Everything the dialog's views may do. */
+  private readonly actions: CheckoutActions = {
+    close: () => this.dialog?.close(),
+    choose: (method) => this.flow.choose(method),
+    applyPromo: (code) => void this.flow.applyPromo(code),
+    pay: () => void this.flow.pay(),
+    retry: () => this.flow.retry(),
+    cancel: () => this.flow.cancel(),
+    refreshPayment: () => void this.flow.payment?.refreshPayment(),
+    reopenPayment: () => this.flow.payment?.reopenPayment(),
+    showQr: () => (this.showQr = true),
+    handoff: () => void this.handoff.start(),
+    copyHandoff: () => void this.handoff.copy(),
+  };
+
   override storeConnected(store: RenewalStore): void {
+    if (this.planId) store.selectPlan(this.planId);
     void store.loadPlans();
     void store.loadCard();
     if (!this.resumed) {
@@ -152,14 +180,9 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     return PAYMENT_METHODS.filter((method) => wanted.includes(method));
   }
 
-  private get support(): SupportContact {
-    const shared = this.store?.support ?? {};
-    return {
-      url: this.supportUrl ?? shared.url,
-      email: this.supportEmail ?? shared.email,
-      phone: this.supportPhone ?? shared.phone,
-      chat: this.supportChat ?? shared.chat,
-    };
+  /** The provider's support contacts and buy link, each overridden by this element's own attribute. */
+  private get ownSettings(): RenewalSettings {
+    return settingsWith(this.settings, this);
   }
 
   /** Why this card cannot be renewed, if it cannot: suspended, or no plan fits it. */
@@ -172,21 +195,19 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   }
 
   private get walletExpiresAt(): number | undefined {
-    const action = this.flow.order?.paymentAction;
-    return this.flow.step === 'paying' && action?.type === 'qr' ? Date.parse(action.expiresAt) : undefined;
+    const { order, step } = this.flow.state;
+    const action = order?.paymentAction;
+    return step === 'paying' && action?.type === 'qr' ? Date.parse(action.expiresAt) : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.step = this.flow.step;
-    if (!this.methods.includes(this.flow.method) && this.methods[0]) this.flow.method = this.methods[0];
+    this.step = this.flow.state.step;
+    const methods = this.methods;
+    if (!methods.includes(this.flow.state.method) && methods[0]) this.flow.choose(methods[0]);
     // The wallet code's countdown ticks only while one is on screen: no timer outlives its need.
     if (this.walletExpiresAt !== undefined) this.startTicker();
     else this.stopTicker();
-    if (this.step !== 'summary') this.handoff = this.handoffError = undefined;
-    if (this.planId && this.store && (changed.has('planId') || this.renewal.selectedPlan === undefined)) {
-      if (this.renewal.selectedPlan?.id !== this.planId) this.store.preselectPlan(this.planId);
-    }
   }
 
   private startTicker(): void {
@@ -207,57 +228,16 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
 
   private onTrigger(): void {
     const plan = this.renewal.selectedPlan;
-    if (this.flow.step !== 'idle') return this.openDialog(); // a checkout is running: show it, never start another
+    if (this.flow.state.step !== 'idle') return this.openDialog(); // a checkout is running: show it, never start another
     if (!plan || !this.emit(new EsimCheckoutStartEvent(plan))) return;
     this.openDialog();
     void this.flow.start(plan);
   }
 
-  private closeDialog = (): void => {
-    this.dialog?.close();
-  };
-
   /** The dialog closed (close button or Escape): forget a checkout that has not started paying. */
-  private onDialogClose(): void {
-    if (['quoting', 'summary', 'success', 'error'].includes(this.flow.step)) this.flow.reset();
-  }
-
-  /** The page the other device opens, when it is one a phone can open. */
-  private get handoffPage(): string | undefined {
-    try {
-      const page = new URL(this.handoffUrl ?? '', globalThis.location.href);
-      return /^https?:$/.test(page.protocol) ? page.href : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async startHandoff(): Promise<void> {
-    const store = this.store;
-    const url = this.handoffPage;
-    if (!store || !url || this.handingOff) return; // a double click makes one link
-    this.handingOff = true;
-    this.handoffError = undefined;
-    try {
-      const handoff = await store.client.createHandoff({ url, planId: this.flow.plan?.id });
-      this.handoff = { ...handoff, copied: false };
-    } catch (error) {
-      this.handoffError = asRenewalError(error);
-      this.emit(new EsimRenewalErrorEvent(this.handoffError));
-    } finally {
-      this.handingOff = false;
-    }
-  }
-
-  private async copyHandoff(): Promise<void> {
-    if (!this.handoff) return;
-    try {
-      await navigator.clipboard.writeText(this.handoff.url);
-      this.handoff = { ...this.handoff, copied: true };
-    } catch {
-      // No clipboard permission: the link is on screen to copy by hand.
-    }
-  }
+  private onDialogClose = (): void => {
+    if (['quoting', 'summary', 'success', 'error'].includes(this.flow.state.step)) this.flow.reset();
+  };
 
   private viewContext(): ViewContext {
     const expiresAt = this.walletExpiresAt;
@@ -265,30 +245,25 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     return {
       msg: this.msg,
       locale: this.resolvedLocale,
-      flow: this.flow,
+      checkout: this.flow.state,
       methods: this.methods,
-      support: this.support,
+      support: this.ownSettings.support,
       maskedIccid: this.renewal.card.value?.iccid,
       secondsLeft: expiresAt === undefined ? undefined : Math.ceil((expiresAt - this.now) / 1000),
       preferApp: !this.showQr && (this.walletMode === 'app' || (this.walletMode === 'auto' && coarse)),
-      handoff: this.handoff,
-      handoffError: this.handoffError,
-      on: {
-        close: this.closeDialog,
-        showQr: () => (this.showQr = true),
-        handoff: this.handoffPage ? () => void this.startHandoff() : undefined,
-        copyHandoff: () => void this.copyHandoff(),
-      },
+      handoff: this.handoff.state,
+      payment: this.flow.payment?.views,
+      on: this.actions,
     };
   }
 
+  /** The trigger: the button with the selected plan's price (or why the card cannot be renewed); then the dialog. */
   protected override render() {
     const reason = this.ineligibility;
-    if (reason && this.flow.step === 'idle') return this.renderIneligible(reason);
+    if (reason && this.flow.state.step === 'idle') return this.renderIneligible(reason);
     const plan = this.renewal.selectedPlan;
     const m = this.msg.checkout;
     const label = plan ? m.buttonWithPrice(formatMoney(plan.price, this.resolvedLocale)) : m.button;
-    const [title, body] = this.renderStep();
     return html`
       <button
         class="button trigger"
@@ -303,46 +278,16 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
         ${label}
       </button>
       ${plan ? nothing : html`<p class="hint" id="hint">${m.choosePlanFirst}</p>`}
-      <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
-        <header>
-          <h2 id="title">${title}</h2>
-          <button class="close" aria-label=${m.close} @click=${this.closeDialog}><span aria-hidden="true">×</span></button>
-        </header>
-        <div class="body">${body}</div>
-      </dialog>
+      ${renderDialog(this.viewContext(), this.onDialogClose)}
     `;
   }
 
   private renderIneligible(reason: string) {
-    const buy = this.buyUrl ?? this.store?.buyUrl;
+    const buy = this.ownSettings.buyUrl;
     return html`<div class="ineligible" part="ineligible" role="note">
       <p>${reason}</p>
       ${buy ? html`<a class="button" href=${buy}>${this.msg.checkout.eligibility.buyNew}</a>` : nothing}
     </div>`;
-  }
-
-  /** The dialog's title and body for the current step. */
-  private renderStep(): [string, unknown] {
-    const m = this.msg.checkout;
-    const flow = this.flow;
-    switch (flow.step) {
-      case 'idle':
-        return [m.dialogTitle, nothing];
-      case 'quoting':
-        return [m.summaryTitle, progress(m.quoting)];
-      case 'summary':
-        return [m.summaryTitle, renderSummary(this.viewContext())];
-      case 'creating':
-        return [m.paymentTitle, progress(m.creatingOrder)];
-      case 'paying':
-        return [m.paymentTitle, flow.payment?.views.paying(this.viewContext()) ?? progress(m.waiting)];
-      case 'confirming':
-        return [m.paymentTitle, progress(flow.slow ? m.slow : m.confirming)];
-      case 'success':
-        return [m.dialogTitle, flow.payment?.views.success(this.viewContext()) ?? nothing];
-      case 'error':
-        return [m.dialogTitle, renderError(this.viewContext())];
-    }
   }
 }
 

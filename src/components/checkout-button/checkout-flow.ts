@@ -1,37 +1,13 @@
-import type { ReactiveControllerHost } from 'lit';
 import { asRenewalError, isRenewalError, RenewalError } from '../../client/errors.js';
-import type { Card, Order, PaymentMethod, Plan, Quote } from '../../client/schemas.js';
-import { newIdempotencyKey } from '../../client/transport.js';
-import type { RenewalStore } from '../../context/store.js';
+import { newIdempotencyKey } from '../../client/index.js';
+import type { PaymentMethod, Plan } from '../../client/schemas.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
 import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
-import type { CheckoutPayment } from './payment.js';
+import type { CheckoutHost, CheckoutState, PaymentFlow, PaymentSteps } from './checkout-state.js';
+import { openPaymentWindow } from './popup.js';
 import { mayBeReturningFromPayment, readPendingAttempt } from './pending.js';
 
-/**
- * The steps of a checkout. `summary` shows the quote; `paying` waits for the traveller in the payment window or
- * wallet; `confirming` re-reads the card until the renewal shows on it.
- */
-export type CheckoutStep =
-  | 'idle'
-  | 'quoting'
-  | 'summary'
-  | 'creating'
-  | 'paying'
-  | 'confirming'
-  | 'success'
-  | 'error';
-
-/** The element the flow runs in; it fires `esim-renewal-success` and `esim-renewal-error` there. */
-export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
-  readonly store: RenewalStore | undefined;
-  /** How card payments open: a popup window (falls back to redirect when blocked) or a full-page redirect. */
-  readonly paymentMode: 'popup' | 'redirect';
-  /** Where the hosted card page sends the traveller back to in redirect mode. */
-  readonly returnUrl?: string;
-  /** After this many milliseconds without a final answer the traveller is told it is slow (we keep checking). */
-  readonly slowAfter: number;
-}
+export type { CheckoutHost, CheckoutStep } from './checkout-state.js';
 
 let paymentSteps: Promise<typeof import('./payment.js')> | undefined;
 
@@ -48,6 +24,9 @@ export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
   return paymentSteps;
 }
 
+/** Where a checkout starts, and goes back to. */
+const START = { step: 'idle', quoteRefreshed: false, slow: false, paused: false, orderUnknown: false } as const;
+
 /**
  * The checkout's behaviour, apart from its looks: the quote and the summary here; the order, payment, waiting and
  * confirmation in `CheckoutPayment` (./payment.ts), which this loads on demand and which writes its progress here.
@@ -57,37 +36,20 @@ export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
  * is remembered in sessionStorage (order id and key, never the token) so a reload or a redirect back resumes it
  * instead of starting another.
  */
-export class CheckoutFlow {
-  step: CheckoutStep = 'idle';
-  plan?: Plan;
-  quote?: Quote;
-  order?: Order;
-  card?: Card;
-  error?: RenewalError;
-  method: PaymentMethod = 'card';
-  promoCode?: string;
-  /** True once waiting has taken longer than usual. */
-  slow = false;
-  /** Set when the quote was refreshed because the old one expired. */
-  quoteRefreshed = false;
-  /** Why the last promo code was refused (`unknown`, `expired`, `not_started`, `exhausted`). */
-  promoError?: string;
-  /** True while the tab is hidden and polling is paused. */
-  paused = false;
-  /** The Idempotency-Key of the current attempt: one per quote, kept across repeats of Pay. */
-  attemptKey?: string;
-  /** The last order request failed without a definite answer: its order may exist (answer lost or garbled). */
-  orderUnknown = false;
+export class CheckoutFlow implements PaymentFlow {
+  /** Where the checkout is; replaced, never changed, by `set`. */
+  state: CheckoutState = { ...START, method: 'card' };
+
   /** The payment steps, once their module is here (see `loadPaymentSteps`). */
-  payment?: CheckoutPayment;
+  payment?: PaymentSteps;
 
   private creating?: Promise<void>;
 
   constructor(readonly host: CheckoutHost) {}
 
-  /** Records progress and re-renders the element. */
-  set(patch: Partial<CheckoutFlow>): void {
-    Object.assign(this, patch);
+  /** Records progress and re-renders the element: the one way the checkout's state changes. */
+  set(patch: Partial<CheckoutState>): void {
+    this.state = { ...this.state, ...patch };
     this.host.requestUpdate();
   }
 
@@ -101,7 +63,7 @@ export class CheckoutFlow {
   }
 
   /** The payment steps, loading their module the first time. */
-  async payments(): Promise<CheckoutPayment> {
+  async payments(): Promise<PaymentSteps> {
     const { CheckoutPayment } = await loadPaymentSteps();
     if (!this.payment) {
       this.payment = new CheckoutPayment(this);
@@ -112,23 +74,21 @@ export class CheckoutFlow {
 
   /** Starts a checkout for `plan`: gets a quote for the summary. A running checkout is left as it is. */
   async start(plan: Plan): Promise<void> {
-    if (this.step !== 'idle' && this.step !== 'success' && this.step !== 'error') return;
+    const { step, promoCode } = this.state;
+    if (step !== 'idle' && step !== 'success' && step !== 'error') return;
     const store = this.host.store;
     if (!store) return;
-    this.set({ step: 'quoting', plan, quote: undefined, order: undefined, error: undefined, quoteRefreshed: false });
-    this.attemptKey = undefined;
+    this.set({ step: 'quoting', plan, quote: undefined, order: undefined, error: undefined, quoteRefreshed: false, attemptKey: undefined });
     // The steps after the summary load while the quote is on its way.
     void this.payments().catch(() => undefined);
     try {
-      const quote = await store.client.createQuote({ planId: plan.id, promoCode: this.promoCode });
+      const quote = await store.client.createQuote({ planId: plan.id, promoCode });
       this.set({ step: 'summary', quote });
     } catch (error) {
-      if (this.promoCode && isRenewalError(error) && error.code === 'promo_invalid') {
+      if (promoCode && isRenewalError(error) && error.code === 'promo_invalid') {
         // A code that stopped working since it was applied (expired, or used up by other orders): drop it rather
         // than block the checkout, and say why the price changed.
-        this.promoCode = undefined;
-        this.promoError = (error.details as { reason?: string } | undefined)?.reason ?? 'unknown';
-        this.set({ step: 'idle' });
+        this.set({ step: 'idle', promoCode: undefined, promoError: promoReason(error) });
         return this.start(plan);
       }
       this.fail(error);
@@ -146,18 +106,16 @@ export class CheckoutFlow {
    */
   async applyPromo(code: string | undefined): Promise<void> {
     const store = this.host.store;
-    if (this.step !== 'summary' || !this.plan || !store) return;
+    const { step, plan } = this.state;
+    if (step !== 'summary' || !plan || !store) return;
     const promoCode = code?.trim().toUpperCase() || undefined;
     try {
-      const quote = await store.client.createQuote({ planId: this.plan.id, promoCode });
-      this.attemptKey = undefined; // another quote is another purchase
-      this.promoCode = promoCode;
-      this.set({ quote, promoError: undefined });
+      const quote = await store.client.createQuote({ planId: plan.id, promoCode });
+      // Another quote is another purchase: a new attempt, with a key of its own.
+      this.set({ quote, promoCode, promoError: undefined, attemptKey: undefined });
     } catch (error) {
-      if (isRenewalError(error) && error.code === 'promo_invalid') {
-        const reason = (error.details as { reason?: string } | undefined)?.reason ?? 'unknown';
-        this.set({ promoError: reason });
-      } else this.fail(error);
+      if (isRenewalError(error) && error.code === 'promo_invalid') this.set({ promoError: promoReason(error) });
+      else this.fail(error);
     }
   }
 
@@ -167,11 +125,12 @@ export class CheckoutFlow {
    */
   pay(): Promise<void> {
     if (this.creating) return this.creating;
-    const quote = this.quote;
-    if (this.step !== 'summary' || !quote) return Promise.resolve();
+    const { quote, step, method } = this.state;
+    if (step !== 'summary' || !quote) return Promise.resolve();
     // A popup must be opened in the click itself or the browser blocks it; it gets its address once the order exists.
-    const popup = this.method === 'card' && this.host.paymentMode === 'popup' ? openPaymentWindow('about:blank') : undefined;
-    const key = (this.attemptKey ??= newIdempotencyKey());
+    const popup = method === 'card' && this.host.paymentMode === 'popup' ? openPaymentWindow('about:blank') : undefined;
+    const key = this.state.attemptKey ?? newIdempotencyKey();
+    this.set({ attemptKey: key });
     this.creating = this.payments()
       .then((payment) => payment.createOrder(quote, key, popup))
       .catch((error: unknown) => {
@@ -188,10 +147,10 @@ export class CheckoutFlow {
    * Anything else starts over with a fresh quote, for the same plan (or the one selected now, if none was).
    */
   retry(): void {
-    const plan = this.plan ?? this.host.store?.state.selectedPlan;
-    if (this.step === 'error' && this.orderUnknown && this.quote && this.attemptKey) {
-      this.orderUnknown = false;
-      this.set({ step: 'summary', error: undefined });
+    const { step, orderUnknown, quote, attemptKey } = this.state;
+    const plan = this.state.plan ?? this.host.store?.state.selectedPlan;
+    if (step === 'error' && orderUnknown && quote && attemptKey) {
+      this.set({ step: 'summary', error: undefined, orderUnknown: false });
       return;
     }
     this.reset();
@@ -206,7 +165,7 @@ export class CheckoutFlow {
     const returned = takeQueryParam(RETURN_PARAM);
     const pending = readPendingAttempt(mayBeReturningFromPayment(returned !== undefined));
     const orderId = returned ?? pending?.orderId;
-    if (!this.host.store || !orderId || this.step !== 'idle') return false;
+    if (!this.host.store || !orderId || this.state.step !== 'idle') return false;
     this.set({ step: 'confirming' });
     try {
       return await (await this.payments()).resume(orderId, pending);
@@ -216,25 +175,20 @@ export class CheckoutFlow {
     }
   }
 
+  /** Gives up on the attempt being paid (its unpaid order is canceled), then back to the start. */
+  cancel(): void {
+    void this.payment?.cancel();
+  }
+
   /** Back to the start after success or an error; a new attempt gets a new key. */
   reset(): void {
     this.payment?.stop();
-    this.attemptKey = undefined;
-    this.orderUnknown = false;
-    this.set({
-      step: 'idle',
-      quote: undefined,
-      order: undefined,
-      error: undefined,
-      slow: false,
-      quoteRefreshed: false,
-      promoError: undefined,
-      paused: false,
-    });
+    const { plan, method, promoCode } = this.state;
+    this.set({ ...START, plan, method, promoCode });
   }
 }
 
-/** Opens the card payment page in a window of its own; null when the browser blocks it. */
-export function openPaymentWindow(url: string): Window | null {
-  return globalThis.open?.(url, 'esim-payment', 'popup,width=480,height=720') ?? null;
+/** Why a promo code was refused, from the API's `promo_invalid` error. */
+function promoReason(error: RenewalError): string {
+  return (error.details as { reason?: string } | undefined)?.reason ?? 'unknown';
 }

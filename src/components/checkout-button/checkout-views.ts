@@ -1,36 +1,9 @@
+// The views of the checkout's summary and its outcome. They read what `ViewContext` gives them and act only through
+// its `on`: the flow, the payment steps and the hand-off are not theirs to call.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RenewalError } from '../../client/errors.js';
-import type { Handoff, PaymentMethod } from '../../client/schemas.js';
 import { formatData, formatDate, formatDiscount, formatMoney } from '../../i18n/format.js';
-import type { Messages } from '../../i18n/index.js';
 import { supportLinks } from '../../internal/support.js';
-import type { SupportContact } from '../../context/store.js';
-import type { CheckoutFlow } from './checkout-flow.js';
-
-/** What the views need to know and do; the element provides it. The checkout's own state and actions are `flow`'s. */
-export interface ViewContext {
-  msg: Messages;
-  locale: string;
-  flow: CheckoutFlow;
-  methods: PaymentMethod[];
-  support: SupportContact;
-  /** The masked card number the store has, for the support links of the error view. */
-  maskedIccid?: string;
-  /** Seconds left on a wallet code, or undefined when there is none. */
-  secondsLeft?: number;
-  /** Show the "open the wallet app" button rather than the QR code (phones). */
-  preferApp: boolean;
-  handoff?: Handoff & { copied: boolean };
-  /** Why the last hand-off link could not be made. */
-  handoffError?: RenewalError;
-  on: {
-    close(): void;
-    showQr(): void;
-    /** Makes a hand-off link; absent where the page cannot be opened on another device. */
-    handoff?(): void;
-    copyHandoff(): void;
-  };
-}
+import type { ViewContext } from './checkout-state.js';
 
 export function progress(text: string): TemplateResult {
   return html`<div class="progress" role="status">
@@ -40,18 +13,18 @@ export function progress(text: string): TemplateResult {
 
 export function renderSummary(ctx: ViewContext) {
   const m = ctx.msg.checkout;
-  const flow = ctx.flow;
-  const quote = flow.quote!;
-  const code = flow.promoCode;
-  const error = flow.promoError;
+  const checkout = ctx.checkout;
+  const quote = checkout.quote!;
+  const code = checkout.promoCode;
+  const error = checkout.promoError;
   const total = formatMoney(quote.total, ctx.locale);
   const onPromo = (event: SubmitEvent) => {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('promo') as HTMLInputElement;
-    void flow.applyPromo(input.value);
+    ctx.on.applyPromo(input.value);
   };
   return html`
-    ${flow.quoteRefreshed ? html`<p class="notice" role="status">${m.quoteExpired}</p>` : nothing}
+    ${checkout.quoteRefreshed ? html`<p class="notice" role="status">${m.quoteExpired}</p>` : nothing}
     <dl part="summary">
       <dt>${m.plan}</dt>
       <dd>${quote.plan.name}</dd>
@@ -85,7 +58,7 @@ export function renderSummary(ctx: ViewContext) {
         />
         <button class="button secondary" type="submit">${m.promo.apply}</button>
         ${code
-          ? html`<button class="button secondary" type="button" @click=${() => flow.applyPromo(undefined)}>
+          ? html`<button class="button secondary" type="button" @click=${() => ctx.on.applyPromo(undefined)}>
               ${m.promo.remove}
             </button>`
           : nothing}
@@ -102,8 +75,8 @@ export function renderSummary(ctx: ViewContext) {
             type="radio"
             name="method"
             value=${method}
-            .checked=${flow.method === method}
-            @change=${() => flow.choose(method)}
+            .checked=${checkout.method === method}
+            @change=${() => ctx.on.choose(method)}
           />
           ${m.methods[method]}
         </label>`,
@@ -111,7 +84,7 @@ export function renderSummary(ctx: ViewContext) {
     </fieldset>
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.close}>${m.cancel}</button>
-      <button class="button" part="pay" @click=${() => flow.pay()}>${m.pay(total)}</button>
+      <button class="button" part="pay" @click=${ctx.on.pay}>${m.pay(total)}</button>
     </div>
     ${renderHandoff(ctx)}
   `;
@@ -120,9 +93,9 @@ export function renderSummary(ctx: ViewContext) {
 /** "Continue on another device": the button (and why the last link failed), then the link the payment steps draw. */
 function renderHandoff(ctx: ViewContext) {
   const m = ctx.msg.checkout.handoff;
-  if (ctx.handoff) return ctx.flow.payment?.views.handoffLink(ctx) ?? progress(ctx.msg.common.loading);
-  if (!ctx.on.handoff) return nothing;
-  const error = ctx.handoffError;
+  if (ctx.handoff.link) return ctx.payment?.handoffLink(ctx) ?? progress(ctx.msg.common.loading);
+  if (!ctx.handoff.available) return nothing;
+  const error = ctx.handoff.error;
   return html`<button class="link" part="handoff-button" @click=${ctx.on.handoff}>${m.button}</button>
     ${error ? html`<p role="alert">${ctx.msg.errors[error.code]}</p>` : nothing}`;
 }
@@ -130,7 +103,7 @@ function renderHandoff(ctx: ViewContext) {
 /** The success and error views: a heading, what happened, links to support (prefilled) and one button. */
 export function renderResult(ctx: ViewContext, ok: boolean, body: TemplateResult, maskedIccid: string | undefined, button: TemplateResult) {
   const m = ctx.msg.checkout;
-  const links = supportLinks(ctx.support, { maskedIccid, orderId: ctx.flow.order?.id }, m);
+  const links = supportLinks(ctx.support, { maskedIccid, orderId: ctx.checkout.order?.id }, m);
   return html`<div class="result ${ok ? 'success' : 'error'}" part="result" role=${ok ? 'status' : 'alert'}>
     <h3>${ok ? m.successTitle : m.errorTitle}</h3>
     ${body}
@@ -143,7 +116,7 @@ export function renderResult(ctx: ViewContext, ok: boolean, body: TemplateResult
 
 export function renderError(ctx: ViewContext) {
   const m = ctx.msg.checkout;
-  const { error, order } = ctx.flow;
+  const { error, order } = ctx.checkout;
   const failureCode = (error!.details as { failureCode?: string } | undefined)?.failureCode;
   const text = (failureCode && ctx.msg.paymentFailures[failureCode]) || ctx.msg.errors[error!.code];
   return renderResult(
@@ -154,6 +127,6 @@ export function renderError(ctx: ViewContext) {
         ${ctx.msg.common.errorCode(failureCode ?? error!.code)}${order ? html` · ${m.orderRef(order.id)}` : nothing}
       </p>`,
     ctx.maskedIccid,
-    html`<button class="button" part="retry" @click=${() => ctx.flow.retry()}>${m.retry}</button>`,
+    html`<button class="button" part="retry" @click=${ctx.on.retry}>${m.retry}</button>`,
   );
 }

@@ -1,11 +1,12 @@
 // The views of the payment steps (./payment.ts), loaded with them: the wallet code and its countdown, the card
-// payment window's wait, the success, and the hand-off link with its QR code.
+// payment window's wait, the success, and the hand-off link with its QR code. Like the summary's views, they act only
+// through `ctx.on`.
 import { html, nothing } from 'lit';
 import type { PaymentAction } from '../../client/schemas.js';
 import { formatData, formatDate, formatMoney, formatTime } from '../../i18n/format.js';
 import { qrCode } from '../../internal/qr-code.js';
-import { progress, renderResult, type ViewContext } from './checkout-views.js';
-import type { CheckoutPayment } from './payment.js';
+import type { ViewContext } from './checkout-state.js';
+import { progress, renderResult } from './checkout-views.js';
 
 function countdown(seconds: number): string {
   const s = Math.max(0, seconds);
@@ -15,7 +16,7 @@ function countdown(seconds: number): string {
 /** The hand-off link made for "Continue on another device": its QR code, the link, its expiry and a copy button. */
 export function renderHandoffLink(ctx: ViewContext) {
   const m = ctx.msg.checkout.handoff;
-  const handoff = ctx.handoff!;
+  const handoff = ctx.handoff.link!;
   return html`<section class="handoff" part="handoff" aria-labelledby="handoff-title">
     <h3 id="handoff-title">${m.title}</h3>
     <p>${m.hint}</p>
@@ -27,19 +28,18 @@ export function renderHandoffLink(ctx: ViewContext) {
   </section>`;
 }
 
-export function renderPaying(ctx: ViewContext, payment: CheckoutPayment) {
+export function renderPaying(ctx: ViewContext) {
   const m = ctx.msg.checkout;
-  const flow = ctx.flow;
-  const order = flow.order;
+  const { order, slow } = ctx.checkout;
   const action = order?.paymentAction;
   const expired = (ctx.secondsLeft ?? 1) <= 0;
   return html`
-    ${order && action?.type === 'qr' ? renderWallet(ctx, payment, action, expired) : html`<p>${m.payInWindow}</p>`}
-    ${expired ? nothing : progress(flow.slow ? m.slow : m.waiting)}
+    ${order && action?.type === 'qr' ? renderWallet(ctx, action, expired) : html`<p>${m.payInWindow}</p>`}
+    ${expired ? nothing : progress(slow ? m.slow : m.waiting)}
     <div class="actions">
-      <button class="button secondary" @click=${() => payment.cancel()}>${m.cancel}</button>
+      <button class="button secondary" @click=${ctx.on.cancel}>${m.cancel}</button>
       ${action?.type === 'redirect'
-        ? html`<button class="button secondary" @click=${() => payment.reopenPayment()}>${m.reopenPayment}</button>`
+        ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
         : nothing}
     </div>
   `;
@@ -48,13 +48,13 @@ export function renderPaying(ctx: ViewContext, payment: CheckoutPayment) {
 type WalletAction = Extract<PaymentAction, { type: 'qr' }>;
 
 /** An Alipay or WeChat Pay order: the amount, its QR code (or a button opening the wallet on phones) and the time left. */
-function renderWallet(ctx: ViewContext, payment: CheckoutPayment, { data, qr }: WalletAction, expired: boolean) {
+function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boolean) {
   const m = ctx.msg.checkout;
-  const order = ctx.flow.order!;
+  const order = ctx.checkout.order!;
   if (expired) {
     return html`<div class="wallet" part="wallet">
       <p role="alert">${m.qr.expired}</p>
-      <button class="button" part="refresh-code" @click=${() => payment.refreshPayment()}>${m.qr.refresh}</button>
+      <button class="button" part="refresh-code" @click=${ctx.on.refreshPayment}>${m.qr.refresh}</button>
     </div>`;
   }
   const method = m.methods[order.paymentMethod];
@@ -78,7 +78,7 @@ function renderWallet(ctx: ViewContext, payment: CheckoutPayment, { data, qr }: 
 
 export function renderSuccess(ctx: ViewContext) {
   const m = ctx.msg.checkout;
-  const card = ctx.flow.card!;
+  const card = ctx.checkout.card!;
   return renderResult(
     ctx,
     true,

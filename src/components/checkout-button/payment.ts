@@ -4,20 +4,20 @@
 // ./payment-views.ts. Everything they show is the flow's state, written through `flow.set`.
 import type { ReactiveController } from 'lit';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
+import { sleep } from '../../client/index.js';
 import type { Order, Quote } from '../../client/schemas.js';
-import { sleep } from '../../client/transport.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
-import { openPaymentWindow, type CheckoutFlow } from './checkout-flow.js';
-import type { ViewContext } from './checkout-views.js';
+import type { PaymentFlow, PaymentSteps, PaymentViews } from './checkout-state.js';
 import { renderHandoffLink, renderPaying, renderSuccess } from './payment-views.js';
+import { openPaymentWindow } from './popup.js';
 import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
 
-export class CheckoutPayment implements ReactiveController {
+export class CheckoutPayment implements ReactiveController, PaymentSteps {
   private popup?: Window | null;
   private abort?: AbortController;
   private slowTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly flow: CheckoutFlow) {
+  constructor(private readonly flow: PaymentFlow) {
     flow.host.addController(this);
   }
 
@@ -34,15 +34,16 @@ export class CheckoutPayment implements ReactiveController {
    * with an immediate check, when it shows again. */
   private readonly onVisibility = (): void => {
     const flow = this.flow;
-    const waiting = flow.order && (flow.step === 'paying' || flow.step === 'confirming');
+    const { order, step, paused } = flow.state;
+    const waiting = order && (step === 'paying' || step === 'confirming');
     if (document.visibilityState === 'hidden') {
       if (waiting && this.abort) {
         this.stop();
         flow.set({ paused: true });
       }
-    } else if (flow.paused) {
+    } else if (paused) {
       flow.set({ paused: false });
-      if (waiting) void this.wait(flow.order!.id);
+      if (waiting) void this.wait(order.id);
     }
   };
 
@@ -55,23 +56,23 @@ export class CheckoutPayment implements ReactiveController {
     try {
       const order = await store.client.createOrder(
         // A payment page in a popup just says "done" and we close it; only a full-page redirect needs the way back.
-        { quoteId: quote.id, paymentMethod: flow.method, returnUrl: this.popup ? undefined : flow.host.returnUrl },
+        { quoteId: quote.id, paymentMethod: flow.state.method, returnUrl: this.popup ? undefined : flow.host.returnUrl },
         { idempotencyKey: key },
       );
-      store.setOrder(order);
       savePendingAttempt({ orderId: order.id, key });
       flow.set({ order });
       this.follow(order);
     } catch (error) {
       this.closeWindow();
-      if (isRenewalError(error) && error.code === 'quote_expired' && flow.plan) {
+      const plan = flow.state.plan;
+      if (isRenewalError(error) && error.code === 'quote_expired' && plan) {
         // Prices are only held for 15 minutes: show the new one rather than fail.
         flow.set({ step: 'idle' });
-        await flow.start(flow.plan);
+        await flow.start(plan);
         flow.set({ quoteRefreshed: true });
         return;
       }
-      flow.orderUnknown = isRenewalError(error) && (error.retryable || error.code === 'invalid_response');
+      flow.set({ orderUnknown: isRenewalError(error) && (error.retryable || error.code === 'invalid_response') });
       flow.fail(error);
     }
   }
@@ -97,10 +98,10 @@ export class CheckoutPayment implements ReactiveController {
   async refreshPayment(): Promise<void> {
     const flow = this.flow;
     const store = flow.host.store;
-    if (!store || !flow.order || flow.step !== 'paying') return;
+    const current = flow.state.order;
+    if (!store || !current || flow.state.step !== 'paying') return;
     try {
-      const order = await store.client.refreshPayment(flow.order.id);
-      store.setOrder(order);
+      const order = await store.client.refreshPayment(current.id);
       flow.set({ order });
     } catch (error) {
       flow.fail(error);
@@ -109,7 +110,7 @@ export class CheckoutPayment implements ReactiveController {
 
   /** Opens the card payment page again, e.g. after the traveller closed the window by mistake. */
   reopenPayment(): void {
-    const action = this.flow.order?.paymentAction;
+    const action = this.flow.state.order?.paymentAction;
     if (action?.type !== 'redirect') return;
     this.popup = this.flow.host.paymentMode === 'popup' ? openPaymentWindow(action.url) : null;
     if (!this.popup) globalThis.location.assign(action.url);
@@ -121,14 +122,13 @@ export class CheckoutPayment implements ReactiveController {
     if (!store) return;
     this.stop();
     const abort = (this.abort = new AbortController());
-    if (!flow.slow) this.slowTimer = setTimeout(() => flow.set({ slow: true }), flow.host.slowAfter);
+    if (!flow.state.slow) this.slowTimer = setTimeout(() => flow.set({ slow: true }), flow.host.slowAfter);
     try {
       const order = await store.client.waitForOrder(orderId, {
         signal: abort.signal,
         onUpdate: (update) => {
-          store.setOrder(update);
-          if (update.status === 'processing' && flow.step === 'paying') flow.set({ step: 'confirming', order: update });
-          else flow.set({ order: update });
+          const confirming = update.status === 'processing' && flow.state.step === 'paying';
+          flow.set(confirming ? { step: 'confirming', order: update } : { order: update });
         },
       });
       this.closeWindow();
@@ -169,9 +169,8 @@ export class CheckoutPayment implements ReactiveController {
     const store = flow.host.store!;
     try {
       const order = await store.client.getOrder(orderId);
-      flow.attemptKey = pending?.orderId === orderId ? pending.key : undefined;
-      flow.set({ order, quote: order.quote, plan: order.quote.plan, method: order.paymentMethod });
-      store.setOrder(order);
+      const attemptKey = pending?.orderId === orderId ? pending.key : undefined;
+      flow.set({ order, quote: order.quote, plan: order.quote.plan, method: order.paymentMethod, attemptKey });
       if (order.status === 'succeeded') await this.confirm(order, new AbortController().signal);
       else {
         flow.set({ step: order.status === 'processing' ? 'confirming' : 'paying' });
@@ -192,7 +191,7 @@ export class CheckoutPayment implements ReactiveController {
 
   /** Gives up on the current attempt: cancels an unpaid order, and stops waiting. */
   async cancel(): Promise<void> {
-    const order = this.flow.order;
+    const order = this.flow.state.order;
     this.stop();
     this.closeWindow();
     if (order?.status === 'requires_payment') {
@@ -218,9 +217,9 @@ export class CheckoutPayment implements ReactiveController {
     this.popup?.close();
   }
 
-  /** The views of these steps, for the element to render (it cannot import them: they load with this). */
-  readonly views = {
-    paying: (ctx: ViewContext) => renderPaying(ctx, this),
+  /** The views of these steps, for the dialog to render (it cannot import them: they load with this). */
+  readonly views: PaymentViews = {
+    paying: renderPaying,
     success: renderSuccess,
     handoffLink: renderHandoffLink,
   };

@@ -1,16 +1,18 @@
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { asRenewalError, isRenewalError, type RenewalError } from '../../client/errors.js';
+import { isRenewalError, type RenewalError } from '../../client/errors.js';
 import type { Activation, Device, Transfer } from '../../client/schemas.js';
 import { EsimDeviceChangeEvent } from '../../events/device-change.js';
 import { formatTime } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
+import { failureOf } from '../../internal/task-failure.js';
 import { qrCode } from '../../internal/qr-code.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './device-change.styles.js';
+import { DeviceTransfer } from './transfer.js';
 
 export type DeviceChangeStep = 'check' | 'verify' | 'install' | 'locked';
 const STEPS = ['check', 'verify', 'install'] as const;
-const SEARCH_DELAY_MS = 250;
 
 const nameOf = (device: Pick<Device, 'brand' | 'model'>) => `${device.brand} ${device.model}`;
 
@@ -38,13 +40,9 @@ export class EsimDeviceChange extends EsimElement {
   static override properties = {
     step: { reflect: true },
     query: { state: true, attribute: false },
-    devices: { state: true, attribute: false },
-    searching: { state: true, attribute: false },
     chosen: { state: true, attribute: false },
     transfer: { state: true, attribute: false },
     activation: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
     copied: { state: true, attribute: false },
   };
 
@@ -52,23 +50,46 @@ export class EsimDeviceChange extends EsimElement {
   step: DeviceChangeStep = 'check';
 
   private query = '';
-  private devices?: Device[];
-  private searching = false;
   private chosen?: Device;
   private transfer?: Transfer;
   private activation?: Activation;
-  private error?: RenewalError;
-  private busy = false;
   private copied = '';
-
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private searchAbort?: AbortController;
   private moved = false;
+
+  private readonly requests = new DeviceTransfer(this, {
+    query: () => this.query,
+    codeSent: (transfer) => {
+      this.transfer = transfer;
+      this.go('verify');
+    },
+    moved: ({ transfer, activation, card }) => {
+      this.transfer = transfer;
+      this.activation = activation;
+      this.store?.setCard(card);
+      this.go('install');
+      this.emit(new EsimDeviceChangeEvent(card, activation));
+    },
+    refused: (error) => {
+      // A wrong code says how many tries are left and the field is selected to type again; too many lock the move.
+      if (isRenewalError(error) && error.code === 'otp_locked') return this.go('locked');
+      const left = isRenewalError(error) && (error.details as { attemptsLeft?: number } | undefined)?.attemptsLeft;
+      if (typeof left === 'number' && this.transfer) this.transfer = { ...this.transfer, attemptsLeft: left };
+      this.renderRoot.querySelector<HTMLInputElement>('[part=code]')?.select();
+    },
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    this.searchAbort?.abort();
+    this.requests.stop();
+  }
+
+  /** What failed on the step shown: the search, or the code asked for the phone chosen (check); the code (verify). */
+  private get error(): RenewalError | undefined {
+    const { search, sending, verifying, codeFor } = this.requests;
+    if (this.step === 'verify') return failureOf(verifying);
+    if (this.step !== 'check') return undefined;
+    if (!this.chosen) return failureOf(search);
+    return codeFor === this.chosen ? failureOf(sending) : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -77,83 +98,18 @@ export class EsimDeviceChange extends EsimElement {
 
   private go(step: DeviceChangeStep): void {
     this.moved = true;
-    this.error = undefined;
     this.step = step;
-  }
-
-  private fail(error: unknown): void {
-    const failure = asRenewalError(error);
-    if (failure.code === 'aborted') return;
-    this.error = failure;
   }
 
   private onSearch(event: InputEvent): void {
     this.query = (event.target as HTMLInputElement).value;
     this.chosen = undefined;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.search(), SEARCH_DELAY_MS);
   }
 
-  private async search(): Promise<void> {
-    const store = this.store;
-    const q = this.query.trim();
-    this.searchAbort?.abort();
-    if (!store || q.length < 2) {
-      this.devices = undefined;
-      return;
-    }
-    const abort = (this.searchAbort = new AbortController());
-    this.searching = true;
-    try {
-      this.devices = await store.client.listDevices({ q }, { signal: abort.signal });
-      this.error = undefined;
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      if (this.searchAbort === abort) this.searching = false;
-    }
-  }
-
-  private async sendCode(): Promise<void> {
-    const store = this.store;
-    if (!store || !this.chosen || this.busy) return;
-    this.busy = true;
-    try {
-      this.transfer = await store.client.startTransfer({ brand: this.chosen.brand, model: this.chosen.model });
-      this.go('verify');
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async verify(event: SubmitEvent): Promise<void> {
+  private verify(event: SubmitEvent): void {
     event.preventDefault();
-    const store = this.store;
-    if (!store || !this.transfer || this.busy) return;
     const input = (event.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
-    const code = input.value.replace(/\D/g, '');
-    this.busy = true;
-    try {
-      const result = await store.client.verifyTransfer(this.transfer.id, code);
-      this.transfer = result.transfer;
-      this.activation = result.activation;
-      store.setCard(result.card);
-      this.go('install');
-      this.emit(new EsimDeviceChangeEvent(result.card, result.activation));
-    } catch (error) {
-      if (isRenewalError(error) && error.code === 'otp_locked') {
-        this.go('locked');
-      } else {
-        const left = (isRenewalError(error) && (error.details as { attemptsLeft?: number } | undefined)?.attemptsLeft);
-        if (typeof left === 'number') this.transfer = { ...this.transfer, attemptsLeft: left };
-        this.fail(error);
-        input.select();
-      }
-    } finally {
-      this.busy = false;
-    }
+    if (this.transfer) this.requests.verify(this.transfer, input.value.replace(/\D/g, ''));
   }
 
   private async copy(value: string): Promise<void> {
@@ -188,6 +144,8 @@ export class EsimDeviceChange extends EsimElement {
   private renderCheck() {
     const d = this.msg.device;
     const chosen = this.chosen;
+    const { search, busy } = this.requests;
+    const devices = search.value;
     return html`<h3 tabindex="-1">${d.steps.check}</h3>
       <label for="search">${d.searchLabel}</label>
       <input
@@ -201,13 +159,13 @@ export class EsimDeviceChange extends EsimElement {
         aria-describedby="search-status"
       />
       <p id="search-status" class="hint" role="status">
-        ${this.searching ? d.searching : this.devices && !this.devices.length ? d.noMatch : ''}
+        ${search.status === TaskStatus.PENDING ? d.searching : devices && !devices.length ? d.noMatch : ''}
       </p>
-      ${this.devices?.length && !chosen
+      ${devices?.length && !chosen
         ? html`<ul class="results" part="results">
-            ${this.devices.map(
+            ${devices.map(
               (device) => html`<li>
-                <button class="device" @click=${() => ((this.chosen = device), (this.error = undefined))}>
+                <button class="device" @click=${() => (this.chosen = device)}>
                   <span>${nameOf(device)}</span>
                   <span class=${device.esim ? 'ok' : 'no'}>${device.esim ? d.compatible : d.incompatible}</span>
                 </button>
@@ -220,7 +178,7 @@ export class EsimDeviceChange extends EsimElement {
           ? html`<p class="chosen ok" role="status">${nameOf(chosen)} · ${d.compatible}</p>
               <div class="actions">
                 <button class="button secondary" @click=${() => (this.chosen = undefined)}>${d.back}</button>
-                <button class="button" ?disabled=${this.busy} @click=${() => this.sendCode()}>${d.sendCode}</button>
+                <button class="button" ?disabled=${busy} @click=${() => this.requests.sendCode(chosen)}>${d.sendCode}</button>
               </div>`
           : html`<div class="chosen no" role="alert">
               <p><strong>${d.incompatibleTitle(nameOf(chosen))}</strong></p>
@@ -251,7 +209,7 @@ export class EsimDeviceChange extends EsimElement {
             aria-describedby="attempts"
             aria-invalid=${this.error ? 'true' : 'false'}
           />
-          <button class="button" type="submit" ?disabled=${this.busy}>${d.verify}</button>
+          <button class="button" type="submit" ?disabled=${this.requests.busy}>${d.verify}</button>
         </div>
       </form>
       ${this.renderError()}
@@ -262,7 +220,9 @@ export class EsimDeviceChange extends EsimElement {
     const d = this.msg.device;
     return html`<h3 tabindex="-1">${d.steps.verify}</h3>
       <p class="error" role="alert">${d.locked}</p>
-      ${this.store?.support.url ? html`<a href=${this.store.support.url} target="_blank" rel="noopener">${this.msg.checkout.contactSupport}</a>` : nothing}`;
+      ${this.settings.support.url
+        ? html`<a href=${this.settings.support.url} target="_blank" rel="noopener">${this.msg.checkout.contactSupport}</a>`
+        : nothing}`;
   }
 
   private renderInstall() {

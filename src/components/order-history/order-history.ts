@@ -1,25 +1,15 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
-import { asRenewalError, isRenewalError, type RenewalError } from '../../client/errors.js';
-import type { Order, RefundQuote } from '../../client/schemas.js';
-import { newIdempotencyKey, sleep } from '../../client/transport.js';
+import type { Order, OrderList } from '../../client/schemas.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimRefundRequestEvent } from '../../events/refund-request.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
+import { failureOf } from '../../internal/task-failure.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './order-history.styles.js';
 import { printReceipt, receiptRows } from './receipt.js';
-
-/** How often a pending refund request is checked; it grows by half up to 10 s. */
-const REFUND_POLL_MS = 1_000;
-
-interface RefundDraft {
-  order: Order;
-  quote?: RefundQuote;
-  error?: RenewalError;
-  key: string;
-  sending?: Promise<void>;
-}
+import { Refunds, type RefundDraft } from './refunds.js';
 
 /**
  * The card's past renewals — date, plan, amount, payment method, status, new expiry — with a printable receipt
@@ -45,10 +35,7 @@ export class EsimOrderHistory extends EsimElement {
     pageSize: { type: Number, attribute: 'page-size' },
     orders: { state: true, attribute: false },
     nextCursor: { state: true, attribute: false },
-    loading: { state: true, attribute: false },
-    error: { state: true, attribute: false },
     receipt: { state: true, attribute: false },
-    refund: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
 
@@ -57,18 +44,39 @@ export class EsimOrderHistory extends EsimElement {
 
   private orders: Order[] = [];
   private nextCursor: string | null = null;
-  private loading = false;
-  private error?: RenewalError;
   private receipt?: Order;
-  private refund?: RefundDraft;
   private announcement = '';
 
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector('dialog');
   }
 
-  private abort?: AbortController;
   private loadedFor?: RenewalStore;
+
+  /** A page of renewals: the first, or the one after `cursor`. */
+  private readonly pages = new Task(this, {
+    autoRun: false,
+    task: async ([store, cursor]: [RenewalStore, string | undefined], { signal }) => ({
+      first: cursor === undefined,
+      page: await store.client.listOrders({ limit: this.pageSize, cursor }, { signal }),
+    }),
+    onComplete: ({ first, page }) => this.show(page, first),
+  });
+
+  private readonly refunds = new Refunds(this, {
+    // A refund was requested from the dialog: the renewal shows it, and the page hears of it.
+    requested: (order, refund) => {
+      this.replace({ ...order, refund });
+      this.announcement = this.msg.history.refund.sent;
+      this.emit(new EsimRefundRequestEvent(refund));
+      this.dialog?.close();
+    },
+    // The operator decided: the renewal shows the decision.
+    decided: (order) => {
+      this.replace(order);
+      this.announcement = this.msg.history.refund.statuses[order.refund?.status ?? ''] ?? '';
+    },
+  });
 
   override storeConnected(store: RenewalStore): void {
     void store.loadCard();
@@ -76,127 +84,65 @@ export class EsimOrderHistory extends EsimElement {
       this.loadedFor = store;
       this.orders = [];
       this.nextCursor = null;
-      void this.loadPage();
+      void this.pages.run([store, undefined]);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
-    this.abort = undefined;
+    this.pages.abort();
     this.loadedFor = undefined;
   }
 
-  private get signal(): AbortSignal {
-    this.abort ??= new AbortController();
-    return this.abort.signal;
+  private get loading(): boolean {
+    return this.pages.status === TaskStatus.PENDING;
   }
 
   /** Loads the next page (or the first). */
   async loadPage(): Promise<void> {
     const store = this.store;
     if (!store || this.loading) return;
-    this.loading = true;
-    this.error = undefined;
-    try {
-      const page = await store.client.listOrders(
-        { limit: this.pageSize, cursor: this.nextCursor ?? undefined },
-        { signal: this.signal },
-      );
-      this.orders = [...this.orders, ...page.orders];
-      this.nextCursor = page.nextCursor;
-      if (this.orders.length > page.orders.length) this.announcement = this.msg.picker.count(this.orders.length);
-      for (const order of page.orders) if (order.refund?.status === 'requested') void this.followRefund(order.id);
-    } catch (error) {
-      if (isRenewalError(error) && error.code === 'aborted') return;
-      this.error = asRenewalError(error);
-    } finally {
-      this.loading = false;
-    }
+    await this.pages.run([store, this.nextCursor ?? undefined]);
+  }
+
+  private show(page: OrderList, first: boolean): void {
+    this.orders = first ? page.orders : [...this.orders, ...page.orders];
+    this.nextCursor = page.nextCursor;
+    if (!first) this.announcement = this.msg.picker.count(this.orders.length);
+    for (const order of page.orders) if (order.refund?.status === 'requested') void this.refunds.follow(order.id);
   }
 
   private replace(order: Order): void {
     this.orders = this.orders.map((existing) => (existing.id === order.id ? order : existing));
   }
 
-  /** Waits for the operator's decision on a refund, then shows it (and the card's new balance or credit). */
-  private async followRefund(orderId: string): Promise<void> {
-    const store = this.store;
-    // Taken once: after removal `this.signal` would hand out a fresh, unaborted one and the loop would never end.
-    const signal = this.signal;
-    let delay = REFUND_POLL_MS;
-    while (store) {
-      try {
-        await sleep(delay, signal); // rejects as `aborted` (not retryable) when the element goes away
-        const order = await store.client.getOrder(orderId, { signal });
-        if (order.refund?.status !== 'requested') {
-          this.replace(order);
-          this.announcement = this.msg.history.refund.statuses[order.refund?.status ?? ''] ?? '';
-          void store.loadCard({ force: true });
-          return;
-        }
-      } catch (error) {
-        if (!(isRenewalError(error) && error.retryable)) return;
-      }
-      delay = Math.min(10_000, Math.round(delay * 1.5));
-    }
-  }
-
   private openReceipt(order: Order): void {
-    this.refund = undefined;
+    this.refunds.close();
     this.receipt = order;
     void this.updateComplete.then(() => this.dialog?.showModal());
   }
 
   private async openRefund(order: Order): Promise<void> {
-    const store = this.store;
-    if (!store) return;
+    if (!this.store) return;
     this.receipt = undefined;
-    const draft: RefundDraft = { order, key: newIdempotencyKey() };
-    this.refund = draft;
+    this.refunds.open(order);
     await this.updateComplete;
     this.dialog?.showModal();
-    try {
-      draft.quote = await store.client.getRefundQuote(order.id, { signal: this.signal });
-    } catch (error) {
-      draft.error = asRenewalError(error);
-    }
-    if (this.refund === draft) this.refund = { ...draft };
   }
 
-  /** Sends the refund request; pressing twice sends one request (same promise, same Idempotency-Key). */
   private submitRefund(event: SubmitEvent): void {
     event.preventDefault();
-    const draft = this.refund;
-    const store = this.store;
-    if (!draft || !store || draft.sending) return;
-    const note = ((event.target as HTMLFormElement).elements.namedItem('note') as HTMLTextAreaElement).value.trim();
-    draft.sending = (async () => {
-      try {
-        const refund = await store.client.requestRefund(
-          draft.order.id,
-          note ? { note } : {},
-          { idempotencyKey: draft.key, signal: this.signal },
-        );
-        this.replace({ ...draft.order, refund });
-        this.announcement = this.msg.history.refund.sent;
-        this.emit(new EsimRefundRequestEvent(refund));
-        this.dialog?.close();
-        void this.followRefund(draft.order.id);
-      } catch (error) {
-        this.refund = { ...draft, sending: undefined, error: asRenewalError(error) };
-      }
-    })();
-    this.refund = { ...draft };
+    this.refunds.send(((event.target as HTMLFormElement).elements.namedItem('note') as HTMLTextAreaElement).value.trim());
   }
 
   protected override render() {
     const h = this.msg.history;
+    const error = failureOf(this.pages);
     return html`<section aria-labelledby="title" aria-busy=${this.loading ? 'true' : 'false'}>
         <h2 id="title">${h.label}</h2>
-        ${this.error && !this.orders.length
+        ${error && !this.orders.length
           ? html`<div class="message error" role="alert">
-              <p>${h.error} ${this.msg.errors[this.error.code]}</p>
+              <p>${h.error} ${this.msg.errors[error.code]}</p>
               <button class="button secondary" @click=${() => this.loadPage()}>${this.msg.common.retry}</button>
             </div>`
           : !this.orders.length
@@ -209,8 +155,8 @@ export class EsimOrderHistory extends EsimElement {
           : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </section>
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${() => ((this.receipt = undefined), (this.refund = undefined))}>
-        ${this.receipt ? this.renderReceipt(this.receipt) : this.refund ? this.renderRefund(this.refund) : nothing}
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${() => ((this.receipt = undefined), this.refunds.close())}>
+        ${this.receipt ? this.renderReceipt(this.receipt) : this.refunds.draft ? this.renderRefund(this.refunds.draft) : nothing}
       </dialog>`;
   }
 
@@ -277,13 +223,13 @@ export class EsimOrderHistory extends EsimElement {
 
   private renderRefund(draft: RefundDraft) {
     const r = this.msg.history.refund;
-    const quote = draft.quote;
+    const { quote, error, sending } = this.refunds;
     const amount = quote ? formatMoney(quote.amount, this.resolvedLocale) : '';
     const method = this.msg.checkout.methods[draft.order.paymentMethod];
     return html`<header><h2 id="dialog-title">${r.title}</h2></header>
       <p class="plan">${draft.order.quote.plan.name} · ${formatMoney(draft.order.quote.total, this.resolvedLocale)}</p>
-      ${draft.error
-        ? html`<p class="error" role="alert">${this.msg.errors[draft.error.code]}</p>`
+      ${error
+        ? html`<p class="error" role="alert">${this.msg.errors[error.code]}</p>`
         : !quote
           ? html`<p role="status">${r.checking}</p>`
           : html`<div class="outcome ${quote.outcome}" role="status">
@@ -298,7 +244,7 @@ export class EsimOrderHistory extends EsimElement {
         <div class="actions">
           <button class="button secondary" type="button" @click=${() => this.dialog?.close()}>${r.cancel}</button>
           ${quote && quote.outcome !== 'rejected'
-            ? html`<button class="button" type="submit" ?disabled=${Boolean(draft.sending)}>${r.confirm}</button>`
+            ? html`<button class="button" type="submit" ?disabled=${sending}>${r.confirm}</button>`
             : nothing}
         </div>
       </form>`;

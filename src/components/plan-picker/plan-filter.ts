@@ -1,6 +1,18 @@
 import type { Period, Plan } from '../../client/schemas.js';
 import { compareText } from '../../i18n/format.js';
 
+/**
+ * How many plans are rendered at first, and added by each "show more" (or by ArrowDown past the last one shown).
+ *
+ * Rendering every plan does not scale: 600 plan cards (a 2,000-plan catalogue, one period, every region) took
+ * 140–170 ms to render and lay out, on every re-filter. A windowed list would render only what is on screen, but
+ * `@lit-labs/virtualizer` 2.1.1 costs 7.4 kB min+brotli (8.7 kB with its grid layout, which this grid needs) with Lit
+ * left out, more than Lit itself (5.1 kB), on the critical path whose whole budget is 32 kB. Rendering a page of plans
+ * and a "show more" costs 0.39 kB and keeps the group an ordinary radio group: first render 17 ms, any re-filter
+ * under 8 ms, with 2,000 plans (bench/README.md).
+ */
+export const PAGE = 24;
+
 /** Regions present in the plans, for the filter: `[code, display name]`, sorted by name in the locale. */
 export function regionsOf(plans: readonly Plan[], locale: string): [string, string][] {
   const regions = new Map<string, string>();

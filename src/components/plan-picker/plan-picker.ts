@@ -6,20 +6,8 @@ import { EsimPlanChangeEvent } from '../../events/plan-change.js';
 import { formatData, formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
-import { filterPlans, regionsOf } from './plan-filter.js';
+import { filterPlans, PAGE, regionsOf } from './plan-filter.js';
 import { styles } from './plan-picker.styles.js';
-
-/**
- * How many plans are rendered at first, and added by each "show more" (or by ArrowDown past the last one shown).
- *
- * Rendering every plan does not scale: 600 plan cards (a 2,000-plan catalogue, one period, every region) took
- * 140–170 ms to render and lay out, on every re-filter. A windowed list would render only what is on screen, but
- * `@lit-labs/virtualizer` 2.1.1 costs 7.4 kB min+brotli (8.7 kB with its grid layout, which this grid needs) with Lit
- * left out, more than Lit itself (5.1 kB), on the critical path whose whole budget is 32 kB. Rendering a page of plans
- * and a "show more" costs 0.39 kB and keeps the group an ordinary radio group: first render 17 ms, any re-filter
- * under 8 ms, with 2,000 plans (bench/README.md).
- */
-const PAGE = 24;
 
 /**
  * Lets the traveller pick a renewal plan: daily, monthly or yearly, filtered by region, each with its data,
@@ -54,7 +42,8 @@ export class EsimPlanPicker extends EsimElement {
   static override properties = {
     period: { reflect: true },
     region: { reflect: true },
-    value: { reflect: true },
+    // An accessor of its own (below): the selection is the store's.
+    value: { reflect: true, noAccessor: true },
     focusedId: { state: true, attribute: false },
     limit: { state: true, attribute: false },
   };
@@ -68,8 +57,26 @@ export class EsimPlanPicker extends EsimElement {
    */
   region?: string;
 
-  /** The selected plan's id; also settable to preselect a plan. */
-  value = '';
+  /**
+   * The selected plan's id — the selection every element under the provider shares; set it to select a plan (before
+   * the plans are loaded too).
+   */
+  get value(): string {
+    return this.store?.state.selectedPlanId ?? this.presetValue ?? '';
+  }
+
+  set value(id: string) {
+    const old = this.value;
+    if (this.store) this.store.selectPlan(id);
+    else this.presetValue = id; // selected once the picker has its store
+    this.requestUpdate('value', old);
+  }
+
+  /** A `value` set before the picker had a store. */
+  private presetValue?: string;
+
+  /** The `value` last rendered (and reflected). */
+  private shownValue = '';
 
   /** The plan that has keyboard focus within the group (roving tabindex). */
   private focusedId = '';
@@ -86,13 +93,15 @@ export class EsimPlanPicker extends EsimElement {
   private announcement = '';
 
   override storeConnected(store: RenewalStore): void {
+    if (this.presetValue) store.selectPlan(this.presetValue);
+    this.presetValue = undefined;
     void store.loadPlans();
     if (this.region === undefined) void store.loadCard();
   }
 
   /** The selected plan, if it is loaded. */
   get selectedPlan(): Plan | undefined {
-    return this.renewal.plans.value?.find((plan) => plan.id === this.value);
+    return this.renewal.selectedPlan;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -103,10 +112,9 @@ export class EsimPlanPicker extends EsimElement {
       this.region = plans.value.find((plan) => plan.id === current)?.region ?? '';
     }
     if (changed.has('period') || changed.has('region')) this.limit = PAGE;
-    const shared = this.renewal.selectedPlan;
-    // Follow a selection made elsewhere (another picker, the store), and push a preset `value` into the store.
-    if (shared && shared.id !== this.value && !changed.has('value')) this.value = shared.id;
-    if (this.value && this.store && shared?.id !== this.value && this.selectedPlan) this.store.selectPlan(this.selectedPlan);
+    // A selection made elsewhere (another picker, `plan-id`, a hand-off link) changes `value` too: reflect it.
+    if (this.value !== this.shownValue) this.requestUpdate('value', this.shownValue);
+    this.shownValue = this.value;
     if (this.value !== this.revealed) {
       // A plan selected from outside (a preset value, a hand-off, another picker) is shown, however far down it is.
       const index = this.visiblePlans.findIndex((plan) => plan.id === this.value);
@@ -154,10 +162,9 @@ export class EsimPlanPicker extends EsimElement {
   }
 
   private select(plan: Plan): void {
-    this.value = plan.id;
     this.focusedId = plan.id;
     this.announcement = this.msg.picker.selected(plan.name);
-    this.store?.selectPlan(plan);
+    this.value = plan.id;
     this.emit(new EsimPlanChangeEvent(plan));
   }
 

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Card } from '../../client/schemas.js';
 import { renewalContext } from '../../context/renewal-context.js';
+import { settingsContext, settingsWith } from '../../context/settings.js';
 import type { RenewalStore } from '../../context/store.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
@@ -16,8 +17,9 @@ const STEPS: FlowStep[] = ['card', 'plan', 'pay', 'done'];
  * done. Each step is a heading that takes the focus when it opens, so keyboard and screen-reader users always
  * know where they are; the layout holds on a 360 px wide phone.
  *
- * Use it inside an `<esim-renewal>` or alone with `api-base` and `session-token`; payment and support attributes
- * are passed on to its checkout.
+ * Use it inside an `<esim-renewal>` or alone with `api-base` and `session-token`. Its payment attributes are passed
+ * on to its checkout; its `locale`, `warn-days`, `buy-url` and support attributes to every element in it (each
+ * winning over the provider's).
  *
  * @summary Check the card, pick a plan, review, pay, confirm — in one element.
  * @tagname esim-renewal-flow
@@ -55,20 +57,23 @@ export class EsimRenewalFlow extends EsimElement {
   /** `popup` or `redirect` for card payments, as on `<esim-checkout-button>`. */
   paymentMode: 'popup' | 'redirect' = 'popup';
 
-  /** Warn this many days before expiry. */
-  warnDays = 14;
+  /** Warn this many days before expiry (else the provider's `warn-days`, else 14). */
+  warnDays?: number;
 
-  /** Where to buy a new eSIM when this card cannot be renewed. */
+  /** Where to buy a new eSIM when this card cannot be renewed (else the provider's). */
   buyUrl?: string;
 
-  /** The partner's support page, for the checkout's error and success views. */
+  /** The partner's support page, for the checkout's error and success views (else the provider's). */
   supportUrl?: string;
 
-  /** The partner's support e-mail. */
+  /** The partner's support e-mail (else the provider's). */
   supportEmail?: string;
 
   /** Shares this flow's store with the elements inside its shadow root. */
   private readonly provider = new ContextProvider(this, { context: renewalContext });
+
+  /** Shares the settings with them: the provider's, with this flow's own attributes over them. */
+  private readonly settingsProvider = new ContextProvider(this, { context: settingsContext });
 
   private renewedCard?: Card;
   private moved = false;
@@ -81,6 +86,10 @@ export class EsimRenewalFlow extends EsimElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.provider.value !== this.store) this.provider.setValue(this.store);
+    const own = ['providedSettings', 'locale', 'warnDays', 'buyUrl', 'supportUrl', 'supportEmail'] as const;
+    if (!this.settingsProvider.value || own.some((name) => changed.has(name))) {
+      this.settingsProvider.setValue(settingsWith(this.settings, this));
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -126,7 +135,7 @@ export class EsimRenewalFlow extends EsimElement {
     const m = this.msg.flow;
     switch (this.step) {
       case 'card':
-        return html`<esim-balance-badge warn-days=${this.warnDays}></esim-balance-badge>
+        return html`<esim-balance-badge></esim-balance-badge>
           <div class="actions">
             <button class="button" part="next" @click=${() => this.go('plan')}>${m.next}</button>
           </div>`;
@@ -147,9 +156,6 @@ export class EsimRenewalFlow extends EsimElement {
           <esim-checkout-button
             payment-methods=${this.paymentMethods ?? nothing}
             payment-mode=${this.paymentMode}
-            buy-url=${this.buyUrl ?? nothing}
-            support-url=${this.supportUrl ?? nothing}
-            support-email=${this.supportEmail ?? nothing}
             @esim-renewal-success=${this.onSuccess}
           ></esim-checkout-button>
           <div class="actions">
@@ -162,7 +168,7 @@ export class EsimRenewalFlow extends EsimElement {
             <p>${card ? this.msg.checkout.successBody(formatDate(card.expiresAt, this.resolvedLocale)) : ''}</p>
             <p class="hint">${this.msg.checkout.airplaneTip}</p>
           </div>
-          <esim-balance-badge warn-days=${this.warnDays}></esim-balance-badge>
+          <esim-balance-badge></esim-balance-badge>
           <div class="actions">
             <button class="button secondary" part="next" @click=${() => this.go('card')}>${m.again}</button>
           </div>`;

@@ -3,6 +3,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { claimHandoff, createRenewalClient, type RenewalClient } from '../../client/client.js';
 import type { HandoffSession } from '../../client/schemas.js';
 import { renewalContext } from '../../context/renewal-context.js';
+import { DEFAULT_SETTINGS, settingsContext, settingsWith, type RenewalSettings } from '../../context/settings.js';
 import { RenewalStore } from '../../context/store.js';
 import { EsimExpiryWarningEvent } from '../../events/expiry-warning.js';
 import { daysUntil } from '../../i18n/format.js';
@@ -12,9 +13,13 @@ import { HANDOFF_PARAM, takeQueryParam } from '../../internal/url.js';
 /** Cards already warned about in this page view: the warning fires once, however many providers there are. */
 const warned = new Set<string>();
 
+/** The provider's properties that make its settings (`RenewalSettings`). */
+const SETTINGS = ['locale', 'warnDays', 'buyUrl', 'supportUrl', 'supportEmail', 'supportPhone', 'supportChat'] as const;
+
 /**
  * The provider: holds the Renewal client and the state every element inside it shares, so a badge, a picker and a
- * checkout button make one card request and one plans request between them.
+ * checkout button make one card request and one plans request between them; and hands its settings (locale,
+ * support contacts, buy link, warning days) to them, which render again when one changes.
  *
  * Opened from a hand-off link (`?esim_handoff=…`, made by "continue on another device"), it needs no session token:
  * it exchanges the link's single-use code for a session on the same card and preselects the same plan.
@@ -90,13 +95,16 @@ export class EsimRenewal extends LitElement {
   /** Hands `store` to the elements inside (the context controller; its decorator would add code for nothing). */
   private readonly provider = new ContextProvider(this, { context: renewalContext });
 
+  /** Hands the settings to the elements inside; Lit's context notifies them of every new settings object. */
+  private readonly settingsProvider = new ContextProvider(this, { context: settingsContext });
+
   private handoff?: Promise<HandoffSession>;
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     const code = takeQueryParam(HANDOFF_PARAM); // single-use: out of the address bar
-    if (code && this.apiBase) this.handoff = claimHandoff({ baseUrl: this.apiBase, locale: this.locale }, code);
+    if (code && this.apiBase) this.handoff = claimHandoff({ baseUrl: this.apiBase, locale: this.settings.locale }, code);
   }
 
   override disconnectedCallback(): void {
@@ -106,28 +114,25 @@ export class EsimRenewal extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('client') ||
-      changed.has('apiBase') ||
-      changed.has('sessionToken') ||
-      changed.has('getSessionToken') ||
-      (changed.has('locale') && !this.client)
-    ) {
+    if (!this.settingsProvider.value || SETTINGS.some((name) => changed.has(name))) {
+      this.settingsProvider.setValue(settingsWith(DEFAULT_SETTINGS, this));
+    }
+    const session =
+      changed.has('client') || changed.has('apiBase') || changed.has('sessionToken') || changed.has('getSessionToken');
+    if (session || (changed.has('locale') && !this.client)) {
+      const previous = this.store;
       this.store = this.createStore();
+      // Only the language changed: a client that asks for it, on the same session, and the plan chosen stays.
+      if (!session) this.store?.selectPlan(previous?.state.selectedPlanId);
       this.provider.setValue(this.store);
       this.unsubscribe?.();
       this.unsubscribe = this.store?.subscribe(() => this.checkExpiry());
     }
-    if (this.store) {
-      this.store.locale = this.locale;
-      this.store.buyUrl = this.buyUrl;
-      this.store.support = {
-        url: this.supportUrl,
-        email: this.supportEmail,
-        phone: this.supportPhone,
-        chat: this.supportChat,
-      };
-    }
+  }
+
+  /** What the elements inside are told: the provider's attributes as one immutable object. */
+  private get settings(): RenewalSettings {
+    return this.settingsProvider.value ?? settingsWith(DEFAULT_SETTINGS, this);
   }
 
   private createStore(): RenewalStore | undefined {
@@ -141,11 +146,11 @@ export class EsimRenewal extends LitElement {
         sessionToken: this.sessionToken,
         getSessionToken:
           handoff && !this.sessionToken ? () => handoff.then((session) => session.token) : this.getSessionToken,
-        locale: this.locale,
+        locale: this.settings.locale,
       }),
     );
     void handoff?.then(
-      (session) => session.planId && store.preselectPlan(session.planId),
+      (session) => session.planId && store.selectPlan(session.planId),
       () => undefined, // the elements show the failure: their first request fails with the claim's error
     );
     return store;
@@ -154,7 +159,7 @@ export class EsimRenewal extends LitElement {
   /** Fires `esim-expiry-warning` once per card and page view when the card needs renewing soon. */
   private checkExpiry(): void {
     const card = this.store?.state.card.value;
-    if (!card || warned.has(card.id) || cardHealth(card, this.warnDays) !== 'expiring') return;
+    if (!card || warned.has(card.id) || cardHealth(card, this.settings.warnDays) !== 'expiring') return;
     warned.add(card.id);
     this.dispatchEvent(new EsimExpiryWarningEvent(card, daysUntil(card.expiresAt), isLowOnData(card)));
   }
