@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Card, Order, PlanList, Quote, Refund, RefundQuote } from '../../src/client/schemas.ts';
 import { minorUnitExponent, toMajorUnits, toMinorUnits } from '../../src/client/money.ts';
-import { formatMoney } from '../../src/i18n/format.ts';
 import { CURRENCIES } from '../../sandbox/seed/prices.ts';
 import { ICCID, call, freshCard, manualClock, order, sessionFor, testSandbox } from './helpers.ts';
 
@@ -19,18 +18,6 @@ describe('minor units', () => {
     assert.equal(toMajorUnits(1500, 'CNY'), 15);
     assert.equal(toMinorUnits(3.4, 'SGD'), 340);
     assert.equal(toMinorUnits(1.2345, 'KWD'), 1235);
-  });
-
-  it('are what the elements\' money formatting shows: whole yen and won, ISO decimals even where CLDR shows none', () => {
-    assert.equal(formatMoney({ amount: 1200, currency: 'JPY' }, 'en'), '¥1,200');
-    assert.equal(formatMoney({ amount: 1200, currency: 'JPY' }, 'ja'), '￥1,200');
-    assert.equal(formatMoney({ amount: 3400, currency: 'KRW' }, 'ko'), '₩3,400');
-    assert.equal(formatMoney({ amount: 8000, currency: 'TWD' }, 'zh-TW'), '$80.00');
-    assert.equal(formatMoney({ amount: 1500, currency: 'CNY' }, 'en'), 'CN¥15.00');
-    // CLDR shows rupiah without decimals; an amount in sen is still exact.
-    const spaced = (text: string) => text.replace(/\s/g, ' ');
-    assert.equal(spaced(formatMoney({ amount: 1_500_050, currency: 'IDR' }, 'en')), 'IDR 15,000.50');
-    assert.equal(spaced(formatMoney({ amount: 1235, currency: 'KWD' }, 'en')), 'KWD 1.235');
   });
 });
 
