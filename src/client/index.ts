@@ -9,5 +9,6 @@ export type {
 } from './client.js';
 export { InvalidResponseError, RenewalError, isRenewalError } from './errors.js';
 export type { RenewalErrorCode, RenewalErrorOptions } from './errors.js';
+export { minorUnitExponent, toMajorUnits, toMinorUnits } from './money.js';
 export { newIdempotencyKey } from './transport.js';
 export type * from './schemas.js';
