@@ -11,7 +11,7 @@ import { planName, planRegionName } from '../../sandbox/serialize.ts';
 import { ICCID, call, freshCard, sessionFor, testSandbox } from './helpers.ts';
 
 describe('the languages the API speaks', () => {
-  const sandbox = testSandbox();
+  const sandbox = testSandbox({ rateLimits: { sessionsPerMinute: 10_000 } });
   after(() => sandbox.close());
 
   it('are the SDK\'s: English and every locale it ships', () => {
