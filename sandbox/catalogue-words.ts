@@ -62,7 +62,7 @@ const MULTI_COUNTRY: Record<string, Record<Lang, { short: string; named: (count:
 const displayNames = new Map<string, Intl.DisplayNames>();
 
 /** A country's name in `lang`. */
-export function countryName(code: string, lang: Lang): string {
+function countryName(code: string, lang: Lang): string {
   const override = COUNTRY_OVERRIDES[lang]?.[code];
   if (override) return override;
   const style = SHORT_STYLE.has(code) ? 'short' : 'long';
@@ -72,7 +72,7 @@ export function countryName(code: string, lang: Lang): string {
 }
 
 /** What a region is called inside a plan name: `Japan`, `Europe`. */
-export function regionShortName(region: string, lang: Lang): string {
+function regionShortName(region: string, lang: Lang): string {
   return MULTI_COUNTRY[region]?.[lang].short ?? countryName(region, lang);
 }
 
@@ -82,7 +82,7 @@ export function regionName(region: string, countries: number, lang: Lang): strin
 }
 
 /** What a plan is, apart from where: data per day, or data over a term of days. */
-export interface PlanShape {
+interface PlanShape {
   period: 'day' | 'month' | 'year';
   durationDays: number;
   /** `null`: unlimited. */
@@ -154,7 +154,7 @@ export function composePlanName(region: string, shape: PlanShape, lang: Lang): s
   return gb === null ? words.daily(where, null) : words.term(where, gb, length);
 }
 
-export interface DiscountWords {
+interface DiscountWords {
   first_topup: string;
   loyalty: string;
   promo: (code: string) => string;

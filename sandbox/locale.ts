@@ -13,7 +13,7 @@ export type Lang = (typeof LANGS)[number];
  * The shipped language that serves a list of BCP 47 tags (best first), by the SDK's own rules (`negotiateLocale`:
  * `zh-Hant`, `zh-MO` → Traditional, `zh-SG` → Simplified, `in` → `id`, `ja-JP` → `ja`); undefined when none does.
  */
-export function negotiateLang(tags: readonly string[]): Lang | undefined {
+function negotiateLang(tags: readonly string[]): Lang | undefined {
   const key = tags.join(',');
   let chosen = negotiated.get(key);
   if (chosen === undefined) {
