@@ -42,17 +42,17 @@ const entryBudgets = {
   'plan-picker': '27.9 kB',
   'checkout-button': '30.6 kB',
   'usage-meter': '27.3 kB',
-  'renewal-flow': '35 kB',
+  'renewal-flow': '35.4 kB',
   'order-history': '29.2 kB', // +0.9 kB: @lit/task (issue 16)
   'device-change': '28.8 kB', // +0.7 kB: @lit/task (issue 16)
   'auto-renew-toggle': '28.2 kB', // +0.6 kB: @lit/task (issue 16)
   define: '43.1 kB', // +1.25 kB, as index
   'react/index': '44.1 kB', // +1.35 kB, as index
   'react/renewal': '21.4 kB',
-  'react/checkout-button': '31.2 kB',
-  'react/renewal-flow': '35.6 kB',
+  'react/checkout-button': '31.5 kB',
+  'react/renewal-flow': '36 kB',
   'react/order-history': '29.8 kB', // +0.8 kB: @lit/task (issue 16)
-  'react/*': '29 kB',
+  'react/*': '29.3 kB',
 };
 /** The languages that ship as chunks beside English (src/i18n/locales.ts). */
 const LOCALE_CHUNKS = ['zh-CN', 'zh-TW', 'zh-HK', 'ja', 'ko', 'th', 'vi', 'id', 'ms'];
@@ -63,19 +63,19 @@ export default [
   {
     name: 'usual page, English: the script-tag file (provider, badge, picker, checkout button, English)',
     path: 'dist/esim-renewal.js',
-    limit: '35.3 kB', // the goal is 32 kB: see above
+    limit: '35.6 kB', // the goal is 32 kB: see above
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
-    limit: '39.1 kB',
+    limit: '39.4 kB',
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'renewing: the script-tag file and the payment steps',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/payment-*.js', 'dist/esim-renewal/qr-code-*.js'],
-    limit: '37.8 kB',
+    limit: '38.1 kB',
     modifyEsbuildConfig: asShipped,
   },
   {
