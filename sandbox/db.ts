@@ -209,6 +209,8 @@ export function openDatabase(dbPath: string): Db {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  // On an added column, so only once it exists.
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS orders_provider_ref ON orders(provider_ref)');
   db.exec(WEBHOOK_SCHEMA);
   return db;
 }

@@ -124,8 +124,8 @@ export interface OperationSpec<S extends z.ZodMiniType | undefined> {
   summary: string;
   /** The rules a client needs beyond the schemas (CommonMark). */
   description?: string;
-  /** The successful answer: its status, its schema (JSON) or `html`, and what it means. */
-  ok: { status: ContentfulStatusCode | 204; schema?: S; html?: boolean; description: string };
+  /** The successful answer: its status, its schema (JSON), `html` or `script` (JavaScript), and what it means. */
+  ok: { status: ContentfulStatusCode | 204; schema?: S; html?: boolean; script?: boolean; description: string };
   /** The error statuses the operation answers (500 is added); each is the shared error response of its status. */
   errors: readonly number[];
   /** A request body that is not JSON (the hosted pages' forms), documented from its schema. */
@@ -154,6 +154,7 @@ export function operation<S extends z.ZodMiniType | undefined = undefined>(spec:
   const json = ok.schema ? resolver(ok.schema, { options: SCHEMA_OPTIONS }) : { type: 'object' };
   const content = ok.html
     ? { 'text/html': { schema: { type: 'string' } } }
+    : ok.script ? { 'text/javascript': { schema: { type: 'string' } } }
     : ok.status === 204 ? undefined : { 'application/json': { schema: json } };
   const headers = spec.replays ? { ...REQUEST_ID, 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') } : REQUEST_ID;
   const described = describeRoute({
