@@ -170,7 +170,7 @@ export const zhHK: Messages = {
   },
   paymentUnavailable: {
     blocked_in_wechat: '微信內無法開啟支付寶。請用瀏覽器開啟此頁，再以支付寶付款。',
-    blocked_in_alipay: '支付寶 App 內無法使用微信支付。請用瀏覽器或微信開啟此頁，再以微信支付付款。',
+    blocked_in_alipay: '支付寶應用程式內無法使用微信支付。請用瀏覽器或微信開啟此頁，再以微信支付付款。',
     miniprogram_webview: '小程式頁面內無法發起電子錢包付款。請以信用卡付款，或在其他裝置繼續。',
     other: '此付款方式在這裡未能使用。',
   },

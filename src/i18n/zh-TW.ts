@@ -170,7 +170,7 @@ export const zhTW: Messages = {
   },
   paymentUnavailable: {
     blocked_in_wechat: '在微信中無法開啟支付寶。請以瀏覽器開啟本頁面，再使用支付寶付款。',
-    blocked_in_alipay: '在支付寶 App 中無法使用微信支付。請以瀏覽器或微信開啟本頁面，再使用微信支付。',
+    blocked_in_alipay: '在支付寶應用程式中無法使用微信支付。請以瀏覽器或微信開啟本頁面，再使用微信支付。',
     miniprogram_webview: '無法在小程式頁面中發起電子錢包付款。請以信用卡付款，或在其他裝置上繼續。',
     other: '此付款方式在這裡無法使用。',
   },
