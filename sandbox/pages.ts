@@ -106,13 +106,6 @@ export function checkoutPage(s: OrderSummary, error?: string): Html {
   return layout(`Pay ${s.merchant}`, html`<h1>Pay ${s.merchant}</h1>
 ${summary(s)}
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form method="post" id="wallets" hidden aria-label="Express checkout">
-<p class="hint">Pay with a wallet of this browser (simulated in the sandbox):</p>
-<label for="wallet-outcome">Sandbox: the wallet sheet's answer</label>
-<select id="wallet-outcome" name="outcome"><option value="succeed">Approve</option><option value="fail">Decline</option></select>
-<button type="submit" name="wallet" value="apple_pay">Apple Pay</button>
-<button type="submit" name="wallet" value="google_pay">Google Pay</button>
-</form>
 <form method="post">
 <label for="number">Card number</label>
 <input id="number" name="number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" required>
@@ -121,6 +114,13 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <div><label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123"></div>
 </div>
 <button type="submit">Pay ${s.total}</button>
+</form>
+<form method="post" id="wallets" hidden aria-label="Express checkout">
+<p class="hint">Or pay with a wallet of this browser (simulated in the sandbox):</p>
+<label for="wallet-outcome">Sandbox: the wallet sheet's answer</label>
+<select id="wallet-outcome" name="outcome"><option value="succeed">Approve</option><option value="fail">Decline</option></select>
+<button type="submit" name="wallet" value="apple_pay">Apple Pay</button>
+<button type="submit" name="wallet" value="google_pay">Google Pay</button>
 </form>
 <p class="hint">Test cards (any expiry and CVC):</p>
 <ul class="cards hint">${TEST_CARDS.map(([number, does]) => html`<li>${number} ${does}</li>`)}</ul>`, '/sandbox/assets/card-wallets.js');

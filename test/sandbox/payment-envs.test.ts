@@ -293,3 +293,22 @@ describe('the hosted card page', () => {
     assert.equal((await getOrder(sandbox, b.token, b.id)).failureCode, 'payment_declined');
   });
 });
+
+describe('the contract\'s payment actions', () => {
+  const bridge = { type: 'app_bridge', bridge: 'alipay_trade_pay', tradeNo: '2026120222001234567890123456', expiresAt: '2026-12-02T16:00:00.000Z' };
+  const action = (value: unknown) => Order.shape.paymentAction.safeParse(value);
+
+  it('takes a tradePay trade number, and nothing that is not one', () => {
+    assert.ok(action(bridge).success);
+    assert.equal(action({ ...bridge, tradeNo: 'javascript:alert(1)' }).success, false);
+    assert.equal(action({ ...bridge, tradeNo: '' }).success, false);
+    assert.equal(action({ ...bridge, bridge: 'wechat_pay' }).success, false);
+    assert.equal(action({ type: 'redirect', url: 'javascript:alert(1)', flow: 'wechat_jsapi' }).success, false);
+  });
+
+  it('still reads a newer server\'s redirect page and method kinds it does not know', () => {
+    assert.ok(action({ type: 'redirect', url: 'https://pay.example/x', flow: 'paypay_web' }).success);
+    const list = PaymentMethodList.safeParse({ env: 'desktop', methods: [{ method: 'card', available: true, action: 'sheet' }] });
+    assert.ok(list.success);
+  });
+});

@@ -19,8 +19,12 @@ export const PaymentEnv = z.enum(PAYMENT_ENVS);
 export const PaymentMethodOption = z.object({
   method: PaymentMethod,
   available: z.boolean(),
-  /** The `PaymentAction` type an order of this method gets in this environment; absent when unavailable. */
-  action: z.optional(z.enum(PAYMENT_ACTION_TYPES)),
+  /**
+   * The `PaymentAction` type an order of this method gets in this environment (`PAYMENT_ACTION_TYPES`); absent when
+   * unavailable. A string, like `reason`, so that a newer server's new kind cannot break parsing: skip one you do not
+   * know.
+   */
+  action: z.optional(z.string().check(z.meta({ examples: [...PAYMENT_ACTION_TYPES] }))),
   /** Why it is unavailable; absent when available. Unknown reasons may appear: show a general message for them. */
   reason: z.optional(z.string()),
 });
@@ -50,8 +54,12 @@ export const PaymentAction = z.union([
   z.object({
     type: z.literal('redirect'),
     url: z.string().check(z.regex(/^https?:\/\//i)),
-    /** What `url` opens (`REDIRECT_FLOWS`); absent from older servers, which only redirect to the card page. */
-    flow: z.optional(z.enum(REDIRECT_FLOWS)),
+    /**
+     * What `url` opens (`REDIRECT_FLOWS`: `card`, `wechat_jsapi`, `wechat_h5`, `alipay_wap`); absent from older
+     * servers, which only redirect to the card page. Open `url` whatever it says: it is a string so that a newer
+     * server's new page cannot break parsing.
+     */
+    flow: z.optional(z.string().check(z.meta({ examples: [...REDIRECT_FLOWS] }))),
     /** A wallet page's payment window closes then (the order can be given a new one with refresh-payment). */
     expiresAt: z.optional(Timestamp),
   }),
