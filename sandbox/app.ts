@@ -33,6 +33,7 @@ import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { sandboxTransferRoutes } from './routes/sandbox-transfers.ts';
 import { transferRoutes } from './routes/transfers.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { contentLanguage } from './locale.ts';
 import { Health } from './sandbox-schemas.ts';
 import { DEMO_PARTNER_ID } from './seed/partners.ts';
 import { seedDatabase } from './seeding.ts';
@@ -198,6 +199,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     await next();
   };
   app.use('/v1/*', settleFirst);
+  app.use('/v1/*', contentLanguage);
   app.use('/sandbox/*', settleFirst);
   app.use(faultMiddleware(deps.faults));
 

@@ -9,6 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import { bearerToken, SECRET_KEY, SESSION_TOKEN } from './credentials.ts';
 import type { Deps } from './deps.ts';
 import { ApiError } from './errors.ts';
+import { requestLang } from './locale.ts';
 import { documented } from './openapi.ts';
 import type { CardRow, PartnerRow, SessionRow } from './rows.ts';
 import { sha256 } from './util.ts';
@@ -61,7 +62,19 @@ function sessionFromToken(deps: Deps, token: string): SessionCaller {
 
 const ACCEPT_LANGUAGE = {
   name: 'Accept-Language', in: 'header', required: false,
-  description: 'zh* answers in zh-CN, anything else in English; defaults to the session locale.', schema: { type: 'string' },
+  description:
+    'The reader\'s languages (q-values honoured), negotiated against en, zh-CN, zh-TW, zh-HK, ja, ko, th, vi, id, ms ' +
+    '(zh-Hant and zh-MO read Traditional Chinese, zh-SG Simplified, in is id); decides only when neither Esim-Locale ' +
+    'nor the session\'s locale does. English when nothing matches. The answer\'s Content-Language says which was used.',
+  schema: { type: 'string' },
+} as const;
+
+const ESIM_LOCALE = {
+  name: 'Esim-Locale', in: 'header', required: false,
+  description:
+    'The locale the widget shows (the client\'s `locale` option): plan, region and discount names and error messages ' +
+    'follow it, before the session\'s locale and Accept-Language. Negotiated like Accept-Language.',
+  schema: { type: 'string' },
 } as const;
 
 /** The guards of one sandbox: each is middleware that authenticates and documents itself. */
@@ -77,6 +90,8 @@ export function guards(deps: Deps) {
     const found = sessionFromToken(deps, token);
     c.set('session', found.session);
     c.set('card', found.card);
+    // The answer's Content-Language now that the session's locale is known (`locale.ts`).
+    requestLang(c, found.session.locale);
     await next();
   });
 
@@ -102,7 +117,7 @@ export function guards(deps: Deps) {
   });
 
   return {
-    session: documented(session, { security: [{ sessionToken: [] }], parameters: [ACCEPT_LANGUAGE] }),
+    session: documented(session, { security: [{ sessionToken: [] }], parameters: [ESIM_LOCALE, ACCEPT_LANGUAGE] }),
     partner: documented(partner, { security: [{ secretKey: [] }] }),
     either: documented(either, { security: [{ sessionToken: [] }, { secretKey: [] }] }),
   };

@@ -184,6 +184,12 @@ const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]>
   ['orders', 'credit_reserved', 'INTEGER NOT NULL DEFAULT 0'],
   // Set when the card moved to another phone after the session was minted: it no longer opens the card.
   ['sessions', 'revoked_at', 'INTEGER'],
+  // A plan's price (and compare-at price) in every currency the catalogue is priced in, as JSON; filled from the
+  // seed when null (`seed/prices.ts`).
+  ['plans', 'prices', 'TEXT'],
+  ['plans', 'compare_prices', 'TEXT'],
+  // A fixed-amount promo code's amount in every priced currency, as JSON; null for a percentage code.
+  ['promo_codes', 'amounts_off', 'TEXT'],
 ];
 
 function addMissingColumns(db: Db): void {

@@ -3,6 +3,9 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ServerErrorCode } from '../src/client/schemas.ts';
+import { errorMessage } from './error-messages.ts';
+import { requestLang } from './locale.ts';
+import type { SessionRow } from './rows.ts';
 
 export const STATUS_BY_CODE: Record<ServerErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
@@ -60,8 +63,11 @@ export class ApiError extends Error {
 
 export const notFound = (what: string): ApiError => new ApiError('not_found', `${what} not found`);
 
+/** The error's body, its message in the reader's language (`error-messages.ts`; the session's locale once known). */
 export function errorResponse(c: Context, error: ApiError): Response {
-  const body = { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+  const session = (c.var as { session?: SessionRow }).session;
+  const message = errorMessage(requestLang(c, session?.locale), error.code, error.message, error.details);
+  const body = { error: { code: error.code, message, ...(error.details === undefined ? {} : { details: error.details }) } };
   return c.json(body, error.status, error.headers);
 }
 

@@ -205,7 +205,16 @@ export async function openApiDocument(app: Hono<any, any, any>): Promise<Record<
         description: 'Renewal API v1 as implemented by the sandbox. Errors are always { error: { code, message, details? } } with '
           + 'an X-Request-Id header. Request bodies take exactly the fields their schema lists (`additionalProperties: false`): '
           + 'any other field is refused with `400 validation_failed`. Hosted pages send `frame-ancestors \'none\'` and '
-          + '`X-Frame-Options: DENY`.',
+          + '`X-Frame-Options: DENY`.\n\n'
+          + 'Languages: answers of `/v1` (plan, region and discount names, error messages) are in en, zh-CN, zh-TW, zh-HK, ja, '
+          + 'ko, th, vi, id or ms, chosen from the `Esim-Locale` header (the widget\'s locale), then the session\'s locale, '
+          + 'then `Accept-Language`, each negotiated (zh-Hant and zh-MO read Traditional Chinese, zh-SG Simplified, in is id); '
+          + 'English when none fits. Every `/v1` answer, errors included, names its language in `Content-Language`. Codes, '
+          + 'ids and `details` are the same in every language.\n\n'
+          + 'Money: every amount is `{ amount, currency }`, `amount` a whole number of the currency\'s minor unit as ISO 4217 '
+          + 'defines it: cents for USD, HKD, TWD, SGD, THB and CNY (1500 CNY is ¥15.00), none for JPY and KRW (1200 JPY is '
+          + '¥1,200). A card is priced in the currency it was sold in (`Card.currency`, set by the partner when the card is '
+          + 'issued); every plan has a price in CNY, USD, HKD, TWD, JPY, KRW, THB and SGD.',
       },
       servers: [{ url: '/' }],
       tags: [

@@ -3,7 +3,8 @@
  * in, contract objects out), so that the Storybook fixtures price renewals by the same rules.
  */
 import type { Discount, Quote } from '../src/client/schemas.ts';
-import { DISCOUNT_LABELS, type Lang } from './locale.ts';
+import { DISCOUNT_LABELS } from './catalogue-words.ts';
+import type { Lang } from './locale.ts';
 import type { CardRow, PlanRow, PromoRow } from './rows.ts';
 import { toPlan } from './serialize.ts';
 import { DAY_MS, iso } from './units.ts';
@@ -68,7 +69,19 @@ export function promoProblem(
   return undefined;
 }
 
+/**
+ * A percentage of an amount in minor units, rounded half up to a whole minor unit: whole yen and won for JPY and
+ * KRW, which have no smaller unit, cents for the others.
+ */
 const percentOf = (amount: number, percent: number) => Math.round((amount * percent) / 100);
+
+/** A fixed-amount promo code's amount in `currency` (minor units), or undefined for a percentage code. */
+function amountOff(promo: PromoRow, currency: string): number | undefined {
+  if (promo.amounts_off === null) return undefined;
+  const amount = (JSON.parse(promo.amounts_off) as Record<string, number>)[currency];
+  if (amount === undefined) throw new Error(`Promo ${promo.code} has no amount in ${currency}`);
+  return amount;
+}
 
 export interface QuoteInput {
   card: CardRow;
@@ -87,19 +100,24 @@ export function priceQuote(id: string, { card, plan, quantity, promo, credit: av
   const planView = toPlan(plan, currency, lang);
   const subtotal = planView.price.amount * quantity;
   const discounts: Discount[] = [];
-  const add = (kind: Discount['kind'], label: string, percent: number) => {
-    const amount = percentOf(subtotal, percent);
+  const words = DISCOUNT_LABELS[lang];
+  const add = (kind: Discount['kind'], label: string, amount: number) => {
     if (amount > 0) discounts.push({ kind, label, amount: { amount, currency } });
   };
-  if (card.renewal_count === 0) add('first_topup', DISCOUNT_LABELS.first_topup[lang], 10);
-  else add('loyalty', DISCOUNT_LABELS.loyalty[lang], 5);
-  if (promo) add('promo', DISCOUNT_LABELS.promo[lang](promo.code), promo.percent_off);
+  if (card.renewal_count === 0) add('first_topup', words.first_topup, percentOf(subtotal, 10));
+  else add('loyalty', words.loyalty, percentOf(subtotal, 5));
+  if (promo) {
+    const fixed = amountOff(promo, currency);
+    // A fixed amount comes off what the percentages leave, never below zero.
+    const left = subtotal - discounts.reduce((sum, d) => sum + d.amount.amount, 0);
+    add('promo', words.promo(promo.code), fixed === undefined ? percentOf(subtotal, promo.percent_off) : Math.min(fixed, left));
+  }
   let discounted = discounts.reduce((sum, d) => sum + d.amount.amount, 0);
   // Store credit goes last, up to what is left to pay. An order made from this quote holds it; it is spent when the
   // order succeeds, not here.
   const credit = Math.min(available, Math.max(0, subtotal - discounted));
   if (credit > 0) {
-    discounts.push({ kind: 'credit', label: DISCOUNT_LABELS.credit[lang], amount: { amount: credit, currency } });
+    discounts.push({ kind: 'credit', label: words.credit, amount: { amount: credit, currency } });
     discounted += credit;
   }
   const after = renewalResult(card, plan, quantity, now);

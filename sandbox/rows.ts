@@ -18,6 +18,11 @@ export interface PlanRow {
   data_bytes: number | null; coverage: string; name_en: string; name_zh: string; region_name_en: string;
   region_name_zh: string; price_cny: number; price_usd: number; compare_cny: number | null; compare_usd: number | null;
   tags: string;
+  /**
+   * JSON object of the price in every currency the catalogue is priced in (`seed/prices.ts`), in minor units; and
+   * the compare-at price likewise, or null. `price_cny`/`price_usd` (and `compare_*`) are the first release's columns.
+   */
+  prices: string; compare_prices: string | null;
 }
 
 export interface CardRow {
@@ -30,6 +35,11 @@ export interface CardRow {
 
 export interface PromoRow {
   code: string; percent_off: number; starts_at: number; ends_at: number; max_uses: number | null; uses: number;
+  /**
+   * A fixed amount off instead of a percentage: JSON object of the amount in minor units of every currency the
+   * catalogue is priced in (`seed/prices.ts`); null for a percentage code.
+   */
+  amounts_off: string | null;
 }
 
 export interface SessionRow {

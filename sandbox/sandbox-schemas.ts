@@ -5,10 +5,12 @@
 import * as z from 'zod/mini';
 import { Timestamp } from '../src/client/schemas.ts';
 import { CARD_TEMPLATE_NAMES } from './seed/cards.ts';
+import { CURRENCIES } from './seed/prices.ts';
 
 export const CreateSandboxCardInput = z.strictObject({
   template: z.enum(CARD_TEMPLATE_NAMES),
-  currency: z.optional(z.enum(['CNY', 'USD'])),
+  /** The currency the card is sold in (its market's); the template's when left out. */
+  currency: z.optional(z.enum(CURRENCIES)),
 });
 
 export const FAULT_KINDS = ['status', 'malformed_json', 'wrong_shape', 'delay', 'drop'] as const;

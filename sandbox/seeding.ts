@@ -20,26 +20,34 @@ import { randomId, sha256 } from './util.ts';
 export function seedDatabase(db: Db, now: number): void {
   const { count } = db.prepare('SELECT COUNT(*) AS count FROM partners').get() as { count: number };
   if (count === 0) db.transaction(() => seedEmpty(db, now))();
-  addMissingSeeds(db);
+  addMissingSeeds(db, now);
 }
 
 function seedEmpty(db: Db, now: number): void {
   const partner = db.prepare('INSERT INTO partners (id, name, key_hash, origins) VALUES (?, ?, ?, ?)');
   for (const p of PARTNERS) partner.run(p.id, p.name, sha256(p.secretKey), JSON.stringify(p.origins));
   const plan = db.prepare(`INSERT INTO plans (id, position, region, period, duration_days, data_bytes, coverage,
-    name_en, name_zh, region_name_en, region_name_zh, price_cny, price_usd, compare_cny, compare_usd, tags)
-    VALUES (@id, @position, @region, @period, @duration_days, @data_bytes, @coverage, @name_en, @name_zh,
-    @region_name_en, @region_name_zh, @price_cny, @price_usd, @compare_cny, @compare_usd, @tags)`);
+    name_en, name_zh, region_name_en, region_name_zh, price_cny, price_usd, compare_cny, compare_usd, tags, prices,
+    compare_prices) VALUES (@id, @position, @region, @period, @duration_days, @data_bytes, @coverage, @name_en,
+    @name_zh, @region_name_en, @region_name_zh, @price_cny, @price_usd, @compare_cny, @compare_usd, @tags, @prices,
+    @compare_prices)`);
   for (const row of PLAN_ROWS) plan.run(row);
   for (const card of DEMO_CARDS) insertCardFromTemplate(db, { ...card, now });
 }
 
-const insertPromo = `INSERT INTO promo_codes (code, percent_off, starts_at, ends_at, max_uses, uses)
-  VALUES (@code, @percent_off, @starts_at, @ends_at, @max_uses, @uses) ON CONFLICT (code) DO NOTHING`;
+const insertPromo = `INSERT INTO promo_codes (code, percent_off, starts_at, ends_at, max_uses, uses, amounts_off)
+  VALUES (@code, @percent_off, @starts_at, @ends_at, @max_uses, @uses, @amounts_off) ON CONFLICT (code) DO NOTHING`;
 
-/** Seed data added after the first release (promo codes, partners' origins and renewal pages), for an older database. */
-function addMissingSeeds(db: Db): void {
+/**
+ * Seed data added after the first release (promo codes, partners' origins and renewal pages, plans' prices in more
+ * currencies, demo cards in those currencies), for an older database.
+ */
+function addMissingSeeds(db: Db, now: number): void {
   db.transaction(() => {
+    const prices = db.prepare('UPDATE plans SET prices = ?, compare_prices = ? WHERE id = ? AND prices IS NULL');
+    for (const row of PLAN_ROWS) prices.run(row.prices, row.compare_prices, row.id);
+    const hasCard = db.prepare<[string], { id: string }>('SELECT id FROM cards WHERE id = ?');
+    for (const card of DEMO_CARDS) if (!hasCard.get(card.id)) insertCardFromTemplate(db, { ...card, now });
     const promo = db.prepare(insertPromo);
     for (const p of PROMO_CODES) promo.run(promoRow(p));
     const origins = db.prepare('UPDATE partners SET origins = ? WHERE id = ? AND origins IS NULL');

@@ -3,7 +3,8 @@
  * same objects the sandbox does.
  */
 import type { Card, Order, PartnerCard, Plan, Quote, Refund, Transfer } from '../src/client/schemas.ts';
-import { DISCOUNT_LABELS, type Lang } from './locale.ts';
+import { composePlanName, DISCOUNT_LABELS, regionName } from './catalogue-words.ts';
+import type { Lang } from './locale.ts';
 import { encodeQrRemembered } from './qr.ts';
 import type { WebhookEndpoint } from '../src/server/schemas.ts';
 import type { CardRow, OrderRow, PlanRow, RefundRow, TransferRow } from './rows.ts';
@@ -22,22 +23,36 @@ export function cardStatus(card: CardRow, now: number): Card['status'] {
 /** `•••• 1234`: the traveller recognises the card, nobody learns the ICCID. */
 export const maskIccid = (iccid: string): string => `•••• ${iccid.slice(-4)}`;
 
-export const planName = (plan: PlanRow, lang: Lang): string => (lang === 'zh-CN' ? plan.name_zh : plan.name_en);
+/** A plan's name in `lang`, composed from its region's name and its data and period (`catalogue-words.ts`). */
+export const planName = (plan: PlanRow, lang: Lang): string =>
+  composePlanName(plan.region, { period: plan.period, durationDays: plan.duration_days, dataBytes: plan.data_bytes }, lang);
+
+/** The name of the region a plan covers, in `lang`: `Japan`, `Europe (33 countries)`. */
+export const planRegionName = (plan: PlanRow, lang: Lang, coverage: readonly string[] = JSON.parse(plan.coverage) as string[]): string =>
+  regionName(plan.region, coverage.length, lang);
+
+/** The plan's price in `currency`, in its minor units; an error for a currency the catalogue is not priced in. */
+export function planPrice(plan: PlanRow, currency: string): { price: number; compareAt: number | null } {
+  const price = (JSON.parse(plan.prices) as Record<string, number>)[currency];
+  if (price === undefined) throw new Error(`Plan ${plan.id} has no price in ${currency}`);
+  const compareAt = plan.compare_prices === null ? undefined : (JSON.parse(plan.compare_prices) as Record<string, number>)[currency];
+  return { price, compareAt: compareAt ?? null };
+}
 
 export function toPlan(plan: PlanRow, currency: string, lang: Lang): Plan {
-  const usd = currency === 'USD';
-  const compare = usd ? plan.compare_usd : plan.compare_cny;
+  const { price, compareAt } = planPrice(plan, currency);
+  const coverage = JSON.parse(plan.coverage) as string[];
   return {
     id: plan.id,
     name: planName(plan, lang),
     period: plan.period,
     durationDays: plan.duration_days,
     dataBytes: plan.data_bytes,
-    coverage: JSON.parse(plan.coverage) as string[],
+    coverage,
     region: plan.region,
-    regionName: lang === 'zh-CN' ? plan.region_name_zh : plan.region_name_en,
-    price: { amount: usd ? plan.price_usd : plan.price_cny, currency },
-    ...(compare === null ? {} : { compareAtPrice: { amount: compare, currency } }),
+    regionName: planRegionName(plan, lang, coverage),
+    price: { amount: price, currency },
+    ...(compareAt === null ? {} : { compareAtPrice: { amount: compareAt, currency } }),
     tags: JSON.parse(plan.tags) as string[],
   };
 }
@@ -87,14 +102,12 @@ export function paymentAction(order: OrderRow): Order['paymentAction'] {
  */
 export function localizeQuote(quote: Quote, plan: PlanRow | undefined, promoCode: string | null, lang: Lang): Quote {
   const labels = (discount: Quote['discounts'][number]): string => {
-    if (discount.kind === 'promo') return promoCode ? DISCOUNT_LABELS.promo[lang](promoCode) : discount.label;
-    return DISCOUNT_LABELS[discount.kind][lang];
+    if (discount.kind === 'promo') return promoCode ? DISCOUNT_LABELS[lang].promo(promoCode) : discount.label;
+    return DISCOUNT_LABELS[lang][discount.kind];
   };
   return {
     ...quote,
-    plan: plan
-      ? { ...quote.plan, name: planName(plan, lang), regionName: lang === 'zh-CN' ? plan.region_name_zh : plan.region_name_en }
-      : quote.plan,
+    plan: plan ? { ...quote.plan, name: planName(plan, lang), regionName: planRegionName(plan, lang) } : quote.plan,
     discounts: quote.discounts.map((discount) => ({ ...discount, label: labels(discount) })),
   };
 }

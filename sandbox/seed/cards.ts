@@ -8,6 +8,7 @@ import type { PaymentMethod } from '../../src/client/schemas.ts';
 import type { CardRow } from '../rows.ts';
 import { DAY_MS, GB, MB } from '../units.ts';
 import { CATALOG_COUNTRIES } from './plans.ts';
+import type { Currency } from './prices.ts';
 
 export const CARD_TEMPLATE_NAMES = [
   'active', 'expiring', 'expired', 'low_data', 'suspended', 'never_renewed', 'unlimited', 'japan_only',
@@ -19,7 +20,8 @@ export type CardTemplateName = (typeof CARD_TEMPLATE_NAMES)[number];
 export interface CardTemplate {
   label: string;
   planId: string;
-  currency: 'CNY' | 'USD';
+  /** The currency the card was sold in, and its renewals are priced in (a card made from it may name another). */
+  currency: Currency;
   /** `null` means a global profile: every country in the catalogue. */
   coverage: string[] | null;
   /** Days from now; negative means already expired. */
@@ -52,9 +54,11 @@ export interface DemoCardSeed {
   iccid: string;
   template: CardTemplateName;
   label?: string;
+  /** The template's currency when left out. */
+  currency?: Currency;
 }
 
-/** The fixed demo cards. */
+/** The fixed demo cards; the last six sold in the markets' own currencies (README, "Currencies"). */
 export const DEMO_CARDS: DemoCardSeed[] = [
   { id: 'card_active', partnerId: 'partner_demo', iccid: '89860000000000000011', template: 'active' },
   { id: 'card_expiring', partnerId: 'partner_demo', iccid: '89860000000000000029', template: 'expiring' },
@@ -65,6 +69,12 @@ export const DEMO_CARDS: DemoCardSeed[] = [
   { id: 'card_unlimited', partnerId: 'partner_demo', iccid: '89860000000000000078', template: 'unlimited' },
   { id: 'card_japan_only', partnerId: 'partner_demo', iccid: '89860000000000000086', template: 'japan_only' },
   { id: 'card_other', partnerId: 'partner_other', iccid: '89860000000000000094', template: 'active', label: 'Other Agency customer' },
+  { id: 'card_jpy', partnerId: 'partner_demo', iccid: '89860000000000000100', template: 'japan_only', currency: 'JPY', label: '東京旅行' },
+  { id: 'card_krw', partnerId: 'partner_demo', iccid: '89860000000000000118', template: 'never_renewed', currency: 'KRW', label: '첫 해외여행' },
+  { id: 'card_hkd', partnerId: 'partner_demo', iccid: '89860000000000000126', template: 'expiring', currency: 'HKD', label: '歐洲暑假' },
+  { id: 'card_twd', partnerId: 'partner_demo', iccid: '89860000000000000134', template: 'active', currency: 'TWD', label: '環遊世界' },
+  { id: 'card_thb', partnerId: 'partner_demo', iccid: '89860000000000000142', template: 'low_data', currency: 'THB', label: 'ทริปโซล' },
+  { id: 'card_sgd', partnerId: 'partner_demo', iccid: '89860000000000000159', template: 'active', currency: 'SGD', label: 'Round-the-world' },
 ];
 
 export interface PastOrder {
@@ -142,7 +152,7 @@ export interface NewCard {
   partnerId: string;
   iccid: string;
   template: CardTemplateName;
-  currency?: 'CNY' | 'USD';
+  currency?: Currency;
   label?: string;
   now: number;
 }

@@ -3,6 +3,7 @@
  * (`sandbox/seeding.ts`) and the Storybook fixtures use the same.
  */
 import type { PromoRow } from '../rows.ts';
+import type { PriceList } from './prices.ts';
 
 export interface PartnerSeed {
   id: string;
@@ -43,6 +44,8 @@ export interface PromoSeed {
   endsAt: string;
   maxUses: number | null;
   uses: number;
+  /** A fixed amount off instead (`percentOff` 0), in minor units of every priced currency. */
+  amountsOff?: PriceList;
 }
 
 export const PROMO_CODES: PromoSeed[] = [
@@ -52,10 +55,15 @@ export const PROMO_CODES: PromoSeed[] = [
   { code: 'ONCE', percentOff: 50, startsAt: '2024-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: 1, uses: 1 },
   // Limited and not used up: each order awaiting payment holds one of its uses, each succeeded order spends one.
   { code: 'LIMITED', percentOff: 15, startsAt: '2024-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: 3, uses: 0 },
+  // A fixed amount off, about US$3 in each market: ¥20, US$3, HK$25, NT$100, ¥500, ₩4,000, ฿100, S$4.
+  {
+    code: 'WELCOME', percentOff: 0, startsAt: '2024-01-01T00:00:00.000Z', endsAt: '2099-12-31T23:59:59.000Z', maxUses: null, uses: 0,
+    amountsOff: { CNY: 2000, USD: 300, HKD: 2500, TWD: 10000, JPY: 500, KRW: 4000, THB: 10000, SGD: 400 },
+  },
 ];
 
 /** A promo code as its row holds it. */
 export const promoRow = (p: PromoSeed): PromoRow => ({
   code: p.code, percent_off: p.percentOff, starts_at: Date.parse(p.startsAt), ends_at: Date.parse(p.endsAt),
-  max_uses: p.maxUses, uses: p.uses,
+  max_uses: p.maxUses, uses: p.uses, amounts_off: p.amountsOff ? JSON.stringify(p.amountsOff) : null,
 });

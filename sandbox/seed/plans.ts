@@ -4,6 +4,7 @@
  */
 import type { PlanRow } from '../rows.ts';
 import { GB } from '../units.ts';
+import { priceList, type BasePrice, type PriceList } from './prices.ts';
 
 const EU_COUNTRIES = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT',
@@ -100,9 +101,9 @@ export interface PlanSeed {
   coverage: string[];
   name: { en: string; zh: string };
   regionName: { en: string; zh: string };
-  /** Minor units by currency. */
-  price: { CNY: number; USD: number };
-  compareAtPrice?: { CNY: number; USD: number };
+  /** Minor units by currency (`prices.ts`). */
+  price: PriceList;
+  compareAtPrice?: PriceList;
   tags: string[];
 }
 
@@ -112,7 +113,7 @@ interface PlanShape {
   durationDays: number;
   dataBytes: number | null;
   /** Japan's price in fen and cents. */
-  base: { CNY: number; USD: number };
+  base: BasePrice;
   name: (short: { en: string; zh: string }) => { en: string; zh: string };
 }
 
@@ -124,18 +125,12 @@ const SHAPES: PlanShape[] = [
   { slug: 'year-50gb', period: 'year', durationDays: 365, dataBytes: 50 * GB, base: { CNY: 35900, USD: 5200 }, name: (s) => ({ en: `${s.en} 50 GB · 1 year`, zh: `${s.zh} 1年 50GB` }) },
 ];
 
-/** Whole yuan; US prices in steps of 50 cents (Japan 1 GB daily: ¥15 / $2.50). */
-const priceFor = (base: { CNY: number; USD: number }, factor: number) => ({
-  CNY: Math.round((base.CNY * factor) / 100) * 100,
-  USD: Math.round((base.USD * factor) / 50) * 50,
-});
-
 function buildPlans(): PlanSeed[] {
   const plans: PlanSeed[] = [];
   for (const region of REGIONS) {
     for (const shape of SHAPES) {
       if (shape.slug === 'day-unlimited' && !region.unlimitedDay) continue;
-      const price = priceFor(shape.base, region.factor);
+      const price = priceList(shape.base, region.factor);
       const tags: string[] = [];
       let compareAtPrice: PlanSeed['compareAtPrice'];
       if (region.popular && (shape.slug === 'day-1gb' || shape.slug === 'month-10gb')) tags.push('popular');
@@ -143,7 +138,7 @@ function buildPlans(): PlanSeed[] {
       if (shape.period === 'year') tags.push('best_value');
       if (shape.slug === 'month-20gb') {
         tags.push('discount');
-        compareAtPrice = priceFor(shape.base, region.factor * 1.25);
+        compareAtPrice = priceList(shape.base, region.factor * 1.25);
       }
       if ((region.code === 'AE' || region.code === 'TR') && shape.slug === 'month-10gb') tags.push('new');
       plans.push({
@@ -172,6 +167,7 @@ export const planRow = (p: PlanSeed, position: number): PlanRow => ({
   coverage: JSON.stringify(p.coverage), name_en: p.name.en, name_zh: p.name.zh, region_name_en: p.regionName.en,
   region_name_zh: p.regionName.zh, price_cny: p.price.CNY, price_usd: p.price.USD,
   compare_cny: p.compareAtPrice?.CNY ?? null, compare_usd: p.compareAtPrice?.USD ?? null, tags: JSON.stringify(p.tags),
+  prices: JSON.stringify(p.price), compare_prices: p.compareAtPrice ? JSON.stringify(p.compareAtPrice) : null,
 });
 
 /** The whole catalogue as rows, in catalogue order. */

@@ -56,7 +56,12 @@ export interface RenewalClientOptions {
    * server says the session expired, so a long checkout survives the token's lifetime.
    */
   getSessionToken?: () => string | Promise<string>;
-  /** BCP 47 tag the server should use for plan names and labels, e.g. `zh-CN`. */
+  /**
+   * The traveller's locale (a BCP 47 tag, e.g. `ja` or `zh-TW`), sent as the `Esim-Locale` header on every request:
+   * the API answers plan, region and discount names and error messages in it (negotiated against the locales it
+   * speaks, English when none fits). Change it later with `setLocale`. Left out, the session's locale decides, then
+   * the browser's `Accept-Language`.
+   */
   locale?: string;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch;
@@ -99,6 +104,13 @@ export interface WaitForOrderOptions extends RequestOptions {
 export interface RenewalClient {
   /** The API's base URL this client talks to. */
   readonly baseUrl: string;
+  /** The locale sent as `Esim-Locale` with each request; undefined when none is. */
+  readonly locale: string | undefined;
+  /**
+   * Changes the locale later requests are sent with (when the page's or element's language changes); requests
+   * already sent keep theirs. `undefined` stops sending one.
+   */
+  setLocale(locale: string | undefined): void;
   /** The session's card: masked ICCID, status, data left (as of now), expiry, coverage, auto-renew, credit. */
   getCard(options?: RequestOptions): Promise<Card>;
   /** Plans that can renew this card, optionally filtered by region (or a country it covers) and period. */
@@ -149,8 +161,10 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
     throw new RenewalError('forbidden', 'A secret key was given as sessionToken; mint a session on your server');
   }
   let token = sessionToken;
+  let locale = options.locale || undefined;
   const call = createTransport({
     ...options,
+    locale: () => locale,
     canRefresh: Boolean(getSessionToken),
     credential: async (refresh) => {
       if (!token || refresh) token = await getSessionToken!();
@@ -161,6 +175,12 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
 
   const client: RenewalClient = {
     baseUrl: options.baseUrl,
+    get locale() {
+      return locale;
+    },
+    setLocale(next) {
+      locale = next || undefined;
+    },
     getCard: ({ signal } = {}) => call(core.Card, 'GET', '/v1/card', { signal }),
     listPlans: async (query = {}, { signal } = {}) =>
       (await call(core.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
@@ -237,7 +257,7 @@ export async function claimHandoff(
   code: string,
   { signal }: RequestOptions = {},
 ): Promise<HandoffSession> {
-  const call = createTransport({ ...options, retry: 0, canRefresh: false, credential: () => '' });
+  const call = createTransport({ ...options, locale: () => options.locale, retry: 0, canRefresh: false, credential: () => '' });
   return call(schema(care, 'HandoffSession'), 'POST', '/v1/handoffs/claim', {
     signal,
     json: { code },

@@ -21,7 +21,8 @@ export interface TransportOptions {
   credential: (refresh: boolean) => string | Promise<string>;
   /** Whether a `session_expired` answer may be healed by asking `credential(true)` once. */
   canRefresh: boolean;
-  locale?: string;
+  /** The `Esim-Locale` to send, read as each request leaves (the page may change it between requests). */
+  locale?: () => string | undefined;
   fetch?: typeof fetch;
   /** Per-attempt timeout in milliseconds, over the answer's headers and body. Default 10 000. */
   timeout?: number;
@@ -96,8 +97,6 @@ export function createTransport(options: TransportOptions): Call {
     prefixUrl: base,
     timeout: options.timeout ?? 10_000,
     fetch: fetchWhole(options.fetch),
-    // Not Accept-Language: browsers send their own on every request, so the server could not tell it was chosen.
-    headers: options.locale ? { 'Esim-Locale': options.locale } : {},
   });
 
   /**
@@ -142,7 +141,6 @@ export function createTransport(options: TransportOptions): Call {
       json: call.json,
       searchParams,
       signal: call.signal,
-      // Never `headers: undefined`: ky 1 would take it as "no headers", dropping the instance's Esim-Locale.
       headers: call.headers ?? {},
       retry: {
         ...RETRY,
@@ -161,6 +159,10 @@ export function createTransport(options: TransportOptions): Call {
           async (outgoing) => {
             const token = await settle((async () => options.credential(false))(), where);
             if (token) outgoing.headers.set('Authorization', `Bearer ${token}`);
+            // Not Accept-Language: browsers send their own on every request (and a page may not set it), so the
+            // server could not tell it was chosen. Read now, so a locale changed since the call began is the one sent.
+            const locale = options.locale?.();
+            if (locale) outgoing.headers.set('Esim-Locale', locale);
           },
         ],
         afterResponse: [

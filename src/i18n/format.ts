@@ -1,3 +1,4 @@
+import { minorUnitExponent, toMajorUnits } from '../client/money.js';
 import type { Money } from '../client/schemas.js';
 
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.Collator;
@@ -11,13 +12,21 @@ function memo<T extends Formatter>(key: string, make: () => T): T {
   return value;
 }
 
-/** Money in minor units, in its own currency: `{ amount: 1500, currency: 'CNY' }` → `¥15.00`. */
+/**
+ * Money in minor units, in its own currency, with exactly the decimals its minor unit has (ISO 4217, see
+ * `client/money.ts`): `{ amount: 1500, currency: 'CNY' }` → `¥15.00`, `{ amount: 1200, currency: 'JPY' }` → `¥1,200`.
+ */
 export function formatMoney(money: Money, locale: string): string {
-  const format = memo(`money|${locale}|${money.currency}`, () =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }),
-  );
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(money.amount / 10 ** digits);
+  const format = memo(`money|${locale}|${money.currency}`, () => {
+    const digits = minorUnitExponent(money.currency);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  });
+  return format.format(toMajorUnits(money.amount, money.currency));
 }
 
 /** The same money with a minus sign, for discount lines. */

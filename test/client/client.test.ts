@@ -81,6 +81,25 @@ describe('Renewal client against the sandbox', () => {
       expect(plans.some((plan) => /[\u4e00-\u9fff]/.test(plan.name))).to.equal(true);
     });
 
+    it('sends the locale it is given, and the one set later: Traditional Chinese plan names for zh-TW', async () => {
+      const session = await newSession({ template: 'active', locale: 'en' });
+      const client = clientFor(session, { locale: 'zh-TW' });
+      expect(client.locale).to.equal('zh-TW');
+      const traditional = (await client.listPlans({ region: 'ASIA', period: 'month' })).map((plan) => plan.name);
+      expect(traditional).to.include('亞洲 30天 10GB');
+      expect(traditional.join(' ')).not.to.match(/亚洲|Asia/);
+      client.setLocale('ja');
+      const japanese = (await client.listPlans({ region: 'ASIA', period: 'month' })).map((plan) => plan.name);
+      expect(japanese).to.include('アジア 10GB・30日間');
+      const promo = await failure(client.createQuote({ planId: 'jp-day-1gb', promoCode: 'SUMMER2025' }));
+      expect(promo.code).to.equal('promo_invalid');
+      expect(promo.message).to.match(/^このクーポンコードは有効期限が切れています。: POST /);
+      client.setLocale(undefined);
+      expect(client.locale).to.equal(undefined);
+      const english = (await client.listPlans({ region: 'ASIA', period: 'month' })).map((plan) => plan.name);
+      expect(english).to.include('Asia 10 GB · 30 days', 'without a locale of its own, the session\'s decides');
+    });
+
     it('reads daily usage for the last days', async () => {
       const usage = await clientFor(await newSession()).getUsage({ days: 30 });
       expect(usage.days).to.have.length(30);

@@ -30,7 +30,8 @@ export interface SessionRequest {
   template?: CardTemplate;
   /** Or a seeded demo card by ICCID (read-only tests only: other tests may renew it). */
   iccid?: string;
-  currency?: 'CNY' | 'USD';
+  /** The currency the card is sold in: CNY, USD, HKD, TWD, JPY, KRW, THB or SGD (the template's when left out). */
+  currency?: string;
   locale?: string;
   ttlSeconds?: number;
 }

@@ -15,6 +15,13 @@ export const ICCID = {
   unlimited: '89860000000000000078',
   japanOnly: '89860000000000000086',
   other: '89860000000000000094',
+  // Sold in the markets' own currencies (sandbox/seed/cards.ts).
+  jpy: '89860000000000000100',
+  krw: '89860000000000000118',
+  hkd: '89860000000000000126',
+  twd: '89860000000000000134',
+  thb: '89860000000000000142',
+  sgd: '89860000000000000159',
 } as const;
 
 export type Template =
@@ -80,7 +87,7 @@ export async function sessionFor(sandbox: Sandbox, iccid: string, extra: Record<
 }
 
 /** A brand-new card from a template, and a session for it: each test gets its own card. */
-export async function freshCard(sandbox: Sandbox, template: Template, currency?: 'CNY' | 'USD') {
+export async function freshCard(sandbox: Sandbox, template: Template, currency?: string) {
   const reply = await call(sandbox, 'POST', '/sandbox/cards', { token: DEMO_KEY, body: { template, currency } });
   if (reply.status !== 201) throw new Error(`card ${template}: ${reply.status} ${reply.text}`);
   return { card: reply.body as { id: string; iccid: string }, token: await sessionFor(sandbox, reply.body.iccid) };

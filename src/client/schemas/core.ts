@@ -31,7 +31,10 @@ export const Timestamp = z
 /** A whole number of bytes; never negative. */
 export const Bytes = z.int().check(z.minimum(0));
 
-/** Money in minor units (cents, fen) of an ISO 4217 currency. */
+/**
+ * Money in minor units of an ISO 4217 currency: a whole number of cents or fen for most (1500 CNY is ¥15.00), of yen
+ * or won for JPY and KRW, which have no minor unit (1200 JPY is ¥1,200). `src/client/money.ts` has the exponents.
+ */
 export const Money = z.object({
   amount: z.int().check(z.minimum(0)),
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
