@@ -108,7 +108,7 @@ export class EsimOrderHistory extends EsimElement {
   private show(page: OrderList, first: boolean): void {
     this.orders = first ? page.orders : [...this.orders, ...page.orders];
     this.nextCursor = page.nextCursor;
-    if (!first) this.announcement = this.msg.picker.count(this.orders.length);
+    if (!first) this.announcement = this.msg.history.shown(this.orders.length);
     for (const order of page.orders) if (order.refund?.status === 'requested') void this.refunds.follow(order.id);
   }
 

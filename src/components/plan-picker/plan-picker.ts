@@ -223,7 +223,7 @@ export class EsimPlanPicker extends EsimElement {
       </div>
       ${plans.status === 'error' && !plans.value
         ? html`<div class="message error" role="alert">
-            <p>${m.error} ${this.msg.errors[plans.error.code]}</p>
+            <p>${this.msg.common.failure(m.error, this.msg.errors[plans.error.code])}</p>
             <button class="button secondary" @click=${() => this.store?.loadPlans({ force: true })}>${this.msg.common.retry}</button>
           </div>`
         : plans.value && (this.region !== undefined || !this.store)
