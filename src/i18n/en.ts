@@ -198,7 +198,7 @@ export const en = {
           : `At this rate your ${left} lasts about ${plural(daysLeft, '1 day', `${daysLeft} days`)}`;
       const expiry = plural(expiryDays, '1 day', `${expiryDays} days`);
       return daysLeft < expiryDays
-        ? `${past} ${lasts}, before your card expires in ${expiry}: renew before you run out.`
+        ? `${past} ${lasts}. That is before your card expires in ${expiry}: renew before you run out.`
         : `${past} ${lasts}. Your card expires first, in ${expiry}.`;
     },
     date: 'Date',

@@ -167,7 +167,7 @@ export class EsimOrderHistory extends EsimElement {
     const canRefund = order.status === 'succeeded' && !refund;
     return html`<li class="order" part="order">
       <div class="head">
-        <span class="plan">${order.quote.plan.name}</span>
+        <span class="plan" id=${`plan-${order.id}`}>${order.quote.plan.name}</span>
         <span class="status ${order.status}" part="status">${h.statuses[order.status] ?? order.status}</span>
       </div>
       <dl>
@@ -187,10 +187,12 @@ export class EsimOrderHistory extends EsimElement {
           : nothing}
       </dl>
       <div class="actions">
+        <!-- Named by their visible words (as voice control users say them), described by the renewal's plan. -->
         <button class="button secondary" part="receipt-button" @click=${() => this.openReceipt(order)}
-          aria-label=${h.receiptFor(order.id)}>${h.receipt}</button>
+          aria-describedby=${`plan-${order.id}`}>${h.receipt}</button>
         ${canRefund
-          ? html`<button class="button secondary" part="refund-button" @click=${() => this.openRefund(order)}>
+          ? html`<button class="button secondary" part="refund-button" @click=${() => this.openRefund(order)}
+              aria-describedby=${`plan-${order.id}`}>
               ${h.refund.request}
             </button>`
           : nothing}
