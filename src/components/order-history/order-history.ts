@@ -172,7 +172,7 @@ export class EsimOrderHistory extends EsimElement {
       </div>
       <dl>
         <dt>${h.columns.date}</dt>
-        <dd>${formatDate(order.createdAt, locale)}</dd>
+        <dd id=${`date-${order.id}`}>${formatDate(order.createdAt, locale)}</dd>
         <dt>${h.columns.amount}</dt>
         <dd>${formatMoney(order.quote.total, locale)}</dd>
         <dt>${h.columns.method}</dt>
@@ -187,12 +187,12 @@ export class EsimOrderHistory extends EsimElement {
           : nothing}
       </dl>
       <div class="actions">
-        <!-- Named by their visible words (as voice control users say them), described by the renewal's plan. -->
+        <!-- Named by their own words first (as voice control users say them), then the renewal's plan and date. -->
         <button class="button secondary" part="receipt-button" @click=${() => this.openReceipt(order)}
-          aria-describedby=${`plan-${order.id}`}>${h.receipt}</button>
+          id=${`receipt-${order.id}`} aria-labelledby=${`receipt-${order.id} plan-${order.id} date-${order.id}`}>${h.receipt}</button>
         ${canRefund
           ? html`<button class="button secondary" part="refund-button" @click=${() => this.openRefund(order)}
-              aria-describedby=${`plan-${order.id}`}>
+              id=${`refund-${order.id}`} aria-labelledby=${`refund-${order.id} plan-${order.id} date-${order.id}`}>
               ${h.refund.request}
             </button>`
           : nothing}
