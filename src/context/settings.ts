@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import { isExplicitLocale, resolveLocale } from '../i18n/index.js';
+import { isExplicitLocale, resolveLocale } from '../i18n/resolve.js';
 
 /** Where the partner's travellers get help; shown on error and success views. */
 export interface SupportContact {

@@ -1,11 +1,14 @@
 import { en, type Messages } from './en.js';
 import { localeLoaders } from './locales.js';
-import { negotiateLocale } from './negotiate.js';
+import { catalog, forgetNegotiations, resolveLocale } from './resolve.js';
 
 export type { Messages };
 
-/** Locales ready to use. English is always here; the others arrive from `localeLoaders` or `registerLocale`. */
-const catalog = new Map<string, Messages>([['en', en]]);
+export { autoLocale, isExplicitLocale, resolveLocale } from './resolve.js';
+
+// English is always here; the others arrive from `localeLoaders` or `registerLocale`.
+catalog.set('en', en);
+
 /** Locales being loaded, so that every element asking for one shares a single request. */
 const loading = new Map<string, Promise<void>>();
 /** Locales whose file could not be loaded: they fall back to English rather than wait forever. */
@@ -18,47 +21,7 @@ const failed = new Set<string>();
 export function registerLocale(tag: string, messages: Messages): void {
   catalog.set(tag, messages);
   failed.delete(tag);
-  negotiated.clear();
-}
-
-/** Every locale the SDK can speak: those registered and those it can load. */
-function knownTags(): string[] {
-  return [...new Set([...catalog.keys(), ...Object.keys(localeLoaders)])];
-}
-
-/** Negotiations already made (`navigator.languages` and a page's `lang` rarely change): an element asks on every render. */
-const negotiated = new Map<string, string>();
-
-/** The locale we speak best for readers preferring `requested` (best first): see `negotiateLocale`. */
-function negotiate(requested: readonly string[]): string {
-  const key = requested.join(',');
-  let tag = negotiated.get(key);
-  if (tag === undefined) negotiated.set(key, (tag = negotiateLocale(requested, knownTags())));
-  return tag;
-}
-
-/**
- * The best supported locale for a requested BCP 47 tag: the tag itself when we speak it, else the closest by
- * language, script and region (`zh-Hant` → `zh-TW`, `zh-MO` → `zh-HK`, `zh-SG` → `zh-CN`, `in` → `id`), else English.
- */
-export function resolveLocale(requested: string | undefined | null): string {
-  if (!requested) return 'en';
-  if (catalog.has(requested) || requested in localeLoaders) return requested;
-  return negotiate([requested]);
-}
-
-/** Whether a `locale` attribute asks for a language (`ja`), rather than leaving it to the page (unset or `auto`). */
-export function isExplicitLocale(locale: string | undefined | null): locale is string {
-  return !!locale && locale.toLowerCase() !== 'auto';
-}
-
-/**
- * `locale="auto"`, the default: the page's language (`pageLang`, the nearest `lang` attribute) if we speak it or one
- * close to it, else the traveller's browser preferences (`navigator.languages`, best first), else English.
- */
-export function autoLocale(pageLang?: string): string {
-  const browser = globalThis.navigator?.languages ?? [globalThis.navigator?.language].filter(Boolean);
-  return negotiate(pageLang ? [pageLang, ...browser] : browser);
+  forgetNegotiations();
 }
 
 /**

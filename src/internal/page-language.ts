@@ -1,4 +1,4 @@
-import { autoLocale, isExplicitLocale, resolveLocale } from '../i18n/index.js';
+import { autoLocale, isExplicitLocale, resolveLocale } from '../i18n/resolve.js';
 
 /** The page's language where `node` sits: the nearest `lang` attribute, crossing shadow roots; undefined if none. */
 function pageLanguage(node: Node): string | undefined {
