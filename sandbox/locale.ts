@@ -20,7 +20,7 @@ function negotiateLang(tags: readonly string[]): Lang | undefined {
     // Parsing and maximizing every tag costs tens of microseconds: a few distinct headers come back all the time.
     chosen = negotiateLocale(tags, LANGS, '') as Lang | '';
     if (negotiated.size >= MAX_NEGOTIATED) negotiated.delete(negotiated.keys().next().value!);
-    negotiated.set(key, chosen);
+    if (key.length <= MAX_KEY_LENGTH) negotiated.set(key, chosen);
   }
   return chosen === '' ? undefined : chosen;
 }
@@ -28,6 +28,8 @@ function negotiateLang(tags: readonly string[]): Lang | undefined {
 /** Answers of `negotiateLang` by the tags asked, oldest first out ('' when none was shipped). */
 const negotiated = new Map<string, Lang | ''>();
 const MAX_NEGOTIATED = 1_000;
+/** Longer lists (no browser sends one) are negotiated every time rather than kept. */
+const MAX_KEY_LENGTH = 200;
 
 /** One tag (a session's or a renewal link's locale, the widget's `Esim-Locale`) as a shipped language, if any. */
 export function normalizeLocale(tag: string | null | undefined): Lang | undefined {
@@ -35,14 +37,17 @@ export function normalizeLocale(tag: string | null | undefined): Lang | undefine
   return trimmed ? negotiateLang([trimmed]) : undefined;
 }
 
+const MAX_ACCEPTED_TAGS = 16;
+
 /**
  * The tags of an `Accept-Language` header, most wanted first (RFC 9110 §12.5.4: by `q`, then in the order given);
- * `*` and `q=0` tags are left out. A malformed entry is skipped, never thrown.
+ * `*` and `q=0` tags are left out; only the first 16 entries are read. A malformed entry is skipped, never thrown.
  */
 export function acceptLanguageTags(header: string | undefined): string[] {
   if (!header) return [];
   const ranked: Array<{ tag: string; q: number; index: number }> = [];
-  header.split(',').forEach((part, index) => {
+  // Browsers send a handful; a header of thousands would cost a negotiation each, so only the first few count.
+  header.split(',', MAX_ACCEPTED_TAGS).forEach((part, index) => {
     const [range, ...params] = part.split(';').map((piece) => piece.trim());
     if (!range || range === '*') return;
     let q = 1;

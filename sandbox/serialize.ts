@@ -32,7 +32,7 @@ export const planRegionName = (plan: PlanRow, lang: Lang, coverage: readonly str
   regionName(plan.region, coverage.length, lang);
 
 /** The plan's price in `currency`, in its minor units; an error for a currency the catalogue is not priced in. */
-export function planPrice(plan: PlanRow, currency: string): { price: number; compareAt: number | null } {
+function planPrice(plan: PlanRow, currency: string): { price: number; compareAt: number | null } {
   const price = (JSON.parse(plan.prices) as Record<string, number>)[currency];
   if (price === undefined) throw new Error(`Plan ${plan.id} has no price in ${currency}`);
   const compareAt = plan.compare_prices === null ? undefined : (JSON.parse(plan.compare_prices) as Record<string, number>)[currency];

@@ -10,20 +10,25 @@ describe('the Storybook fixture client and the sandbox', () => {
   after(() => sandbox.close());
 
   const cases = [
-    ['expiring', ICCID.expiring, 'zh-CN'],
-    ['neverRenewed', ICCID.neverRenewed, 'en'],
-    ['japanOnly', ICCID.japanOnly, 'en'],
+    ['expiring', ICCID.expiring, 'zh-CN', undefined],
+    ['neverRenewed', ICCID.neverRenewed, 'en', undefined],
+    ['japanOnly', ICCID.japanOnly, 'en', undefined],
+    ['japanOnly', ICCID.jpy, 'ja', 'JPY'],
+    ['neverRenewed', ICCID.krw, 'ko', 'KRW'],
+    ['expiring', ICCID.hkd, 'zh-HK', 'HKD'],
   ] as const;
-  for (const [kind, iccid, locale] of cases) {
-    it(`offer the same plans and price the same quote for the ${kind} card (${locale})`, async () => {
+  for (const [kind, iccid, locale, currency] of cases) {
+    it(`offer the same plans and price the same quote for the ${kind} card (${locale}, ${currency ?? 'its own currency'})`, async () => {
       const token = await sessionFor(sandbox, iccid, { locale });
-      const fixture = createFixtureClient({ card: kind, locale });
+      const fixture = createFixtureClient({ card: kind, locale, ...(currency ? { currency } : {}) });
       const plans = (await call(sandbox, 'GET', '/v1/plans?period=month', { token })).body.plans;
       assert.deepEqual(await fixture.listPlans({ period: 'month' }), plans);
       const card = (await call(sandbox, 'GET', '/v1/card', { token })).body;
       const shown = await fixture.getCard();
-      assert.deepEqual({ ...shown, asOf: card.asOf, validFrom: card.validFrom, expiresAt: card.expiresAt }, card);
-      for (const promoCode of [undefined, 'TRAVEL20', 'LIMITED']) {
+      // The fixture serves the template's first demo card in the currency asked: another card, the same in all else.
+      const sameCard = currency ? { id: card.id, iccid: card.iccid } : {};
+      assert.deepEqual({ ...shown, asOf: card.asOf, validFrom: card.validFrom, expiresAt: card.expiresAt, ...sameCard }, card);
+      for (const promoCode of [undefined, 'TRAVEL20', 'LIMITED', 'WELCOME']) {
         const input = { planId: plans[1].id, quantity: 2, ...(promoCode ? { promoCode } : {}) };
         const quote = (await call(sandbox, 'POST', '/v1/quotes', { token, body: input })).body;
         const priced = await fixture.createQuote(input);

@@ -23,6 +23,8 @@ describe('the languages the API speaks', () => {
     assert.deepEqual(acceptLanguageTags('fr, *;q=0.9, ko;q=0, th;q=0.1'), ['fr', 'th']);
     assert.deepEqual(acceptLanguageTags(';q=, ,vi'), ['vi']);
     assert.deepEqual(acceptLanguageTags(undefined), []);
+    // Only the first 16 entries count: a header of thousands costs no more than a browser's.
+    assert.deepEqual(acceptLanguageTags([...Array(5000).fill('fr'), 'ja'].join(',')), Array(16).fill('fr'));
   });
 
   const NEGOTIATED: Array<[header: string, lang: Lang]> = [
