@@ -44,9 +44,9 @@ export const EveryElement: StoryObj = {
     </esim-renewal>
   </div>`,
   play: async ({ canvasElement }) => {
-    const messages = pseudoLocalize();
-    const badge = canvasElement.querySelector('esim-balance-badge')!;
-    await waitFor(() => expect(badge.shadowRoot?.textContent).toContain(messages.badge.label));
+    const picker = canvasElement.querySelector('esim-plan-picker')!;
+    await waitFor(() => expect(picker.shadowRoot?.textContent).toContain(pseudoLocalize().picker.region));
+    // Every element shows bracketed (pseudo-locale) text and stays within the 360 px column.
     for (const tag of ELEMENTS) {
       const element = canvasElement.querySelector(tag)!;
       await waitFor(() => expect(element.shadowRoot?.textContent ?? '').toMatch(/\[[^\]]+\]/));

@@ -46,7 +46,9 @@ export function isExplicitLocale(locale: string | undefined | null): locale is s
  * close to it, else the traveller's browser preferences (`navigator.languages`, best first), else English.
  */
 export function autoLocale(pageLang?: string): string {
-  const browser = globalThis.navigator?.languages ?? [globalThis.navigator?.language].filter(Boolean);
+  // Some WebViews leave `languages` empty and set only `language`.
+  const { languages, language } = globalThis.navigator ?? {};
+  const browser = languages?.length ? languages : language ? [language] : [];
   return negotiate(pageLang ? [pageLang, ...browser] : browser);
 }
 
