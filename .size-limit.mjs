@@ -34,25 +34,28 @@ const staticImports = (config) => ({
 });
 
 /** Budgets of the npm entries, with their dependencies (the Node-only partner client has none). */
+// Issue 19's locale auto (negotiateLocale with CLDR's likely subtags, 0.39 kB min+brotli alone; the provider's
+// resolvedLocale and setLocale; the usage report as one message per language) adds about 0.6 kB to every entry; the
+// figures before and after are on each line (the "before" already includes the API's languages and currencies).
 const entryBudgets = {
-  index: '44 kB', // +1.3 kB with issue 16's element state: @lit/task (0.89 kB alone) and the settings context
+  index: '44.4 kB', // issue 19 (locale auto): 43.40 -> 44.03 kB
   'client/index': '13.8 kB',
-  renewal: '20.7 kB',
-  'balance-badge': '27.6 kB', // the goal is 24 kB: see above
-  'plan-picker': '28.3 kB',
-  'checkout-button': '31.2 kB',
-  'usage-meter': '27.3 kB',
-  'renewal-flow': '35.8 kB',
-  'order-history': '29.2 kB', // +0.9 kB: @lit/task (issue 16)
-  'device-change': '28.8 kB', // +0.7 kB: @lit/task (issue 16)
-  'auto-renew-toggle': '28.6 kB', // +0.6 kB: @lit/task (issue 16)
-  define: '43.5 kB', // +1.25 kB, as index
-  'react/index': '44.5 kB', // +1.35 kB, as index
-  'react/renewal': '21.4 kB',
-  'react/checkout-button': '31.5 kB',
-  'react/renewal-flow': '36.4 kB',
-  'react/order-history': '30.2 kB', // +0.8 kB: @lit/task (issue 16)
-  'react/*': '29.7 kB',
+  renewal: '21.6 kB', // issue 19 (locale auto): 20.51 -> 21.29 kB
+  'balance-badge': '27.8 kB', // issue 19 (locale auto): 26.87 -> 27.48 kB
+  'plan-picker': '28.7 kB', // issue 19 (locale auto): 27.77 -> 28.34 kB
+  'checkout-button': '31.5 kB', // issue 19 (locale auto): 30.59 -> 31.15 kB
+  'usage-meter': '27.7 kB', // issue 19 (locale auto): 26.89 -> 27.40 kB
+  'renewal-flow': '36 kB', // issue 19 (locale auto): 35.11 -> 35.69 kB
+  'order-history': '29.9 kB', // issue 19 (locale auto): 28.89 -> 29.52 kB
+  'device-change': '29.3 kB', // issue 19 (locale auto): 28.36 -> 28.93 kB
+  'auto-renew-toggle': '28.8 kB', // issue 19 (locale auto): 27.95 -> 28.50 kB
+  define: '43.9 kB', // issue 19 (locale auto): 42.92 -> 43.56 kB
+  'react/index': '44.9 kB', // issue 19 (locale auto): 43.78 -> 44.50 kB
+  'react/renewal': '22.2 kB', // issue 19 (locale auto): 21.17 -> 21.85 kB
+  'react/checkout-button': '32.1 kB', // issue 19 (locale auto): 31.20 -> 31.74 kB
+  'react/renewal-flow': '36.6 kB', // issue 19 (locale auto): 35.73 -> 36.25 kB
+  'react/order-history': '30.5 kB', // issue 19 (locale auto): 29.56 -> 30.15 kB
+  'react/*': '29.9 kB', // issue 19 (locale auto): react/device-change 29.02 -> 29.54 kB
 };
 /** The languages that ship as chunks beside English (src/i18n/locales.ts). */
 const LOCALE_CHUNKS = ['zh-CN', 'zh-TW', 'zh-HK', 'ja', 'ko', 'th', 'vi', 'id', 'ms'];
@@ -63,19 +66,19 @@ export default [
   {
     name: 'usual page, English: the script-tag file (provider, badge, picker, checkout button, English)',
     path: 'dist/esim-renewal.js',
-    limit: '36.1 kB', // the goal is 32 kB: see above
+    limit: '36.3 kB', // the goal is 32 kB: see above. Issue 19, locale auto: 35.35 -> 35.98 kB
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
-    limit: '39.9 kB', // +0.5 kB for issue 17's payment-environment messages (en in the file, zh-CN in its chunk)
+    limit: '40.2 kB', // issue 19, locale auto: 39.16 -> 39.90 kB
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'renewing: the script-tag file and the payment steps',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/payment-*.js', 'dist/esim-renewal/qr-code-*.js'],
-    limit: '38.7 kB',
+    limit: '38.8 kB', // issue 19, locale auto: 37.88 -> 38.50 kB
     modifyEsbuildConfig: asShipped,
   },
   {

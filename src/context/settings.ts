@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import { isExplicitLocale, resolveLocale } from '../i18n/resolve.js';
 
 /** Where the partner's travellers get help; shown on error and success views. */
 export interface SupportContact {
@@ -18,8 +19,8 @@ export interface SupportContact {
  */
 export interface RenewalSettings {
   /**
-   * The language the elements speak, as the provider resolved it (its `locale`); undefined leaves each element to
-   * its own `locale`, then the page's `lang`.
+   * The language the elements speak, resolved to one we have messages for (the provider's `locale`, or what its
+   * `auto` negotiated); undefined leaves each element to its own `locale`, then `auto`.
    */
   readonly locale?: string;
   /** Where travellers get help. */
@@ -52,12 +53,12 @@ export interface OwnSettings {
 
 /**
  * The one place the settings are resolved: each of an element's own attributes wins over what it inherits (the
- * provider's settings, or the defaults).
+ * provider's settings, or the defaults); a `locale` of `auto` inherits.
  */
 export function settingsWith(inherited: RenewalSettings, own: OwnSettings): RenewalSettings {
   const { support } = inherited;
   return Object.freeze({
-    locale: own.locale ?? inherited.locale,
+    locale: isExplicitLocale(own.locale) ? resolveLocale(own.locale) : inherited.locale,
     warnDays: own.warnDays ?? inherited.warnDays,
     buyUrl: own.buyUrl ?? inherited.buyUrl,
     support: Object.freeze({

@@ -113,6 +113,21 @@ export class RenewalStore {
     if ((planId || undefined) !== this.state.selectedPlanId) this.set({ selectedPlanId: planId || undefined });
   }
 
+  /**
+   * Asks the API for `locale` from now on (the client's `Esim-Locale`), and reads the card and the plans again if
+   * they were read in another language, so plan and region names follow; the selected plan stays selected.
+   */
+  setLocale(locale: string): void {
+    if (this.client.locale === locale) return;
+    this.client.setLocale(locale);
+    for (const key of ['card', 'plans'] as const) {
+      if (this.state[key].status === 'idle') continue;
+      // A read already on its way asks in the old language: read again once it is back.
+      const running = this.inflight.get(key) ?? Promise.resolve();
+      void running.then(() => (key === 'card' ? this.loadCard({ force: true }) : this.loadPlans({ force: true })));
+    }
+  }
+
   /** A card read fresh from the API (e.g. the one a succeeded order embeds). */
   setCard(card: Card): void {
     this.set({ card: { status: 'ready', value: card } });

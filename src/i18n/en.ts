@@ -3,7 +3,25 @@ import type { RenewalErrorCode } from '../client/errors.js';
 
 type MethodUnavailableReason = (typeof METHOD_UNAVAILABLE_REASONS)[number];
 
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+/** English has two plural forms; `Intl.PluralRules` picks (a language with more, or none, writes its own messages). */
+const englishPlurals = new Intl.PluralRules('en');
+const plural = (count: number, one: string, other: string) => (englishPlurals.select(count) === 'one' ? one : other);
+
+/** What the usage meter reports, as one message per language: the period's use, then what the remaining data means. */
+export interface UsageReport {
+  /** How many days the report covers. */
+  days: number;
+  /** The data used over them, formatted (`1.2 GB`); undefined when none was. */
+  used?: string;
+  /** The average a day, formatted. */
+  perDay: string;
+  /** How long the remaining data lasts at that average; undefined when there is nothing to project. */
+  outlook?:
+    | { kind: 'unlimited' }
+    | { kind: 'none-left' }
+    /** `left`: the remaining data, formatted; `daysLeft`: whole days it lasts (0: under a day); the card expires in `expiryDays`. */
+    | { kind: 'limited'; left: string; daysLeft: number; expiryDays: number };
+}
 
 /** English; the reference every other locale file follows (`Messages` is its type). */
 export const en = {
@@ -183,24 +201,25 @@ export const en = {
     label: 'Data use',
     loading: 'Loading your data use…',
     chartLabel: (days: number) => plural(days, 'Data used today', `Data used per day, last ${days} days`),
-    summary: (used: string, days: number, perDay: string) =>
-      `Used ${used} in the last ${plural(days, 'day', `${days} days`)}, about ${perDay} a day.`,
-    empty: (days: number) => `No data used in the last ${plural(days, 'day', `${days} days`)}.`,
-    unlimited: 'Your data is unlimited, so there is no need to project when it runs out.',
-    noneLeft: 'You have no data left. Renew to get connected again.',
-    lasts: (left: string, days: number) =>
-      days < 1
-        ? `At this rate your ${left} lasts less than a day.`
-        : `At this rate your ${left} lasts about ${plural(days, '1 day', `${days} days`)}.`,
-    runsOutFirst: (expiryDays: number) =>
-      `That is before your card expires in ${plural(expiryDays, '1 day', `${expiryDays} days`)}: renew before you run out.`,
-    expiresFirst: (expiryDays: number) =>
-      `Your card expires first, in ${plural(expiryDays, '1 day', `${expiryDays} days`)}.`,
+    report: ({ days, used, perDay, outlook }: UsageReport) => {
+      const period = plural(days, 'day', `${days} days`);
+      const past = used ? `Used ${used} in the last ${period}, about ${perDay} a day.` : `No data used in the last ${period}.`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past} Your data is unlimited, so there is no need to project when it runs out.`;
+      if (outlook.kind === 'none-left') return `${past} You have no data left. Renew to get connected again.`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts =
+        daysLeft < 1
+          ? `At this rate your ${left} lasts less than a day`
+          : `At this rate your ${left} lasts about ${plural(daysLeft, '1 day', `${daysLeft} days`)}`;
+      const expiry = plural(expiryDays, '1 day', `${expiryDays} days`);
+      return daysLeft < expiryDays
+        ? `${past} ${lasts}. That is before your card expires in ${expiry}: renew before you run out.`
+        : `${past} ${lasts}. Your card expires first, in ${expiry}.`;
+    },
     date: 'Date',
     used: 'Data used',
     showTable: 'Show as table',
-    /** Puts the summary's sentences together. */
-    sentences: (parts: string[]) => parts.join(' '),
     error: 'Could not load your data use.',
   },
   autoRenew: {
@@ -222,6 +241,7 @@ export const en = {
     cancel: 'Cancel',
     saving: 'Saving…',
     turnedOn: (plan: string) => `Auto-renew is on, with ${plan}.`,
+    turnedOnNoPlan: 'Auto-renew is on.',
     turnedOff: 'Auto-renew is off.',
     error: 'Could not change auto-renew.',
     loadError: 'Could not load your auto-renew setting.',
@@ -243,6 +263,7 @@ export const en = {
     empty: 'No renewals yet.',
     error: 'Could not load your renewals.',
     more: 'Show more',
+    shown: (count: number) => plural(count, 'Showing 1 renewal', `Showing ${count} renewals`),
     columns: { date: 'Date', plan: 'Plan', amount: 'Amount', method: 'Paid with', status: 'Status', until: 'Valid until' },
     statuses: {
       requires_payment: 'Awaiting payment',
@@ -334,6 +355,7 @@ export const en = {
   common: {
     loading: 'Loading…',
     retry: 'Retry',
+    failure: (what: string, why: string) => `${what} ${why}`,
     errorCode: (code: string) => `Error code: ${code}`,
   },
 };

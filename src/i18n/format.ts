@@ -29,9 +29,9 @@ export function formatMoney(money: Money, locale: string): string {
   return format.format(toMajorUnits(money.amount, money.currency));
 }
 
-/** The same money with a minus sign, for discount lines. */
+/** The same money taken off, for discount lines: the minus sign where the locale puts it (`-¥300`, `-NT$30`). */
 export function formatDiscount(money: Money, locale: string): string {
-  return `−${formatMoney(money, locale)}`;
+  return formatMoney({ ...money, amount: -money.amount }, locale);
 }
 
 const UNITS = [

@@ -184,22 +184,18 @@ export const id: Messages = {
     label: 'Pemakaian kuota',
     loading: 'Memuat pemakaian kuota…',
     chartLabel: (days) => (days === 1 ? 'Kuota terpakai hari ini' : `Kuota terpakai per hari, ${days} hari terakhir`),
-    summary: (used, days, perDay) =>
-      `Terpakai ${used} dalam ${days} hari terakhir, rata-rata sekitar ${perDay} per hari.`,
-    empty: (days) => `Tidak ada kuota terpakai dalam ${days} hari terakhir.`,
-    unlimited: 'Kuota Anda tanpa batas, jadi tidak perlu memperkirakan kapan habis.',
-    noneLeft: 'Kuota Anda sudah habis. Perpanjang untuk terhubung kembali.',
-    lasts: (left, days) =>
-      days < 1
-        ? `Dengan pemakaian seperti ini, sisa ${left} Anda akan habis dalam kurang dari sehari.`
-        : `Dengan pemakaian seperti ini, sisa ${left} Anda cukup untuk sekitar ${days} hari.`,
-    runsOutFirst: (expiryDays) =>
-      `Itu lebih cepat daripada masa aktif kartu yang berakhir dalam ${expiryDays} hari: perpanjang sebelum kuota habis.`,
-    expiresFirst: (expiryDays) => `Masa aktif kartu Anda berakhir lebih dulu, dalam ${expiryDays} hari.`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `Terpakai ${used} dalam ${days} hari terakhir, rata-rata sekitar ${perDay} per hari.` : `Tidak ada kuota terpakai dalam ${days} hari terakhir.`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past} Kuota Anda tanpa batas, jadi tidak perlu memperkirakan kapan habis.`;
+      if (outlook.kind === 'none-left') return `${past} Kuota Anda sudah habis. Perpanjang untuk terhubung kembali.`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `Dengan pemakaian seperti ini, sisa ${left} Anda akan habis dalam kurang dari sehari` : `Dengan pemakaian seperti ini, sisa ${left} Anda cukup untuk sekitar ${daysLeft} hari`;
+      return daysLeft < expiryDays ? `${past} ${lasts}, lebih cepat daripada masa aktif kartu yang berakhir dalam ${expiryDays} hari: perpanjang sebelum kuota habis.` : `${past} ${lasts}. Masa aktif kartu Anda berakhir lebih dulu, dalam ${expiryDays} hari.`;
+    },
     date: 'Tanggal',
     used: 'Kuota terpakai',
     showTable: 'Tampilkan sebagai tabel',
-    sentences: (parts) => parts.join(' '),
     error: 'Tidak dapat memuat pemakaian kuota.',
   },
   autoRenew: {
@@ -222,6 +218,7 @@ export const id: Messages = {
     cancel: 'Batal',
     saving: 'Menyimpan…',
     turnedOn: (plan) => `Perpanjangan otomatis aktif dengan ${plan}.`,
+    turnedOnNoPlan: 'Perpanjangan otomatis aktif.',
     turnedOff: 'Perpanjangan otomatis nonaktif.',
     error: 'Tidak dapat mengubah perpanjangan otomatis.',
     loadError: 'Tidak dapat memuat pengaturan perpanjangan otomatis.',
@@ -244,6 +241,7 @@ export const id: Messages = {
     empty: 'Belum ada perpanjangan.',
     error: 'Tidak dapat memuat riwayat perpanjangan.',
     more: 'Tampilkan lainnya',
+    shown: (count) => `Menampilkan ${count} perpanjangan`,
     columns: {
       date: 'Tanggal',
       plan: 'Paket',
@@ -343,6 +341,7 @@ export const id: Messages = {
   common: {
     loading: 'Memuat…',
     retry: 'Coba lagi',
+    failure: (what, why) => `${what} ${why}`,
     errorCode: (code) => `Kode kesalahan: ${code}`,
   },
 };

@@ -1,10 +1,14 @@
 import { en, type Messages } from './en.js';
 import { localeLoaders } from './locales.js';
+import { catalog, forgetNegotiations, resolveLocale } from './resolve.js';
 
 export type { Messages };
 
-/** Locales ready to use. English is always here; the others arrive from `localeLoaders` or `registerLocale`. */
-const catalog = new Map<string, Messages>([['en', en]]);
+export { autoLocale, isExplicitLocale, resolveLocale } from './resolve.js';
+
+// English is always here; the others arrive from `localeLoaders` or `registerLocale`.
+catalog.set('en', en);
+
 /** Locales being loaded, so that every element asking for one shares a single request. */
 const loading = new Map<string, Promise<void>>();
 /** Locales whose file could not be loaded: they fall back to English rather than wait forever. */
@@ -17,25 +21,7 @@ const failed = new Set<string>();
 export function registerLocale(tag: string, messages: Messages): void {
   catalog.set(tag, messages);
   failed.delete(tag);
-}
-
-/** Every locale the SDK can speak: those registered and those it can load. */
-function knownTags(): string[] {
-  return [...new Set([...catalog.keys(), ...Object.keys(localeLoaders)])];
-}
-
-/** The best supported locale for a requested BCP 47 tag. */
-export function resolveLocale(requested: string | undefined | null): string {
-  if (!requested) return 'en';
-  if (catalog.has(requested) || requested in localeLoaders) return requested;
-  const tags = knownTags();
-  const lower = requested.toLowerCase();
-  for (const tag of tags) if (tag.toLowerCase() === lower) return tag;
-  const language = lower.split('-')[0];
-  // Traditional Chinese scripts and regions would read Simplified poorly, but better than English; refine when a
-  // zh-TW file exists (an exact match wins first).
-  for (const tag of tags) if (tag.toLowerCase().split('-')[0] === language) return tag;
-  return 'en';
+  forgetNegotiations();
 }
 
 /**

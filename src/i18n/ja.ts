@@ -185,21 +185,18 @@ export const ja: Messages = {
     label: 'データ使用量',
     loading: 'データ使用量を読み込んでいます…',
     chartLabel: (days) => (days === 1 ? '本日のデータ使用量' : `過去${days}日間の1日ごとのデータ使用量`),
-    summary: (used, days, perDay) => `過去${days}日間で${used}を使用しました（1日あたり約${perDay}）。`,
-    empty: (days) => `過去${days}日間のデータ使用はありません。`,
-    unlimited: 'データ容量は無制限のため、なくなる時期の予測は不要です。',
-    noneLeft: 'データ残量がありません。チャージすると再び接続できます。',
-    lasts: (left, days) =>
-      days < 1
-        ? `このペースでは、残りの${left}は1日もちません。`
-        : `このペースでは、残りの${left}はあと約${days}日もちます。`,
-    runsOutFirst: (expiryDays) =>
-      `カードの有効期限（${expiryDays}日後）より先にデータがなくなります。なくなる前にチャージしてください。`,
-    expiresFirst: (expiryDays) => `データより先に、カードの有効期限（${expiryDays}日後）が来ます。`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `過去${days}日間で${used}を使用しました（1日あたり約${perDay}）。` : `過去${days}日間のデータ使用はありません。`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past}データ容量は無制限のため、なくなる時期の予測は不要です。`;
+      if (outlook.kind === 'none-left') return `${past}データ残量がありません。チャージすると再び接続できます。`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `このペースでは、残りの${left}は1日もちません` : `このペースでは、残りの${left}はあと約${daysLeft}日もちます`;
+      return daysLeft < expiryDays ? `${past}${lasts}。カードの有効期限（${expiryDays}日後）より先にデータがなくなるため、なくなる前にチャージしてください。` : `${past}${lasts}。データより先に、カードの有効期限（${expiryDays}日後）が来ます。`;
+    },
     date: '日付',
     used: '使用量',
     showTable: '表で表示',
-    sentences: (parts) => parts.join(''),
     error: 'データ使用量を読み込めませんでした。',
   },
   autoRenew: {
@@ -220,6 +217,7 @@ export const ja: Messages = {
     cancel: 'キャンセル',
     saving: '保存しています…',
     turnedOn: (plan) => `自動チャージをオンにしました（${plan}）。`,
+    turnedOnNoPlan: '自動チャージをオンにしました。',
     turnedOff: '自動チャージをオフにしました。',
     error: '自動チャージの設定を変更できませんでした。',
     loadError: '自動チャージの設定を読み込めませんでした。',
@@ -241,6 +239,7 @@ export const ja: Messages = {
     empty: 'チャージ履歴はまだありません。',
     error: 'チャージ履歴を読み込めませんでした。',
     more: 'さらに表示',
+    shown: (count) => `${count}件のチャージ履歴を表示しています`,
     columns: { date: '日付', plan: 'プラン', amount: '金額', method: '支払い方法', status: '状態', until: '有効期限' },
     statuses: {
       requires_payment: '支払い待ち',
@@ -333,6 +332,7 @@ export const ja: Messages = {
   common: {
     loading: '読み込み中…',
     retry: '再試行',
+    failure: (what, why) => `${what}${why}`,
     errorCode: (code) => `エラーコード：${code}`,
   },
 };

@@ -179,21 +179,18 @@ export const ko: Messages = {
     label: '데이터 사용량',
     loading: '데이터 사용량을 불러오는 중…',
     chartLabel: (days) => (days === 1 ? '오늘 데이터 사용량' : `최근 ${days}일 일별 데이터 사용량`),
-    summary: (used, days, perDay) => `최근 ${days}일 사용량은 총 ${used}, 하루 평균 약 ${perDay}입니다.`,
-    empty: (days) => `최근 ${days}일 동안 사용한 데이터가 없습니다.`,
-    unlimited: '데이터가 무제한이므로 소진 시점을 예측할 필요가 없습니다.',
-    noneLeft: '남은 데이터가 없습니다. 충전하면 다시 연결됩니다.',
-    lasts: (left, days) =>
-      days < 1
-        ? `지금 속도라면 남은 데이터(${left})는 하루를 넘기지 못합니다.`
-        : `지금 속도라면 남은 데이터(${left})로 약 ${days}일 더 사용할 수 있습니다.`,
-    runsOutFirst: (expiryDays) =>
-      `카드 만료(${expiryDays}일 후)보다 데이터가 먼저 소진됩니다. 소진되기 전에 충전해 주세요.`,
-    expiresFirst: (expiryDays) => `데이터보다 카드가 먼저 만료됩니다(${expiryDays}일 후).`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `최근 ${days}일 사용량은 총 ${used}, 하루 평균 약 ${perDay}입니다.` : `최근 ${days}일 동안 사용한 데이터가 없습니다.`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past} 데이터가 무제한이므로 소진 시점을 예측할 필요가 없습니다.`;
+      if (outlook.kind === 'none-left') return `${past} 남은 데이터가 없습니다. 충전하면 다시 연결됩니다.`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `지금 속도라면 남은 데이터(${left})는 하루를 넘기지 못합니다.` : `지금 속도라면 남은 데이터(${left})로 약 ${daysLeft}일 더 사용할 수 있습니다.`;
+      return daysLeft < expiryDays ? `${past} ${lasts} 카드 만료(${expiryDays}일 후)보다 데이터가 먼저 소진되니, 소진되기 전에 충전해 주세요.` : `${past} ${lasts} 데이터보다 카드가 먼저 만료됩니다(${expiryDays}일 후).`;
+    },
     date: '날짜',
     used: '사용량',
     showTable: '표로 보기',
-    sentences: (parts) => parts.join(' '),
     error: '데이터 사용량을 불러오지 못했습니다.',
   },
   autoRenew: {
@@ -214,6 +211,7 @@ export const ko: Messages = {
     cancel: '취소',
     saving: '저장하는 중…',
     turnedOn: (plan) => `자동 충전이 켜졌습니다. 요금제: ${plan}`,
+    turnedOnNoPlan: '자동 충전이 켜졌습니다.',
     turnedOff: '자동 충전이 꺼졌습니다.',
     error: '자동 충전 설정을 변경하지 못했습니다.',
     loadError: '자동 충전 설정을 불러오지 못했습니다.',
@@ -235,6 +233,7 @@ export const ko: Messages = {
     empty: '아직 충전 내역이 없습니다.',
     error: '충전 내역을 불러오지 못했습니다.',
     more: '더 보기',
+    shown: (count) => `충전 내역 ${count}건 표시 중`,
     columns: { date: '날짜', plan: '요금제', amount: '금액', method: '결제 수단', status: '상태', until: '유효기간' },
     statuses: {
       requires_payment: '결제 대기',
@@ -326,6 +325,7 @@ export const ko: Messages = {
   common: {
     loading: '불러오는 중…',
     retry: '다시 시도',
+    failure: (what, why) => `${what} ${why}`,
     errorCode: (code) => `오류 코드: ${code}`,
   },
 };

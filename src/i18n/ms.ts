@@ -191,21 +191,18 @@ export const ms: Messages = {
     label: 'Penggunaan data',
     loading: 'Memuatkan penggunaan data…',
     chartLabel: (days) => (days === 1 ? 'Data digunakan hari ini' : `Data digunakan setiap hari, ${days} hari lepas`),
-    summary: (used, days, perDay) => `Menggunakan ${used} dalam ${days} hari lepas, kira-kira ${perDay} sehari.`,
-    empty: (days) => `Tiada data digunakan dalam ${days} hari lepas.`,
-    unlimited: 'Data anda tanpa had, jadi tidak perlu menganggar bila ia akan habis.',
-    noneLeft: 'Data anda sudah habis. Baharui untuk bersambung semula.',
-    lasts: (left, days) =>
-      days < 1
-        ? `Pada kadar ini, baki ${left} anda tahan kurang daripada sehari.`
-        : `Pada kadar ini, baki ${left} anda tahan kira-kira ${days} hari.`,
-    runsOutFirst: (expiryDays) =>
-      `Ini sebelum kad anda tamat tempoh dalam ${expiryDays} hari: baharui sebelum data habis.`,
-    expiresFirst: (expiryDays) => `Kad anda tamat tempoh dahulu, dalam ${expiryDays} hari.`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `Menggunakan ${used} dalam ${days} hari lepas, kira-kira ${perDay} sehari.` : `Tiada data digunakan dalam ${days} hari lepas.`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past} Data anda tanpa had, jadi tidak perlu menganggar bila ia akan habis.`;
+      if (outlook.kind === 'none-left') return `${past} Data anda sudah habis. Baharui untuk bersambung semula.`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `Pada kadar ini, baki ${left} anda tahan kurang daripada sehari` : `Pada kadar ini, baki ${left} anda tahan kira-kira ${daysLeft} hari`;
+      return daysLeft < expiryDays ? `${past} ${lasts}, iaitu sebelum kad anda tamat tempoh dalam ${expiryDays} hari: baharui sebelum data habis.` : `${past} ${lasts}. Kad anda tamat tempoh dahulu, dalam ${expiryDays} hari.`;
+    },
     date: 'Tarikh',
     used: 'Data digunakan',
     showTable: 'Tunjukkan sebagai jadual',
-    sentences: (parts) => parts.join(' '),
     error: 'Tidak dapat memuatkan penggunaan data.',
   },
   autoRenew: {
@@ -227,6 +224,7 @@ export const ms: Messages = {
     cancel: 'Batal',
     saving: 'Menyimpan…',
     turnedOn: (plan) => `Pembaharuan automatik dihidupkan, dengan ${plan}.`,
+    turnedOnNoPlan: 'Pembaharuan automatik dihidupkan.',
     turnedOff: 'Pembaharuan automatik dimatikan.',
     error: 'Tidak dapat menukar pembaharuan automatik.',
     loadError: 'Tidak dapat memuatkan tetapan pembaharuan automatik.',
@@ -248,6 +246,7 @@ export const ms: Messages = {
     empty: 'Belum ada pembaharuan.',
     error: 'Tidak dapat memuatkan sejarah pembaharuan.',
     more: 'Tunjukkan lagi',
+    shown: (count) => `Memaparkan ${count} pembaharuan`,
     columns: {
       date: 'Tarikh',
       plan: 'Pelan',
@@ -348,6 +347,7 @@ export const ms: Messages = {
   common: {
     loading: 'Memuatkan…',
     retry: 'Cuba semula',
+    failure: (what, why) => `${what} ${why}`,
     errorCode: (code) => `Kod ralat: ${code}`,
   },
 };

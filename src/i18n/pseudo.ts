@@ -38,8 +38,9 @@ function pseudoText(text: string, kept: readonly string[] = []): string {
   return `[${body}${accent(filler(Math.ceil(text.length * (PSEUDO_EXPANSION - 1))))}]`;
 }
 
-/** The strings an argument shows as: itself, a number's digits, each entry of an array. */
-const shown = (arg: unknown): string[] => (Array.isArray(arg) ? arg.flatMap(shown) : [String(arg)]);
+/** The strings an argument shows as: itself, a number's digits, each entry of an array or field of an object. */
+const shown = (arg: unknown): string[] =>
+  Array.isArray(arg) ? arg.flatMap(shown) : arg && typeof arg === 'object' ? Object.values(arg).flatMap(shown) : [String(arg)];
 
 function pseudoValue(value: unknown): unknown {
   if (typeof value === 'string') return pseudoText(value);

@@ -178,18 +178,18 @@ export const th: Messages = {
     label: 'การใช้ดาต้า',
     loading: 'กำลังโหลดการใช้ดาต้า…',
     chartLabel: (days) => (days === 1 ? 'ดาต้าที่ใช้วันนี้' : `ดาต้าที่ใช้ต่อวันใน ${days} วันล่าสุด`),
-    summary: (used, days, perDay) => `ใช้ไป ${used} ใน ${days} วันล่าสุด เฉลี่ยวันละประมาณ ${perDay}`,
-    empty: (days) => `ไม่มีการใช้ดาต้าใน ${days} วันล่าสุด`,
-    unlimited: 'ดาต้าของคุณไม่จำกัด จึงไม่ต้องคาดการณ์ว่าจะหมดเมื่อไร',
-    noneLeft: 'ดาต้าของคุณหมดแล้ว ต่ออายุเพื่อกลับมาใช้เน็ตได้อีกครั้ง',
-    lasts: (left, days) =>
-      days < 1 ? `ด้วยอัตรานี้ ดาต้า ${left} ที่เหลือจะใช้ได้ไม่ถึงหนึ่งวัน` : `ด้วยอัตรานี้ ดาต้า ${left} ที่เหลือจะใช้ได้อีกประมาณ ${days} วัน`,
-    runsOutFirst: (expiryDays) => `ซึ่งจะหมดก่อนที่ซิมจะหมดอายุในอีก ${expiryDays} วัน ควรต่ออายุก่อนดาต้าหมด`,
-    expiresFirst: (expiryDays) => `ซิมของคุณจะหมดอายุก่อน ในอีก ${expiryDays} วัน`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `ใช้ไป ${used} ใน ${days} วันล่าสุด เฉลี่ยวันละประมาณ ${perDay}` : `ไม่มีการใช้ดาต้าใน ${days} วันล่าสุด`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past} ดาต้าของคุณไม่จำกัด จึงไม่ต้องคาดการณ์ว่าจะหมดเมื่อไร`;
+      if (outlook.kind === 'none-left') return `${past} ดาต้าของคุณหมดแล้ว ต่ออายุเพื่อกลับมาใช้เน็ตได้อีกครั้ง`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `ด้วยอัตรานี้ ดาต้า ${left} ที่เหลือจะใช้ได้ไม่ถึงหนึ่งวัน` : `ด้วยอัตรานี้ ดาต้า ${left} ที่เหลือจะใช้ได้อีกประมาณ ${daysLeft} วัน`;
+      return daysLeft < expiryDays ? `${past} ${lasts} ซึ่งจะหมดก่อนที่ซิมจะหมดอายุในอีก ${expiryDays} วัน ควรต่ออายุก่อนดาต้าหมด` : `${past} ${lasts} ซิมของคุณจะหมดอายุก่อน ในอีก ${expiryDays} วัน`;
+    },
     date: 'วันที่',
     used: 'ดาต้าที่ใช้',
     showTable: 'แสดงเป็นตาราง',
-    sentences: (parts) => parts.join(' '),
     error: 'โหลดการใช้ดาต้าไม่สำเร็จ',
   },
   autoRenew: {
@@ -210,6 +210,7 @@ export const th: Messages = {
     cancel: 'ยกเลิก',
     saving: 'กำลังบันทึก…',
     turnedOn: (plan) => `เปิดการต่ออายุอัตโนมัติด้วย ${plan} แล้ว`,
+    turnedOnNoPlan: 'เปิดการต่ออายุอัตโนมัติแล้ว',
     turnedOff: 'ปิดการต่ออายุอัตโนมัติแล้ว',
     error: 'เปลี่ยนการต่ออายุอัตโนมัติไม่สำเร็จ',
     loadError: 'โหลดการตั้งค่าต่ออายุอัตโนมัติไม่สำเร็จ',
@@ -231,6 +232,7 @@ export const th: Messages = {
     empty: 'ยังไม่มีการต่ออายุ',
     error: 'โหลดประวัติการต่ออายุไม่สำเร็จ',
     more: 'แสดงเพิ่มเติม',
+    shown: (count) => `แสดงประวัติการต่ออายุ ${count} รายการ`,
     columns: { date: 'วันที่', plan: 'แพ็กเกจ', amount: 'จำนวนเงิน', method: 'ชำระด้วย', status: 'สถานะ', until: 'ใช้ได้ถึง' },
     statuses: {
       requires_payment: 'รอชำระเงิน',
@@ -322,6 +324,7 @@ export const th: Messages = {
   common: {
     loading: 'กำลังโหลด…',
     retry: 'ลองใหม่',
+    failure: (what, why) => `${what} ${why}`,
     errorCode: (code) => `รหัสข้อผิดพลาด: ${code}`,
   },
 };

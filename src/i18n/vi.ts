@@ -191,21 +191,18 @@ export const vi: Messages = {
     loading: 'Đang tải dung lượng đã dùng…',
     chartLabel: (days) =>
       days === 1 ? 'Dung lượng đã dùng hôm nay' : `Dung lượng đã dùng mỗi ngày trong ${days} ngày qua`,
-    summary: (used, days, perDay) => `Đã dùng ${used} trong ${days} ngày qua, trung bình khoảng ${perDay} mỗi ngày.`,
-    empty: (days) => `Không dùng dung lượng nào trong ${days} ngày qua.`,
-    unlimited: 'Dung lượng của bạn không giới hạn nên không cần dự đoán khi nào sẽ hết.',
-    noneLeft: 'Bạn đã hết dung lượng. Gia hạn để kết nối lại.',
-    lasts: (left, days) =>
-      days < 1
-        ? `Với mức dùng này, ${left} còn lại sẽ hết trong chưa đầy một ngày.`
-        : `Với mức dùng này, ${left} còn lại sẽ dùng được khoảng ${days} ngày.`,
-    runsOutFirst: (expiryDays) =>
-      `Tức là trước khi thẻ hết hạn sau ${expiryDays} ngày: hãy gia hạn trước khi hết dung lượng.`,
-    expiresFirst: (expiryDays) => `Thẻ của bạn sẽ hết hạn trước, sau ${expiryDays} ngày.`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `Đã dùng ${used} trong ${days} ngày qua, trung bình khoảng ${perDay} mỗi ngày.` : `Không dùng dung lượng nào trong ${days} ngày qua.`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past} Dung lượng của bạn không giới hạn nên không cần dự đoán khi nào sẽ hết.`;
+      if (outlook.kind === 'none-left') return `${past} Bạn đã hết dung lượng. Gia hạn để kết nối lại.`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `Với mức dùng này, ${left} còn lại sẽ hết trong chưa đầy một ngày` : `Với mức dùng này, ${left} còn lại sẽ dùng được khoảng ${daysLeft} ngày`;
+      return daysLeft < expiryDays ? `${past} ${lasts}, tức là trước khi thẻ hết hạn sau ${expiryDays} ngày: hãy gia hạn trước khi hết dung lượng.` : `${past} ${lasts}. Thẻ của bạn sẽ hết hạn trước, sau ${expiryDays} ngày.`;
+    },
     date: 'Ngày',
     used: 'Đã dùng',
     showTable: 'Hiển thị dạng bảng',
-    sentences: (parts) => parts.join(' '),
     error: 'Không tải được dung lượng đã dùng.',
   },
   autoRenew: {
@@ -226,6 +223,7 @@ export const vi: Messages = {
     cancel: 'Hủy',
     saving: 'Đang lưu…',
     turnedOn: (plan) => `Đã bật tự động gia hạn với ${plan}.`,
+    turnedOnNoPlan: 'Đã bật tự động gia hạn.',
     turnedOff: 'Đã tắt tự động gia hạn.',
     error: 'Không thay đổi được cài đặt tự động gia hạn.',
     loadError: 'Không tải được cài đặt tự động gia hạn.',
@@ -248,6 +246,7 @@ export const vi: Messages = {
     empty: 'Chưa có lần gia hạn nào.',
     error: 'Không tải được lịch sử gia hạn.',
     more: 'Xem thêm',
+    shown: (count) => `Đang hiển thị ${count} lần gia hạn`,
     columns: {
       date: 'Ngày',
       plan: 'Gói',
@@ -347,6 +346,7 @@ export const vi: Messages = {
   common: {
     loading: 'Đang tải…',
     retry: 'Thử lại',
+    failure: (what, why) => `${what} ${why}`,
     errorCode: (code) => `Mã lỗi: ${code}`,
   },
 };

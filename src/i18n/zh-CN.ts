@@ -174,20 +174,18 @@ export const zhCN: Messages = {
     label: '流量使用',
     loading: '正在读取流量使用情况…',
     chartLabel: (days) => `最近 ${days} 天每日用量`,
-    summary: (used, days, perDay) => `最近 ${days} 天共使用 ${used}，平均每天约 ${perDay}。`,
-    empty: (days) => `最近 ${days} 天没有使用流量。`,
-    unlimited: '您的流量不限，无需预估何时用完。',
-    noneLeft: '您的流量已用完，续费后即可恢复上网。',
-    lasts: (left, days) =>
-      days < 1
-        ? `按这个速度，您剩余的 ${left} 不到一天就会用完。`
-        : `按这个速度，您剩余的 ${left} 大约还能用 ${days} 天。`,
-    runsOutFirst: (expiryDays) => `这早于卡片到期（${expiryDays} 天后），建议在流量用完前续费。`,
-    expiresFirst: (expiryDays) => `卡片会先到期（${expiryDays} 天后）。`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `最近 ${days} 天共使用 ${used}，平均每天约 ${perDay}。` : `最近 ${days} 天没有使用流量。`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past}您的流量不限，无需预估何时用完。`;
+      if (outlook.kind === 'none-left') return `${past}您的流量已用完，续费后即可恢复上网。`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `按这个速度，您剩余的 ${left} 不到一天就会用完` : `按这个速度，您剩余的 ${left} 大约还能用 ${daysLeft} 天`;
+      return daysLeft < expiryDays ? `${past}${lasts}，早于卡片到期（${expiryDays} 天后），建议在流量用完前续费。` : `${past}${lasts}。卡片会先到期（${expiryDays} 天后）。`;
+    },
     date: '日期',
     used: '用量',
     showTable: '以表格显示',
-    sentences: (parts) => parts.join(''),
     error: '无法读取流量使用情况。',
   },
   autoRenew: {
@@ -208,6 +206,7 @@ export const zhCN: Messages = {
     cancel: '取消',
     saving: '正在保存…',
     turnedOn: (plan) => `自动续费已开启，套餐：${plan}。`,
+    turnedOnNoPlan: '自动续费已开启。',
     turnedOff: '自动续费已关闭。',
     error: '无法更改自动续费设置。',
     loadError: '无法读取自动续费设置。',
@@ -229,6 +228,7 @@ export const zhCN: Messages = {
     empty: '暂无续费记录。',
     error: '无法加载续费记录。',
     more: '加载更多',
+    shown: (count) => `已显示 ${count} 条续费记录`,
     columns: { date: '日期', plan: '套餐', amount: '金额', method: '支付方式', status: '状态', until: '有效期至' },
     statuses: {
       requires_payment: '待支付',
@@ -316,6 +316,7 @@ export const zhCN: Messages = {
   common: {
     loading: '加载中…',
     retry: '重试',
+    failure: (what, why) => `${what}${why}`,
     errorCode: (code) => `错误代码：${code}`,
   },
 };

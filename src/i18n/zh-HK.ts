@@ -178,20 +178,18 @@ export const zhHK: Messages = {
     label: '數據用量',
     loading: '正在載入數據用量…',
     chartLabel: (days) => (days === 1 ? '今日數據用量' : `最近 ${days} 日每日數據用量`),
-    summary: (used, days, perDay) => `最近 ${days} 日共用了 ${used}，平均每日約 ${perDay}。`,
-    empty: (days) => `最近 ${days} 日未有使用數據。`,
-    unlimited: '你的數據無限，毋須預計何時用完。',
-    noneLeft: '你的數據已用完，增值後即可再次上網。',
-    lasts: (left, days) =>
-      days < 1
-        ? `按目前用量，你剩餘的 ${left} 不足一日便會用完。`
-        : `按目前用量，你剩餘的 ${left} 約可再用 ${days} 日。`,
-    runsOutFirst: (expiryDays) => `這會早於卡的到期日（${expiryDays} 日後），請在數據用完前增值。`,
-    expiresFirst: (expiryDays) => `你的卡會先到期（${expiryDays} 日後）。`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `最近 ${days} 日共用了 ${used}，平均每日約 ${perDay}。` : `最近 ${days} 日未有使用數據。`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past}你的數據無限，毋須預計何時用完。`;
+      if (outlook.kind === 'none-left') return `${past}你的數據已用完，增值後即可再次上網。`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `按目前用量，你剩餘的 ${left} 不足一日便會用完` : `按目前用量，你剩餘的 ${left} 約可再用 ${daysLeft} 日`;
+      return daysLeft < expiryDays ? `${past}${lasts}，早於卡的到期日（${expiryDays} 日後），請在數據用完前增值。` : `${past}${lasts}。你的卡會先到期（${expiryDays} 日後）。`;
+    },
     date: '日期',
     used: '用量',
     showTable: '以表格顯示',
-    sentences: (parts) => parts.join(''),
     error: '未能載入數據用量。',
   },
   autoRenew: {
@@ -212,6 +210,7 @@ export const zhHK: Messages = {
     cancel: '取消',
     saving: '正在儲存…',
     turnedOn: (plan) => `已開啟自動增值，計劃：${plan}。`,
+    turnedOnNoPlan: '已開啟自動增值。',
     turnedOff: '已關閉自動增值。',
     error: '未能更改自動增值設定。',
     loadError: '未能載入自動增值設定。',
@@ -233,6 +232,7 @@ export const zhHK: Messages = {
     empty: '暫時未有增值記錄。',
     error: '未能載入增值記錄。',
     more: '顯示更多',
+    shown: (count) => `已顯示 ${count} 項增值記錄`,
     columns: { date: '日期', plan: '計劃', amount: '金額', method: '付款方式', status: '狀態', until: '有效期至' },
     statuses: {
       requires_payment: '待付款',
@@ -324,6 +324,7 @@ export const zhHK: Messages = {
   common: {
     loading: '載入中…',
     retry: '重試',
+    failure: (what, why) => `${what}${why}`,
     errorCode: (code) => `錯誤代碼：${code}`,
   },
 };

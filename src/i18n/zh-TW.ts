@@ -178,20 +178,18 @@ export const zhTW: Messages = {
     label: '流量使用情形',
     loading: '正在載入流量使用情形…',
     chartLabel: (days) => (days === 1 ? '今天的流量用量' : `最近 ${days} 天的每日流量用量`),
-    summary: (used, days, perDay) => `最近 ${days} 天共用了 ${used}，平均每天約 ${perDay}。`,
-    empty: (days) => `最近 ${days} 天沒有使用流量。`,
-    unlimited: '您的流量吃到飽，不需要預估何時用完。',
-    noneLeft: '您的流量已用完，儲值後即可恢復上網。',
-    lasts: (left, days) =>
-      days < 1
-        ? `以目前的用量，您剩餘的 ${left} 撐不到一天。`
-        : `以目前的用量，您剩餘的 ${left} 大約還能用 ${days} 天。`,
-    runsOutFirst: (expiryDays) => `這會早於卡片到期（${expiryDays} 天後），建議在流量用完前儲值。`,
-    expiresFirst: (expiryDays) => `卡片會先到期（${expiryDays} 天後）。`,
+    report: ({ days, used, perDay, outlook }) => {
+      const past = used ? `最近 ${days} 天共用了 ${used}，平均每天約 ${perDay}。` : `最近 ${days} 天沒有使用流量。`;
+      if (!outlook) return past;
+      if (outlook.kind === 'unlimited') return `${past}您的流量吃到飽，不需要預估何時用完。`;
+      if (outlook.kind === 'none-left') return `${past}您的流量已用完，儲值後即可恢復上網。`;
+      const { left, daysLeft, expiryDays } = outlook;
+      const lasts = daysLeft < 1 ? `以目前的用量，您剩餘的 ${left} 撐不到一天` : `以目前的用量，您剩餘的 ${left} 大約還能用 ${daysLeft} 天`;
+      return daysLeft < expiryDays ? `${past}${lasts}，會早於卡片到期（${expiryDays} 天後），建議在流量用完前儲值。` : `${past}${lasts}。卡片會先到期（${expiryDays} 天後）。`;
+    },
     date: '日期',
     used: '用量',
     showTable: '以表格顯示',
-    sentences: (parts) => parts.join(''),
     error: '無法載入流量使用情形。',
   },
   autoRenew: {
@@ -212,6 +210,7 @@ export const zhTW: Messages = {
     cancel: '取消',
     saving: '正在儲存…',
     turnedOn: (plan) => `已開啟自動儲值，方案：${plan}。`,
+    turnedOnNoPlan: '已開啟自動儲值。',
     turnedOff: '已關閉自動儲值。',
     error: '無法變更自動儲值設定。',
     loadError: '無法載入自動儲值設定。',
@@ -233,6 +232,7 @@ export const zhTW: Messages = {
     empty: '目前沒有儲值紀錄。',
     error: '無法載入儲值紀錄。',
     more: '顯示更多',
+    shown: (count) => `已顯示 ${count} 筆儲值紀錄`,
     columns: { date: '日期', plan: '方案', amount: '金額', method: '付款方式', status: '狀態', until: '效期至' },
     statuses: {
       requires_payment: '待付款',
@@ -324,6 +324,7 @@ export const zhTW: Messages = {
   common: {
     loading: '載入中…',
     retry: '重試',
+    failure: (what, why) => `${what}${why}`,
     errorCode: (code) => `錯誤代碼：${code}`,
   },
 };

@@ -5,7 +5,8 @@ import { renewalContext } from '../context/renewal-context.js';
 import { DEFAULT_SETTINGS, settingsContext, type RenewalSettings } from '../context/settings.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
 import { warmFormattersSoon } from '../i18n/format.js';
-import { localePending, messagesFor, resolveLocale, type Messages } from '../i18n/index.js';
+import { localePending, messagesFor, type Messages } from '../i18n/index.js';
+import { localeAt } from './page-language.js';
 
 /** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
 class StoreController implements ReactiveController {
@@ -26,6 +27,9 @@ class StoreController implements ReactiveController {
   hostUpdate(): void {
     // A removed element may still render once more; it must not subscribe (and start loading) again.
     if (this.host.isConnected) this.sync();
+    // An element with its own store (no provider) has the API answer in its language; under a provider, the
+    // provider sets the language of the store they share.
+    if (this.store && this.store === this.host.ownedStore) this.store.setLocale(this.host.resolvedLocale);
   }
 
   /** Called by an update that does not render (its language is on the way): the data loads all the same. */
@@ -47,15 +51,6 @@ class StoreController implements ReactiveController {
     this.unsubscribe = store?.subscribe(() => this.host.requestUpdate());
     if (store) this.connected(store);
   }
-}
-
-/** The page language where the element sits: the nearest `lang`, crossing shadow roots, else the browser's. */
-function ambientLanguage(node: Node): string | undefined {
-  for (let current: Node | null = node; current; ) {
-    if (current instanceof Element && current.getAttribute('lang')) return current.getAttribute('lang')!;
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
-  }
-  return globalThis.navigator?.language;
 }
 
 /**
@@ -82,7 +77,11 @@ export abstract class EsimElement extends LitElement {
   /** A session token minted by the partner's backend; only needed without a provider. */
   sessionToken?: string;
 
-  /** The language to speak (`zh-CN`, `en`); defaults to the provider's, then the page's `lang`, then the browser's. */
+  /**
+   * The language to speak (`ja`, `zh-TW`, `en`). Unset or `auto` (the default): the provider's language inside an
+   * `<esim-renewal>`, else the page's `lang` (the nearest one) when it is a language we speak, else the best of the
+   * browser's `navigator.languages`, else English. See `resolvedLocale` for the outcome.
+   */
   locale?: string;
 
   /** @internal The store of the enclosing `<esim-renewal>`, if any. */
@@ -122,11 +121,16 @@ export abstract class EsimElement extends LitElement {
     if (!this.apiBase || !this.sessionToken) return undefined;
     const key = `${this.apiBase}|${this.sessionToken}`;
     if (this.ownStoreKey !== key) {
-      const locale = this.locale;
+      const locale = this.resolvedLocale;
       this.ownStore = new RenewalStore(createRenewalClient({ baseUrl: this.apiBase, sessionToken: this.sessionToken, locale }));
       this.ownStoreKey = key;
     }
     return this.ownStore;
+  }
+
+  /** @internal The store this element made for itself (no provider), whose language it sets. */
+  get ownedStore(): RenewalStore | undefined {
+    return this.providedStore ? undefined : this.ownStore;
   }
 
   /** The shared state, or an empty one before a store exists. */
@@ -139,9 +143,14 @@ export abstract class EsimElement extends LitElement {
     return this.providedSettings ?? DEFAULT_SETTINGS;
   }
 
-  /** The resolved locale tag used for messages and `Intl`. */
-  protected get resolvedLocale(): string {
-    return resolveLocale(this.locale ?? this.settings.locale ?? ambientLanguage(this));
+  /**
+   * The locale the element speaks, one of those it has messages for (`ja`, `zh-HK`, `en`): what `locale` asks for,
+   * or what `auto` negotiated. Its text, numbers, dates and prices use it, and the API is asked for plan names and
+   * messages in it (the provider's locale, for elements inside one).
+   * @readonly
+   */
+  get resolvedLocale(): string {
+    return localeAt(this, this.locale, this.settings.locale);
   }
 
   protected get msg(): Messages {

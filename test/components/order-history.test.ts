@@ -50,8 +50,18 @@ describe('<esim-order-history>', () => {
     $(page.history, '[part=more]').click();
     await waitUntil(() => orders(page.history).length === 23, 'last page missing', { timeout: 10_000 });
     expect(page.history.shadowRoot!.querySelector('[part=more]')).to.equal(null);
-    const ids = orders(page.history).map((item) => item.querySelector('[part=receipt-button]')!.getAttribute('aria-label'));
-    expect(new Set(ids).size).to.equal(23);
+    // Each receipt button's accessible name (its own word, then the renewal's plan and date) tells the renewals apart.
+    const root = page.history.shadowRoot!;
+    const names = orders(page.history).map((item) =>
+      item
+        .querySelector('[part=receipt-button]')!
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => root.getElementById(id)!.textContent!.trim())
+        .join(' '),
+    );
+    expect(names.every((name) => name.startsWith('Receipt '))).to.equal(true);
+    expect(new Set(names).size).to.equal(23);
   });
 
   it('shows a receipt and prints it in a window of its own', async () => {

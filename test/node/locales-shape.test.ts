@@ -29,7 +29,7 @@ const SAME_AS_ENGLISH: Record<string, { tags: readonly Tag[]; why: string }> = {
   'device.ios.title': { tags: ALL, why: 'a brand name' },
   'device.android.title': { tags: ALL, why: 'a brand name' },
   'flow.chosen': { tags: ALL, why: 'only the arguments and a middle dot' },
-  'usage.sentences': { tags: ['ko', 'th', 'vi', 'id', 'ms'], why: 'sentences joined with a space, as in English' },
+  'common.failure': { tags: ['ko', 'th', 'vi', 'id', 'ms'], why: 'two sentences joined with a space, as in English' },
   'history.columns.status': { tags: ['id', 'ms'], why: 'Indonesian and Malay say “Status”' },
   'checkout.subtotal': { tags: ['id'], why: 'Indonesian shops say “Subtotal”' },
 };
@@ -134,6 +134,43 @@ const texts = (messages: Messages) =>
       (text, i, all) => [all.length > 1 ? `${path}.${i}` : path, text.replace(/‹[^›]*›/g, '')] as const,
     ),
   );
+
+describe('the usage report, one message per language', () => {
+  const formatted = { used: '‹700 MB›', perDay: '‹100 MB›', left: '‹2.4 GB›' };
+  const cases = [
+    { name: 'nothing used', report: { days: 7, perDay: '‹0 B›' }, shows: ['7'], omits: ['‹0 B›'] },
+    { name: 'no projection', report: { days: 7, used: formatted.used, perDay: formatted.perDay }, shows: ['7', formatted.used, formatted.perDay] },
+    { name: 'unlimited', report: { days: 7, used: formatted.used, perDay: formatted.perDay, outlook: { kind: 'unlimited' } } },
+    { name: 'none left', report: { days: 7, used: formatted.used, perDay: formatted.perDay, outlook: { kind: 'none-left' } } },
+    {
+      name: 'runs out first',
+      report: { days: 7, used: formatted.used, perDay: formatted.perDay, outlook: { kind: 'limited', left: formatted.left, daysLeft: 12, expiryDays: 29 } },
+      shows: ['12', '29', formatted.left],
+    },
+    {
+      name: 'expires first',
+      report: { days: 7, used: formatted.used, perDay: formatted.perDay, outlook: { kind: 'limited', left: formatted.left, daysLeft: 40, expiryDays: 29 } },
+      shows: ['40', '29', formatted.left],
+    },
+    {
+      name: 'under a day',
+      report: { days: 7, used: formatted.used, perDay: formatted.perDay, outlook: { kind: 'limited', left: formatted.left, daysLeft: 0, expiryDays: 29 } },
+      shows: ['29', formatted.left],
+    },
+  ] as const;
+  for (const [tag, messages] of Object.entries({ en, ...LOCALES })) {
+    it(`${tag}: says every case as a whole, with its figures, each case differently`, () => {
+      const texts = cases.map(({ name, report, ...expect }) => {
+        const text = messages.usage.report(report as Parameters<Messages['usage']['report']>[0]);
+        for (const shows of 'shows' in expect ? expect.shows : []) assert.ok(text.includes(shows), `${name} shows ${shows}: ${text}`);
+        for (const omits of 'omits' in expect ? expect.omits : []) assert.ok(!text.includes(omits), `${name} leaves out ${omits}: ${text}`);
+        assert.doesNotMatch(text, /undefined|NaN|\[object/, name);
+        return text;
+      });
+      assert.equal(new Set(texts).size, cases.length, texts.join('\n'));
+    });
+  }
+});
 
 describe('each reads in its own script', () => {
   const BRANDS = ['WeChat Pay', 'WeChat', 'Alipay', 'iPhone', 'Android', 'SM-DP+', 'QR Code', 'eSIM', 'SIM', 'QR'];

@@ -77,6 +77,7 @@ export const SAMPLE_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   'picker.wasPrice': [arg('¥99.00')],
   'picker.selected': [arg('Asia 10 GB')],
   'picker.count': [14],
+  'history.shown': [12],
   'picker.shown': [24, 96],
   'picker.showMore': [24],
   'checkout.buttonWithPrice': [arg('HK$88.00')],
@@ -94,12 +95,14 @@ export const SAMPLE_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   'checkout.support.body': [arg('8986 •••• 0029'), arg('ord_9Xk1')],
   'checkout.handoff.expires': [arg('14:10')],
   'usage.chartLabel': [7],
-  'usage.summary': [arg('700 MB'), 7, arg('100 MB')],
-  'usage.empty': [7],
-  'usage.lasts': [arg('2.4 GB'), 12],
-  'usage.runsOutFirst': [29],
-  'usage.expiresFirst': [29],
-  'usage.sentences': [[arg('First sentence.'), arg('Second sentence.')]],
+  'usage.report': [
+    {
+      days: 7,
+      used: arg('700 MB'),
+      perDay: arg('100 MB'),
+      outlook: { kind: 'limited', left: arg('2.4 GB'), daysLeft: 12, expiryDays: 29 },
+    },
+  ],
   'autoRenew.onWith': [arg('Japan 5 GB')],
   'autoRenew.confirmOn': [arg('Japan 5 GB'), arg('฿350.00')],
   'autoRenew.turnedOn': [arg('Japan 5 GB')],
@@ -115,15 +118,31 @@ export const SAMPLE_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   'device.attemptsLeft': [3],
   'device.expires': [arg('18:45')],
   'common.errorCode': [arg('payment_failed')],
+  'common.failure': [arg('Could not load the plans.'), arg('You appear to be offline.')],
 };
 
-/** What each argument shows as in the message: a string itself, a number its digits, an array each entry. */
+/**
+ * What each argument shows as in the message: a string itself, a number its digits, an array each entry, an object
+ * (the usage report's) each formatted value in it (its counts decide which sentence it says: its own test checks them).
+ */
 export const shown = (args: readonly unknown[]): string[] =>
-  args.flatMap((value) => (Array.isArray(value) ? shown(value) : [String(value)]));
+  args.flatMap((value) =>
+    Array.isArray(value)
+      ? shown(value)
+      : isTree(value)
+        ? Object.entries(value).flatMap(([key, v]) => (key === 'kind' || typeof v === 'number' ? [] : shown([v])))
+        : [String(value)],
+  );
 
-/** The same arguments with every number replaced by `n` (for the one and zero cases). */
-export const withNumbers = (args: readonly unknown[], n: number) =>
-  args.map((value) => (typeof value === 'number' ? n : value));
+/** The same arguments with every number (also inside an object) replaced by `n` (for the one and zero cases). */
+export const withNumbers = (args: readonly unknown[], n: number): unknown[] =>
+  args.map((value) =>
+    typeof value === 'number'
+      ? n
+      : isTree(value)
+        ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withNumbers([v], n)[0]]))
+        : value,
+  );
 
 /** A leaf as text to compare or inspect: a string itself, an array's entries, a function called with its samples. */
 export function rendered(path: string, value: unknown): string[] {

@@ -142,7 +142,7 @@ export class EsimAutoRenewToggle extends EsimElement {
     const card = store?.state.card.value;
     if (card) store!.setCard({ ...card, autoRenew });
     const m = this.msg.autoRenew;
-    this.announcement = autoRenew.enabled ? m.turnedOn(this.plan?.name ?? '') : m.turnedOff;
+    this.announcement = autoRenew.enabled ? this.plan?.name ? m.turnedOn(this.plan.name) : m.turnedOnNoPlan : m.turnedOff;
     this.change = undefined;
     this.emit(new EsimAutoRenewChangeEvent(autoRenew));
     this.focusLater('[role=switch]');
@@ -158,7 +158,7 @@ export class EsimAutoRenewToggle extends EsimElement {
             ? this.renderCard(card.value)
             : card.status === 'error'
               ? html`<div class="error">
-                  <p>${m.loadError} ${this.msg.errors[card.error.code] ?? ''}</p>
+                  <p>${this.msg.common.failure(m.loadError, this.msg.errors[card.error.code] ?? '')}</p>
                   <button class="button secondary" part="retry" @click=${() => this.store?.loadCard({ force: true })}>
                     ${this.msg.common.retry}
                   </button>
@@ -252,7 +252,7 @@ export class EsimAutoRenewToggle extends EsimElement {
         ${
           this.failure
             ? html`<p class="failure" part="error" role="alert">
-                ${m.error} ${this.msg.errors[this.failure.code] ?? ''}
+                ${this.msg.common.failure(m.error, this.msg.errors[this.failure.code] ?? '')}
               </p>`
             : nothing
         }

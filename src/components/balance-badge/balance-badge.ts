@@ -109,7 +109,7 @@ export class EsimBalanceBadge extends EsimElement {
   private renderError(code: string) {
     return html`
       <div class="error">
-        <p>${this.msg.badge.error} ${this.msg.errors[code as keyof typeof this.msg.errors] ?? ''}</p>
+        <p>${this.msg.common.failure(this.msg.badge.error, this.msg.errors[code as keyof typeof this.msg.errors] ?? '')}</p>
         <button class="button secondary" part="retry" @click=${() => this.refresh()}>${this.msg.common.retry}</button>
       </div>
     `;

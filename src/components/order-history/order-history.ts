@@ -108,7 +108,7 @@ export class EsimOrderHistory extends EsimElement {
   private show(page: OrderList, first: boolean): void {
     this.orders = first ? page.orders : [...this.orders, ...page.orders];
     this.nextCursor = page.nextCursor;
-    if (!first) this.announcement = this.msg.picker.count(this.orders.length);
+    if (!first) this.announcement = this.msg.history.shown(this.orders.length);
     for (const order of page.orders) if (order.refund?.status === 'requested') void this.refunds.follow(order.id);
   }
 
@@ -167,12 +167,12 @@ export class EsimOrderHistory extends EsimElement {
     const canRefund = order.status === 'succeeded' && !refund;
     return html`<li class="order" part="order">
       <div class="head">
-        <span class="plan">${order.quote.plan.name}</span>
+        <span class="plan" id=${`plan-${order.id}`}>${order.quote.plan.name}</span>
         <span class="status ${order.status}" part="status">${h.statuses[order.status] ?? order.status}</span>
       </div>
       <dl>
         <dt>${h.columns.date}</dt>
-        <dd>${formatDate(order.createdAt, locale)}</dd>
+        <dd id=${`date-${order.id}`}>${formatDate(order.createdAt, locale)}</dd>
         <dt>${h.columns.amount}</dt>
         <dd>${formatMoney(order.quote.total, locale)}</dd>
         <dt>${h.columns.method}</dt>
@@ -187,10 +187,12 @@ export class EsimOrderHistory extends EsimElement {
           : nothing}
       </dl>
       <div class="actions">
+        <!-- Named by their own words first (as voice control users say them), then the renewal's plan and date. -->
         <button class="button secondary" part="receipt-button" @click=${() => this.openReceipt(order)}
-          aria-label=${h.receiptFor(order.id)}>${h.receipt}</button>
+          id=${`receipt-${order.id}`} aria-labelledby=${`receipt-${order.id} plan-${order.id} date-${order.id}`}>${h.receipt}</button>
         ${canRefund
-          ? html`<button class="button secondary" part="refund-button" @click=${() => this.openRefund(order)}>
+          ? html`<button class="button secondary" part="refund-button" @click=${() => this.openRefund(order)}
+              id=${`refund-${order.id}`} aria-labelledby=${`refund-${order.id} plan-${order.id} date-${order.id}`}>
               ${h.refund.request}
             </button>`
           : nothing}

@@ -92,6 +92,9 @@ export class EsimPlanPicker extends EsimElement {
 
   private announcement = '';
 
+  /** The language `announcement` was made in: once the picker speaks another, the old words are not left behind. */
+  private announcedIn?: string;
+
   override storeConnected(store: RenewalStore): void {
     if (this.presetValue) store.selectPlan(this.presetValue);
     this.presetValue = undefined;
@@ -106,6 +109,10 @@ export class EsimPlanPicker extends EsimElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.announcedIn !== this.resolvedLocale) {
+      this.announcedIn = this.resolvedLocale;
+      this.announcement = '';
+    }
     const { card, plans } = this.renewal;
     if (this.region === undefined && plans.value && (card.value || card.status === 'error')) {
       const current = card.value?.plan.id;
@@ -223,7 +230,7 @@ export class EsimPlanPicker extends EsimElement {
       </div>
       ${plans.status === 'error' && !plans.value
         ? html`<div class="message error" role="alert">
-            <p>${m.error} ${this.msg.errors[plans.error.code]}</p>
+            <p>${this.msg.common.failure(m.error, this.msg.errors[plans.error.code])}</p>
             <button class="button secondary" @click=${() => this.store?.loadPlans({ force: true })}>${this.msg.common.retry}</button>
           </div>`
         : plans.value && (this.region !== undefined || !this.store)

@@ -8,6 +8,7 @@ import { RenewalStore } from '../../context/store.js';
 import { EsimExpiryWarningEvent } from '../../events/expiry-warning.js';
 import { daysUntil } from '../../i18n/format.js';
 import { cardHealth, isLowOnData } from '../../internal/card-health.js';
+import { localeAt } from '../../internal/page-language.js';
 import { HANDOFF_PARAM, takeQueryParam } from '../../internal/url.js';
 
 /** Cards already warned about in this page view: the warning fires once, however many providers there are. */
@@ -62,7 +63,11 @@ export class EsimRenewal extends LitElement {
   /** A short-lived session token (`rs_…`) minted by the partner's backend for one card. */
   sessionToken?: string;
 
-  /** The language for every element inside (`zh-CN`, `en`); defaults to the page's `lang`. */
+  /**
+   * The language of every element inside (`ja`, `zh-TW`, `en`) and of the API's answers (plan and region names,
+   * messages). Unset or `auto` (the default): the page's `lang` (the nearest one) when it is a language we speak,
+   * else the best of the browser's `navigator.languages`, else English. See `resolvedLocale` for the outcome.
+   */
   locale?: string;
 
   /** A ready client to use instead of building one from `api-base` and `session-token`. */
@@ -92,6 +97,15 @@ export class EsimRenewal extends LitElement {
   /** @internal */
   store?: RenewalStore;
 
+  /**
+   * The locale the elements inside speak, and the API is asked for: what `locale` asks for, or what `auto`
+   * negotiated, among those we have messages for.
+   * @readonly
+   */
+  get resolvedLocale(): string {
+    return localeAt(this, this.locale);
+  }
+
   /** Hands `store` to the elements inside (the context controller; its decorator would add code for nothing). */
   private readonly provider = new ContextProvider(this, { context: renewalContext });
 
@@ -115,24 +129,32 @@ export class EsimRenewal extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.settingsProvider.value || SETTINGS.some((name) => changed.has(name))) {
-      this.settingsProvider.setValue(settingsWith(DEFAULT_SETTINGS, this));
+      this.settingsProvider.setValue(this.ownSettings());
     }
-    const session =
-      changed.has('client') || changed.has('apiBase') || changed.has('sessionToken') || changed.has('getSessionToken');
-    if (session || (changed.has('locale') && !this.client)) {
-      const previous = this.store;
+    if (changed.has('client') || changed.has('apiBase') || changed.has('sessionToken') || changed.has('getSessionToken')) {
       this.store = this.createStore();
-      // Only the language changed: a client that asks for it, on the same session, and the plan chosen stays.
-      if (!session) this.store?.selectPlan(previous?.state.selectedPlanId);
       this.provider.setValue(this.store);
       this.unsubscribe?.();
       this.unsubscribe = this.store?.subscribe(() => this.checkExpiry());
     }
+    // The API answers in the elements' language; a new one reads the card and plans again (the chosen plan stays).
+    const locale = this.settings.locale;
+    if (locale) this.store?.setLocale(locale);
+  }
+
+  /** The provider's attributes as the settings object, its locale resolved (`auto` negotiated) once, here. */
+  private ownSettings(): RenewalSettings {
+    return settingsWith(DEFAULT_SETTINGS, { ...this.ownAttributes(), locale: this.resolvedLocale });
+  }
+
+  private ownAttributes() {
+    const { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat } = this;
+    return { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat };
   }
 
   /** What the elements inside are told: the provider's attributes as one immutable object. */
   private get settings(): RenewalSettings {
-    return this.settingsProvider.value ?? settingsWith(DEFAULT_SETTINGS, this);
+    return this.settingsProvider.value ?? this.ownSettings();
   }
 
   private createStore(): RenewalStore | undefined {

@@ -50,6 +50,8 @@ export const styles = css`
     padding: 0.25em 0;
   }
   table {
+    /* As wide as the meter and no wider: long headings (Vietnamese, or German-length) wrap instead of overflowing. */
+    width: 100%;
     border-collapse: collapse;
     font-size: 0.9em;
   }
@@ -63,6 +65,7 @@ export const styles = css`
     border-bottom: 1px solid var(--_surface-2);
     text-align: start;
     font-weight: normal;
+    overflow-wrap: anywhere;
   }
   thead th {
     font-weight: 600;

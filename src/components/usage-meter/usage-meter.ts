@@ -98,7 +98,7 @@ export class EsimUsageMeter extends EsimElement {
         ${
           this.state === 'error' && usage?.status === 'error'
             ? html`<div class="error">
-                <p>${m.error} ${this.msg.errors[usage.error.code] ?? ''}</p>
+                <p>${this.msg.common.failure(m.error, this.msg.errors[usage.error.code] ?? '')}</p>
                 <button class="button secondary" part="retry" @click=${() => this.refresh()}>
                   ${this.msg.common.retry}
                 </button>
@@ -121,22 +121,18 @@ export class EsimUsageMeter extends EsimElement {
     const locale = this.resolvedLocale;
     const max = Math.max(1, ...days.map((day) => day.usedBytes));
     const { totalBytes, perDayBytes, projection } = summarize(days, this.renewal.card.value);
-    const sentences = [
-      totalBytes
-        ? m.summary(formatBytes(totalBytes, locale), days.length, formatBytes(perDayBytes, locale))
-        : m.empty(days.length),
-    ];
     // Warn when the data is gone or will run out before the card expires.
-    let warn = false;
-    if (projection?.kind === 'unlimited') sentences.push(m.unlimited);
-    else if (projection?.kind === 'none-left') {
-      sentences.push(m.noneLeft);
-      warn = true;
-    } else if (projection) {
-      sentences.push(m.lasts(formatBytes(projection.remainingBytes, locale), projection.daysLeft));
-      warn = projection.daysLeft < projection.expiryDays;
-      sentences.push(warn ? m.runsOutFirst(projection.expiryDays) : m.expiresFirst(projection.expiryDays));
-    }
+    const warn =
+      projection?.kind === 'none-left' || (projection?.kind === 'limited' && projection.daysLeft < projection.expiryDays);
+    const report = m.report({
+      days: days.length,
+      used: totalBytes ? formatBytes(totalBytes, locale) : undefined,
+      perDay: formatBytes(perDayBytes, locale),
+      outlook:
+        projection?.kind === 'limited'
+          ? { ...projection, left: formatBytes(projection.remainingBytes, locale) }
+          : projection,
+    });
     return html`
       <svg
         part="chart"
@@ -156,7 +152,7 @@ export class EsimUsageMeter extends EsimElement {
         <span>${formatDay(days[0]!.date, locale, true)}</span>
         ${days.length > 1 ? html`<span>${formatDay(days[days.length - 1]!.date, locale, true)}</span>` : nothing}
       </div>
-      <p class=${warn ? 'summary warn' : 'summary'} part="summary">${m.sentences(sentences)}</p>
+      <p class=${warn ? 'summary warn' : 'summary'} part="summary">${report}</p>
       <button
         class="toggle"
         part="toggle"
