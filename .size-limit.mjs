@@ -69,7 +69,7 @@ export default [
   {
     name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
-    limit: '39.1 kB',
+    limit: '39.6 kB', // issue 17: +0.5 kB for the payment-environment messages (en in the file, zh-CN in its chunk)
     modifyEsbuildConfig: asShipped,
   },
   {

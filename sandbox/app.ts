@@ -31,6 +31,7 @@ import { sandboxApiRoutes } from './routes/sandbox-api.ts';
 import { sandboxClockRoutes } from './routes/sandbox-clock.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { sandboxTransferRoutes } from './routes/sandbox-transfers.ts';
+import { sandboxWalletPageRoutes } from './routes/sandbox-wallet-pages.ts';
 import { transferRoutes } from './routes/transfers.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { Health } from './sandbox-schemas.ts';
@@ -206,6 +207,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   quoteRoutes(app, deps);
   orderRoutes(app, deps);
   sandboxPageRoutes(app, deps);
+  sandboxWalletPageRoutes(app, deps);
   sandboxApiRoutes(app, deps);
   faultRoutes(app, deps);
   handoffRoutes(app, deps);

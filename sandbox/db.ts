@@ -182,6 +182,10 @@ const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]>
   // The store credit a live order (requires_payment, processing) holds: what its quote offered. Settlement spends
   // exactly this; an order that fails or is canceled holds nothing any more (see `OrderRepository.creditHeld`).
   ['orders', 'credit_reserved', 'INTEGER NOT NULL DEFAULT 0'],
+  // Where the widget ran when the order was made (`PAYMENT_ENVS`); null for older orders, which are `desktop`.
+  ['orders', 'payment_env', 'TEXT'],
+  // The wallet's own reference, made with the order: Alipay's trade number (`tradePay`), WeChat Pay's prepay id.
+  ['orders', 'provider_ref', 'TEXT'],
   // Set when the card moved to another phone after the session was minted: it no longer opens the card.
   ['sessions', 'revoked_at', 'INTEGER'],
 ];
@@ -205,6 +209,8 @@ export function openDatabase(dbPath: string): Db {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  // On an added column, so only once it exists.
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS orders_provider_ref ON orders(provider_ref)');
   db.exec(WEBHOOK_SCHEMA);
   return db;
 }

@@ -19,6 +19,7 @@ export const STATUS_BY_CODE: Record<ServerErrorCode, ContentfulStatusCode> = {
   device_incompatible: 422,
   otp_invalid: 422,
   otp_locked: 423,
+  method_unavailable_in_env: 422,
   payment_failed: 402,
   rate_limited: 429,
   internal: 500,

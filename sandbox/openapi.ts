@@ -19,7 +19,8 @@ const COMPONENTS = {
   DataBalance: api.DataBalance, PartnerCard: api.PartnerCard, PartnerCardList: api.PartnerCardList,
   Period: api.Period, CardPlan: api.CardPlan, AutoRenew: api.AutoRenew, Card: api.Card, Plan: api.Plan,
   PlanList: api.PlanList, CreateQuoteInput: api.CreateQuoteInput, Discount: api.Discount, Quote: api.Quote,
-  PaymentMethod: api.PaymentMethod, CreateOrderInput: api.CreateOrderInput, PaymentAction: api.PaymentAction,
+  PaymentMethod: api.PaymentMethod, PaymentEnv: api.PaymentEnv, PaymentMethodOption: api.PaymentMethodOption,
+  PaymentMethodList: api.PaymentMethodList, CreateOrderInput: api.CreateOrderInput, PaymentAction: api.PaymentAction,
   OrderStatus: api.OrderStatus, Order: api.Order, Usage: api.Usage, SetAutoRenewInput: api.SetAutoRenewInput,
   CreateHandoffInput: api.CreateHandoffInput, Handoff: api.Handoff, ClaimHandoffInput: api.ClaimHandoffInput,
   HandoffSession: api.HandoffSession,
@@ -62,7 +63,18 @@ export const DESCRIPTIONS = {
     + 'are spent, exactly as quoted, when it succeeds, and free again when it fails, is canceled or is closed unpaid. '
     + 'If other orders took them since the quote was made, the answer is `410 quote_expired` with '
     + '`details.reason` `credit_changed` or `promo_exhausted`: ask for a new quote, whose price the traveller sees '
-    + `before paying. \`returnUrl\` (where the hosted card page sends the traveller after paying) must be ${PAGE_RULE}`,
+    + 'before paying. `paymentEnv` says where the widget runs (`desktop` when left out) and decides the '
+    + '`paymentAction`: `qr` on a desktop, `redirect` to a page on the operator\'s domain (card; WeChat Pay JSAPI inside '
+    + 'WeChat, H5 on a phone\'s browser; Alipay WAP on a phone\'s browser), `app_bridge` (Alipay `tradePay`) inside '
+    + 'the Alipay app; a method that cannot work there is `422 method_unavailable_in_env` (see GET /v1/payment-methods). '
+    + 'A return from a redirect or a bridge\'s result code proves nothing: read the order. `returnUrl` (where the '
+    + `hosted pages send the traveller after paying, with \`esim_order\`) must be \${PAGE_RULE}`,
+  paymentMethods: 'Every payment method in the environment `env` names (`desktop` when left out), in the order to '
+    + 'offer them: an available one with the `PaymentAction` type its orders get there, an unavailable one with a '
+    + '`reason` the widget can explain: `blocked_in_wechat` (Alipay does not open inside WeChat: open the page in the '
+    + 'browser), `blocked_in_alipay` (WeChat Pay does not open in the Alipay app), `miniprogram_webview` (a mini '
+    + 'program\'s web-view cannot start a wallet payment). Ordering an unavailable method there is refused with '
+    + '`422 method_unavailable_in_env` and the same `details.reason`.',
   handoff: `\`url\` must be ${PAGE_RULE} Codes made before the card moves to another phone stop working.`,
   renewalLink: `A single-use link (24 hours unless \`expiresIn\` says otherwise) that opens the partner's renewal page `
     + 'with the widget signed in to the card and `planId` preselected: `<esim-renewal>` claims its `esim_handoff` code. '
@@ -87,7 +99,7 @@ const ERROR_RESPONSES: Record<number, [string, string]> = {
   409: ['Conflict', 'plan_unavailable, invalid_state or idempotency_conflict'],
   410: ['Gone', 'quote_expired: the quote is over 15 minutes old, or its store credit or limited promo code is no longer free (`details.reason` `credit_changed` or `promo_exhausted`); ask for a new quote'],
   413: ['PayloadTooLarge', 'payload_too_large: bodies are limited to 64 KB'],
-  422: ['Unprocessable', 'promo_invalid, device_incompatible or otp_invalid'],
+  422: ['Unprocessable', 'promo_invalid, device_incompatible, otp_invalid, or method_unavailable_in_env (the payment method cannot work in the `paymentEnv` named; `details`: `paymentMethod`, `paymentEnv`, `reason`)'],
   423: ['Locked', 'otp_locked: too many wrong one-time codes'],
   429: ['TooManyRequests', 'rate_limited; see Retry-After'],
   500: ['Internal', 'internal'],
@@ -112,8 +124,8 @@ export interface OperationSpec<S extends z.ZodMiniType | undefined> {
   summary: string;
   /** The rules a client needs beyond the schemas (CommonMark). */
   description?: string;
-  /** The successful answer: its status, its schema (JSON) or `html`, and what it means. */
-  ok: { status: ContentfulStatusCode | 204; schema?: S; html?: boolean; description: string };
+  /** The successful answer: its status, its schema (JSON), `html` or `script` (JavaScript), and what it means. */
+  ok: { status: ContentfulStatusCode | 204; schema?: S; html?: boolean; script?: boolean; description: string };
   /** The error statuses the operation answers (500 is added); each is the shared error response of its status. */
   errors: readonly number[];
   /** A request body that is not JSON (the hosted pages' forms), documented from its schema. */
@@ -142,6 +154,7 @@ export function operation<S extends z.ZodMiniType | undefined = undefined>(spec:
   const json = ok.schema ? resolver(ok.schema, { options: SCHEMA_OPTIONS }) : { type: 'object' };
   const content = ok.html
     ? { 'text/html': { schema: { type: 'string' } } }
+    : ok.script ? { 'text/javascript': { schema: { type: 'string' } } }
     : ok.status === 204 ? undefined : { 'application/json': { schema: json } };
   const headers = spec.replays ? { ...REQUEST_ID, 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') } : REQUEST_ID;
   const described = describeRoute({

@@ -17,10 +17,12 @@ export class OrderRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       quote: db.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE id = ?'),
       order: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?'),
+      orderByProviderRef: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE provider_ref = ?'),
       ordersOfQuote: db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE quote_id = ?'),
-      insertOrder: db.prepare<[string, string, string, string, string | null, string, number | null, number, number, number], void>(
+      insertOrder: db.prepare<[string, string, string, string, string | null, string, number | null, number, string | null, string | null, number, number], void>(
         `INSERT INTO orders (id, card_id, quote_id, status, payment_method, return_url, public_base, action_expires_at,
-         credit_reserved, created_at, updated_at) VALUES (?, ?, ?, 'requires_payment', ?, ?, ?, ?, ?, ?, ?)`),
+         credit_reserved, payment_env, provider_ref, created_at, updated_at)
+         VALUES (?, ?, ?, 'requires_payment', ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       creditHeld: db.prepare<[string], { held: number }>(
         `SELECT COALESCE(SUM(credit_reserved), 0) AS held FROM orders
          WHERE card_id = ? AND status IN ('requires_payment', 'processing')`),
@@ -60,10 +62,12 @@ export class OrderRepository {
   quote = (id: string) => this.#s.quote.get(id);
 
   order = (id: string) => this.#s.order.get(id);
+  /** The order of a wallet's reference (an Alipay trade number, a WeChat Pay prepay id). */
+  orderByProviderRef = (ref: string) => this.#s.orderByProviderRef.get(ref);
   ordersOfQuote = (quoteId: string) => this.#s.ordersOfQuote.all(quoteId);
-  insertOrder = (o: Pick<OrderRow, 'id' | 'card_id' | 'quote_id' | 'payment_method' | 'return_url' | 'public_base' | 'action_expires_at' | 'credit_reserved' | 'created_at'>) =>
+  insertOrder = (o: Pick<OrderRow, 'id' | 'card_id' | 'quote_id' | 'payment_method' | 'return_url' | 'public_base' | 'action_expires_at' | 'credit_reserved' | 'payment_env' | 'provider_ref' | 'created_at'>) =>
     this.#s.insertOrder.run(o.id, o.card_id, o.quote_id, o.payment_method, o.return_url, o.public_base,
-      o.action_expires_at, o.credit_reserved, o.created_at, o.created_at);
+      o.action_expires_at, o.credit_reserved, o.payment_env, o.provider_ref, o.created_at, o.created_at);
 
   // Limited discounts are held by live orders (awaiting payment or being processed), and by nothing once an order
   // has failed or been canceled: there is no release step to forget. Settlement spends what a succeeded order held.

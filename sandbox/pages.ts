@@ -1,7 +1,9 @@
 /**
  * Server-rendered HTML for the simulated payment pages, with Hono's `html` tag: every interpolated value is escaped
- * unless it is itself `html` (or the page's own style, marked `raw`). There is no script at all, and the pages are
- * sent with a Content-Security-Policy that allows only their inline style.
+ * unless it is itself `html` (or the page's own style, marked `raw`). No page has an inline script: the few that need
+ * one (the WeChat Pay JSAPI page, the card page's Apple Pay / Google Pay buttons) load a file of the sandbox's own
+ * (`/sandbox/assets/…`, `page-scripts/`), and are sent with `SCRIPTED_PAGE_HEADERS`, whose policy allows scripts from
+ * the page's origin only, under Trusted Types; every other page with `PAGE_HEADERS`, which allows no script at all.
  */
 import { html, raw } from 'hono/html';
 
@@ -19,6 +21,14 @@ export const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
+};
+
+/** `PAGE_HEADERS` for a page that loads one of the sandbox's own scripts: from its origin only, no inline script. */
+export const SCRIPTED_PAGE_HEADERS = {
+  ...PAGE_HEADERS,
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action 'self' http: https:; base-uri 'none'; "
+    + "frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
 };
 
 export function formatMoney(amount: number, currency: string): string {
@@ -44,9 +54,13 @@ button { font: inherit; width: 100%; margin-top: 1rem; padding: 0.65rem; border:
 button.secondary { background: #e5e7eb; color: #1b1f24; }
 .error { color: #b42318; background: #fef3f2; border-radius: 6px; padding: 0.5rem 0.75rem; }
 .hint { color: #5b6470; font-size: 0.8125rem; }
+.sandbox { margin-top: 1.5rem; border-top: 1px dashed #c4c9d0; padding-top: 0.75rem; }
+.sandbox h2 { font-size: 0.875rem; margin: 0; color: #664d03; }
+ul.cards { padding-left: 1.25rem; margin: 0.5rem 0 0; }
 `;
 
-export function layout(title: string, body: Html): Html {
+/** A page; `script` is the path of one of the sandbox's own scripts to run after it is parsed. */
+export function layout(title: string, body: Html, script?: string): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -55,6 +69,7 @@ export function layout(title: string, body: Html): Html {
 <meta name="robots" content="noindex">
 <title>${title}</title>
 <style>${raw(STYLE)}</style>
+${script ? html`<script src="${script}" defer></script>` : ''}
 </head>
 <body><main>
 <span class="badge">Sandbox — no real money moves</span>
@@ -71,12 +86,21 @@ export interface OrderSummary {
   total: string;
 }
 
-const summary = (s: OrderSummary) => html`<dl>
+/** The order's facts, as every hosted page shows them. */
+export const summary = (s: OrderSummary) => html`<dl>
 <dt>Merchant</dt><dd>${s.merchant}</dd>
 <dt>Plan</dt><dd>${s.planName}${s.quantity > 1 ? ` × ${s.quantity}` : ''}</dd>
 <dt>Amount</dt><dd>${s.total}</dd>
 <dt>Order</dt><dd>${s.orderId}</dd>
 </dl>`;
+
+/** The test cards of the hosted card page and what each does (README.md lists them too). */
+export const TEST_CARDS = [
+  ['4242 4242 4242 4242', 'pays at once (no 3-D Secure challenge)'],
+  ['4000 0000 0000 3220', 'asks for 3-D Secure: pass or fail the challenge'],
+  ['4000 0000 0000 0002', 'is declined (card_declined)'],
+  ['4000 0000 0000 9995', 'is declined for insufficient funds (insufficient_funds)'],
+] as const;
 
 export function checkoutPage(s: OrderSummary, error?: string): Html {
   return layout(`Pay ${s.merchant}`, html`<h1>Pay ${s.merchant}</h1>
@@ -91,7 +115,28 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 </div>
 <button type="submit">Pay ${s.total}</button>
 </form>
-<p class="hint">Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined. Any expiry and CVC.</p>`);
+<form method="post" id="wallets" hidden aria-label="Express checkout">
+<p class="hint">Or pay with a wallet of this browser (simulated in the sandbox):</p>
+<label for="wallet-outcome">Sandbox: the wallet sheet's answer</label>
+<select id="wallet-outcome" name="outcome"><option value="succeed">Approve</option><option value="fail">Decline</option></select>
+<button type="submit" name="wallet" value="apple_pay">Apple Pay</button>
+<button type="submit" name="wallet" value="google_pay">Google Pay</button>
+</form>
+<p class="hint">Test cards (any expiry and CVC):</p>
+<ul class="cards hint">${TEST_CARDS.map(([number, does]) => html`<li>${number} ${does}</li>`)}</ul>`, '/sandbox/assets/card-wallets.js');
+}
+
+/** The issuer's 3-D Secure step: the traveller passes or fails it (a real one asks for a code or an app's approval). */
+export function challengePage(s: OrderSummary, number: string): Html {
+  return layout(`Confirm it is you — ${s.merchant}`, html`<h1>Confirm it is you</h1>
+${summary(s)}
+<p>Your bank asks you to confirm this payment (3-D Secure).</p>
+<form method="post">
+<input type="hidden" name="number" value="${number}">
+<button type="submit" name="challenge" value="pass">Complete authentication</button>
+<button type="submit" name="challenge" value="fail" class="secondary">Fail authentication</button>
+</form>
+<p class="hint">Sandbox: no code is asked for; choose how the challenge ends.</p>`);
 }
 
 export function walletPage(s: OrderSummary, wallet: string, validUntil: string, expired: boolean): Html {

@@ -57,6 +57,10 @@ export interface OrderRow {
   credit_used: number;
   /** Store credit the order took from its quote: held while it is live, spent (as `credit_used`) when it succeeds. */
   credit_reserved: number;
+  /** Where the widget ran (`PAYMENT_ENVS`); null for an order made without one, which is `desktop`. */
+  payment_env: 'desktop' | 'mobile_browser' | 'wechat' | 'alipay' | 'wechat_miniprogram' | null;
+  /** The wallet's reference for the payment: Alipay's trade number, WeChat Pay's prepay id; null for a card. */
+  provider_ref: string | null;
 }
 
 export interface RefundRow {

@@ -3,7 +3,7 @@
  * they live here rather than in `src/client/schemas.ts` (the browser bundle never needs them).
  */
 import * as z from 'zod/mini';
-import { Timestamp } from '../src/client/schemas.ts';
+import { OrderStatus, Timestamp } from '../src/client/schemas.ts';
 import { CARD_TEMPLATE_NAMES } from './seed/cards.ts';
 
 export const CreateSandboxCardInput = z.strictObject({
@@ -98,10 +98,42 @@ export type MoveClockInput = z.infer<typeof MoveClockInput>;
 
 // The hosted pages' forms (`application/x-www-form-urlencoded`): what a browser posts, documented from these.
 
+/**
+ * The hosted card page's forms: a card `number` (with `challenge` once the 3-D Secure step is answered), or an
+ * express `wallet` (Apple Pay, Google Pay) and the sandbox's `outcome` for its sheet.
+ */
 export const CheckoutForm = z.object({
-  number: z.string().check(z.meta({ examples: ['4242 4242 4242 4242'] })),
+  number: z.optional(z.string().check(z.meta({ examples: ['4242 4242 4242 4242'] }))),
   expiry: z.optional(z.string()),
   cvc: z.optional(z.string()),
+  challenge: z.optional(z.enum(['pass', 'fail'])),
+  wallet: z.optional(z.enum(['apple_pay', 'google_pay'])),
+  outcome: z.optional(z.enum(['succeed', 'fail'])),
+});
+
+/**
+ * The wallet pages' sandbox controls: `pay` (the payment settles after the sandbox's delay, `settle: later`, so the
+ * traveller is back before it has; or `now`, before the return), `leave` (back to the shop without paying: the return
+ * arrives first) or `decline`.
+ */
+export const HostedWalletForm = z.object({
+  action: z.enum(['pay', 'leave', 'decline']),
+  settle: z.optional(z.enum(['later', 'now'])),
+});
+
+/**
+ * What the Alipay app does with a `tradePay` trade, for a stand-in of its bridge: pay it (settling `later` or `now`)
+ * or fail it. The bridge's result code is the stand-in's to choose, apart from this.
+ */
+export const AlipayTradeInput = z.strictObject({
+  outcome: z.enum(['succeed', 'fail']),
+  settle: z.optional(z.enum(['later', 'now'])),
+});
+
+export const AlipayTrade = z.object({
+  tradeNo: z.string(),
+  orderId: z.string(),
+  status: OrderStatus,
 });
 
 export const WalletForm = z.object({ action: z.enum(['pay', 'decline']) });

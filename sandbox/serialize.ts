@@ -4,6 +4,7 @@
  */
 import type { Card, Order, PartnerCard, Plan, Quote, Refund, Transfer } from '../src/client/schemas.ts';
 import { DISCOUNT_LABELS, type Lang } from './locale.ts';
+import { DEFAULT_ENV, paymentRoute } from './payment-envs.ts';
 import { encodeQrRemembered } from './qr.ts';
 import type { WebhookEndpoint } from '../src/server/schemas.ts';
 import type { CardRow, OrderRow, PlanRow, RefundRow, TransferRow } from './rows.ts';
@@ -72,13 +73,39 @@ export function toPartnerCard(card: CardRow, now: number): PartnerCard {
   };
 }
 
+/** The hosted page (on the operator's domain, `public_base`) each redirect flow opens. */
+export const REDIRECT_PATHS = {
+  card: 'checkout',
+  wechat_jsapi: 'pay/wechat-jsapi',
+  wechat_h5: 'pay/wechat-h5',
+  alipay_wap: 'pay/alipay-wap',
+} as const;
+
+/**
+ * How the order is paid, fitting the environment it was made for (`payment-envs.ts`). An order without an
+ * environment is paid as on a desktop, as before environments existed; its card redirect keeps the answer it always
+ * had (no `flow`), so older callers see the same order.
+ */
 export function paymentAction(order: OrderRow): Order['paymentAction'] {
   if (order.status !== 'requires_payment') return null;
-  if (order.payment_method === 'card') {
-    return { type: 'redirect', url: `${order.public_base}/sandbox/checkout/${order.id}` };
+  const route = paymentRoute(order.payment_method, order.payment_env);
+  const expiresAt = iso(order.action_expires_at ?? order.created_at);
+  switch (route.action) {
+    case 'redirect': {
+      const url = `${order.public_base}/sandbox/${REDIRECT_PATHS[route.flow]}/${order.id}`;
+      if (route.flow === 'card') return order.payment_env === null ? { type: 'redirect', url } : { type: 'redirect', url, flow: 'card' };
+      return { type: 'redirect', url, flow: route.flow, expiresAt };
+    }
+    case 'app_bridge':
+      return { type: 'app_bridge', bridge: 'alipay_trade_pay', tradeNo: order.provider_ref!, expiresAt };
+    case 'qr': {
+      const data = `${order.public_base}/sandbox/wallet/${order.id}`;
+      return { type: 'qr', data, qr: encodeQrRemembered(data), expiresAt };
+    }
+    default:
+      // An order is only made where its method works (the order route checks); nothing to do if the table changed.
+      return null;
   }
-  const data = `${order.public_base}/sandbox/wallet/${order.id}`;
-  return { type: 'qr', data, qr: encodeQrRemembered(data), expiresAt: iso(order.action_expires_at ?? order.created_at) };
 }
 
 /**
@@ -105,6 +132,7 @@ export function toOrder(order: OrderRow, quote: Quote, card?: Card, refund: Refu
     id: order.id,
     status: order.status,
     paymentMethod: order.payment_method,
+    paymentEnv: order.payment_env ?? DEFAULT_ENV,
     quote,
     paymentAction: paymentAction(order),
     failureCode: order.failure_code,

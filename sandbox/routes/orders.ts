@@ -1,17 +1,41 @@
-/** Orders: create (idempotent), read, refresh a wallet code, cancel. */
+/** Orders: the methods of an environment, create (idempotent), read, refresh a wallet code, cancel. */
 import type { Hono } from 'hono';
-import { CreateOrderInput, Order, type Quote } from '../../src/client/schemas.ts';
+import {
+  CreateOrderInput, Order, PaymentMethodList, PaymentMethodsQuery, type PaymentEnv, type PaymentMethod, type Quote,
+} from '../../src/client/schemas.ts';
 import { guards } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { json } from '../http.ts';
+import { json, query } from '../http.ts';
 import { requestLang } from '../locale.ts';
 import { DESCRIPTIONS, operation } from '../openapi.ts';
 import { ownOrder, quoteOfCard } from '../ownership.ts';
 import { requirePartnerPage } from '../partner-origins.ts';
+import { DEFAULT_ENV, paymentMethodOptions, paymentRoute } from '../payment-envs.ts';
 import type { CardRow, QuoteRow } from '../rows.ts';
-import { canonicalJson, randomId, sha256 } from '../util.ts';
+import { canonicalJson, randomDigits, randomId, sha256 } from '../util.ts';
 import { idempotencyKey, orderResponse, perCard, refuseSuspended } from './shared.ts';
+
+/** Refuses a method that cannot work where the widget runs: `422 method_unavailable_in_env`, with the reason. */
+function requireAvailable(method: PaymentMethod, env: PaymentEnv): void {
+  const route = paymentRoute(method, env);
+  if (route.action !== null) return;
+  throw new ApiError('method_unavailable_in_env', `${method} cannot be used in the ${env} environment (${route.reason})`, {
+    paymentMethod: method,
+    paymentEnv: env,
+    reason: route.reason,
+  });
+}
+
+/**
+ * The wallet's own reference, made with the order as the wallet's "create" call would: an Alipay trade number
+ * (28 digits, the date first) or a WeChat Pay prepay id (`wx` and 32 characters).
+ */
+function providerRef(method: PaymentMethod, now: number): string | null {
+  if (method === 'alipay') return `${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}2200${randomDigits(16)}`;
+  if (method === 'wechat_pay') return `wx${randomDigits(32)}`;
+  return null;
+}
 
 interface NewOrder {
   card: CardRow;
@@ -88,6 +112,8 @@ export function orderRoutes(app: Hono, deps: Deps): void {
       public_base: publicBase,
       action_expires_at: input.paymentMethod === 'card' ? null : now + deps.qrTtlMs,
       credit_reserved: creditReserved,
+      payment_env: input.paymentEnv ?? null,
+      provider_ref: providerRef(input.paymentMethod, now),
       created_at: now,
     });
     // The primary key (card, key) is the last word: if it is already taken, roll everything back.
@@ -97,10 +123,20 @@ export function orderRoutes(app: Hono, deps: Deps): void {
     return { order: orders.order(id)!, replayed: false };
   });
 
+  const listMethods = operation({
+    tag: 'Orders', summary: 'Payment methods where the widget runs', description: DESCRIPTIONS.paymentMethods,
+    ok: { status: 200, schema: PaymentMethodList, description: 'Every method, available or not (and why)' },
+    errors: [400, 401, 403],
+  });
+  app.get('/v1/payment-methods', listMethods, session, query(PaymentMethodsQuery), (c) => {
+    const env = c.req.valid('query').env ?? DEFAULT_ENV;
+    return listMethods.send(c, { env, methods: paymentMethodOptions(env) });
+  });
+
   const createOrderOp = operation({
     tag: 'Orders', summary: 'Order a quote (idempotent)', description: DESCRIPTIONS.order, replays: true,
     ok: { status: 201, schema: Order, description: 'Order created, or replayed (Idempotent-Replayed: true)' },
-    errors: [400, 401, 403, 404, 409, 410, 413, 429],
+    errors: [400, 401, 403, 404, 409, 410, 413, 422, 429],
   });
   app.post('/v1/orders', createOrderOp, session, idempotencyKey, perCard(deps.limits.orders), json(CreateOrderInput), (c) => {
     const { card } = c.var;
@@ -108,6 +144,7 @@ export function orderRoutes(app: Hono, deps: Deps): void {
     // The hosted card page will redirect there: only to a page of this card's partner.
     if (input.returnUrl !== undefined) requirePartnerPage(deps, c, card, 'returnUrl', input.returnUrl);
     refuseSuspended(card);
+    requireAvailable(input.paymentMethod, input.paymentEnv ?? DEFAULT_ENV);
     const bodyHash = sha256(canonicalJson(input));
     const publicBase = (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
     const { order, replayed } = createOrder.immediate({ card, key: c.var.idempotencyKey, bodyHash, input, publicBase });

@@ -8,6 +8,7 @@ import { ApiError } from '../errors.ts';
 import { json } from '../http.ts';
 import { requestLang } from '../locale.ts';
 import { operation } from '../openapi.ts';
+import { failOrder, payOrder } from '../order-payments.ts';
 import { callerOrder, ownOrder } from '../ownership.ts';
 import { CreateSandboxCardInput } from '../sandbox-schemas.ts';
 import { insertCardFromTemplate } from '../seeding.ts';
@@ -21,16 +22,19 @@ export function sandboxApiRoutes(app: Hono, deps: Deps): void {
 
   const simulate = operation({
     tag: 'Sandbox', summary: 'Simulate a payment outcome',
+    description: 'What the wallet or card network would tell the operator, whatever the traveller\'s page saw: '
+      + '`succeed` settles after the sandbox\'s delay (`settle: later`, the default) or at once (`now`); `fail` fails '
+      + 'the order with `failureCode` (`payment_declined` by default). Works for every payment path, in any order '
+      + 'with a return or a bridge\'s result code.',
     ok: { status: 200, schema: Order, description: 'The order' }, errors: [400, 401, 403, 404, 409, 413],
   });
   app.post('/sandbox/orders/:id/simulate', simulate, either, callerOrder(deps), json(SimulateInput), (c) => {
     const { order, caller } = c.var;
     const input = c.req.valid('json');
-    const now = deps.now();
     const moved =
       input.outcome === 'succeed'
-        ? orders.transition(order.id, 'requires_payment', 'processing', now, { settleAt: now + deps.settleDelayMs })
-        : orders.transition(order.id, 'requires_payment', 'failed', now, { failureCode: 'payment_declined' });
+        ? payOrder(deps, order.id, input.settle)
+        : failOrder(deps, order.id, input.failureCode ?? 'payment_declined');
     if (!moved) {
       throw new ApiError('invalid_state', `Only an order awaiting payment can be simulated; this one is ${order.status}`, {
         status: order.status,

@@ -4,71 +4,33 @@
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { RETURN_PARAM } from '../../src/client/constants.ts';
-import type { Quote } from '../../src/client/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { operation } from '../openapi.ts';
+import { failOrder, payOrder, type PaymentFailureCode } from '../order-payments.ts';
 import {
-  type Html, type OrderSummary, PAGE_HEADERS, checkoutPage, formatMoney, messagePage, walletIndexPage, walletPage,
+  SCRIPTED_PAGE_HEADERS, TEST_CARDS, challengePage, checkoutPage, messagePage, walletIndexPage, walletPage,
 } from '../pages.ts';
 import type { OrderRow } from '../rows.ts';
 import { CheckoutForm, WalletForm } from '../sandbox-schemas.ts';
 import { iso } from '../units.ts';
+import { type PageEnv, formFields, orderPage as findOrderPage, page, returnTarget, statusPage } from './hosted.ts';
 
 const PAYS = '4242424242424242';
-const DECLINED = '4000000000000002';
+const THREE_D_SECURE = '4000000000003220';
+/** Declined cards and the failure code each gives. */
+const DECLINES: Record<string, [PaymentFailureCode, string, string]> = {
+  '4000000000000002': ['card_declined', 'Card declined', 'Your card was declined. Return to the shop to try another way to pay.'],
+  '4000000000009995': ['insufficient_funds', 'Insufficient funds', 'Your card has insufficient funds. Nothing was charged; return to the shop to try another card or way to pay.'],
+};
 const WALLETS = { alipay: 'Alipay', wechat_pay: 'WeChat Pay', card: 'Card' } as const;
 
-const page = (c: Context, body: Html, status: ContentfulStatusCode = 200) => c.html(body, status, PAGE_HEADERS);
-
-/** The fields of a posted form; a body that is no form has none. */
-async function formFields(c: Context): Promise<Record<string, unknown>> {
-  try {
-    return await c.req.parseBody();
-  } catch {
-    return {};
-  }
-}
-
-type PageEnv = { Variables: { order: OrderRow; summary: OrderSummary } };
-
 const SUBMITTED = ['Payment submitted', 'You can close this window and return to the shop.'] as const;
-
-/** Why an order can no longer be paid, in words. */
-function statusPage(c: Context, order: OrderRow): Response | Promise<Response> {
-  const explain: Record<OrderRow['status'], [string, string]> = {
-    requires_payment: ['Awaiting payment', 'This order is waiting for payment.'],
-    processing: ['Already paid', 'This order has been paid and is being processed. Return to the shop.'],
-    succeeded: ['Already paid', 'This order has been paid and the card renewed. Return to the shop.'],
-    failed: ['Payment failed', `This order failed (${order.failure_code ?? 'unknown reason'}). Return to the shop to try again.`],
-    canceled: ['Order canceled', 'This order was canceled. Return to the shop to start again.'],
-  };
-  const [title, message] = explain[order.status];
-  return page(c, messagePage(title, message, `Order ${order.id} is ${order.status}.`), 409);
-}
+const CARD_HINT = `Use a test card: ${TEST_CARDS.map(([number, does]) => `${number} ${does}`).join('; ')}.`;
 
 export function sandboxPageRoutes(app: Hono, deps: Deps): void {
   const { orders } = deps;
 
-  /** The order `:orderId` and its summary (`c.var`), or the page that says there is none. */
-  const orderPage: MiddlewareHandler<PageEnv> = createMiddleware<PageEnv>(async (c, next) => {
-    const order = orders.order(c.req.param('orderId') ?? '');
-    if (!order) return page(c, messagePage('Order not found', 'There is no order at this address.'), 404);
-    const quote = JSON.parse(orders.quote(order.quote_id)!.body) as Quote;
-    const partner = deps.cards.partner(deps.cards.card(order.card_id)!.partner_id)!;
-    // No credential but the order's address: the page runs on its partner's sandbox time.
-    deps.clock.actFor(partner.id);
-    c.set('order', order);
-    c.set('summary', {
-      orderId: order.id,
-      merchant: partner.name,
-      planName: quote.plan.name,
-      quantity: quote.quantity,
-      total: formatMoney(quote.total.amount, quote.total.currency),
-    });
-    await next();
-  });
+  const orderPage = findOrderPage(deps);
 
   /** Only a card order still awaiting payment goes on; any other gets the page that says why. */
   const payableByCard: MiddlewareHandler<PageEnv> = createMiddleware<PageEnv>(async (c, next) => {
@@ -91,19 +53,16 @@ export function sandboxPageRoutes(app: Hono, deps: Deps): void {
 
   /** After a card payment: back to the shop when it gave a return URL, else a page to close. */
   function finish(c: Context, order: OrderRow, title: string, message: string): Response | Promise<Response> {
-    if (order.return_url) {
-      const target = new URL(order.return_url);
-      target.searchParams.set(RETURN_PARAM, order.id);
-      return c.redirect(target.toString(), 303);
-    }
-    return page(c, messagePage(title, message));
+    const target = returnTarget(order);
+    return target ? c.redirect(target, 303) : page(c, messagePage(title, message));
   }
 
   const checkout = operation({
     tag: 'Sandbox', summary: 'Hosted card checkout page', security: 'none',
     ok: { status: 200, html: true, description: 'Checkout page' }, errors: [404, 409],
   });
-  app.get('/sandbox/checkout/:orderId', checkout, orderPage, payableByCard, (c) => page(c, checkoutPage(c.var.summary)));
+  app.get('/sandbox/checkout/:orderId', checkout, orderPage, payableByCard, (c) =>
+    page(c, checkoutPage(c.var.summary), 200, SCRIPTED_PAGE_HEADERS));
 
   const payByCard = operation({
     tag: 'Sandbox', summary: 'Pay with a test card', security: 'none', form: CheckoutForm,
@@ -112,21 +71,29 @@ export function sandboxPageRoutes(app: Hono, deps: Deps): void {
   app.post('/sandbox/checkout/:orderId', payByCard, orderPage, payableByCard, async (c) => {
     const { order, summary } = c.var;
     const form = CheckoutForm.safeParse(await formFields(c));
-    const number = (form.success ? form.data.number : '').replace(/\s+/g, '');
-    const now = deps.now();
-    if (number === PAYS) {
-      if (!orders.transition(order.id, 'requires_payment', 'processing', now, { settleAt: now + deps.settleDelayMs })) {
-        return statusPage(c, orders.order(order.id)!);
-      }
-      return finish(c, order, SUBMITTED[0], SUBMITTED[1]);
+    const fields = form.success ? form.data : {};
+    const number = (fields.number ?? '').replace(/\s+/g, '');
+    const pay = (title: string, message: string) =>
+      payOrder(deps, order.id) ? finish(c, order, title, message) : statusPage(c, orders.order(order.id)!);
+    const fail = (code: PaymentFailureCode, title: string, message: string) =>
+      failOrder(deps, order.id, code) ? finish(c, order, title, message) : statusPage(c, orders.order(order.id)!);
+    // Apple Pay / Google Pay, simulated: the sheet's answer was chosen on the page.
+    if (fields.wallet) {
+      return fields.outcome === 'fail'
+        ? fail('payment_declined', 'Payment declined', 'The wallet declined the payment. Return to the shop to try another way to pay.')
+        : pay(SUBMITTED[0], SUBMITTED[1]);
     }
-    if (number === DECLINED) {
-      if (!orders.transition(order.id, 'requires_payment', 'failed', now, { failureCode: 'card_declined' })) {
-        return statusPage(c, orders.order(order.id)!);
-      }
-      return finish(c, order, 'Card declined', 'Your card was declined. Return to the shop to try another way to pay.');
+    if (number === PAYS) return pay(SUBMITTED[0], SUBMITTED[1]);
+    if (number === THREE_D_SECURE) {
+      // The issuer's challenge first; the order stays unpaid until it is answered.
+      if (fields.challenge === undefined) return page(c, challengePage(summary, fields.number!));
+      return fields.challenge === 'pass'
+        ? pay(SUBMITTED[0], SUBMITTED[1])
+        : fail('authentication_failed', 'Authentication failed', 'Your bank could not confirm it was you, so nothing was charged. Return to the shop to try again.');
     }
-    return page(c, checkoutPage(summary, 'Use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.'), 422);
+    const decline = DECLINES[number];
+    if (decline) return fail(...decline);
+    return page(c, checkoutPage(summary, CARD_HINT), 422, SCRIPTED_PAGE_HEADERS);
   });
 
   const walletIndex = operation({
@@ -155,20 +122,14 @@ export function sandboxPageRoutes(app: Hono, deps: Deps): void {
     if (!form.success) return page(c, messagePage('Unknown action', 'Choose Pay or Decline.'), 400);
     const now = deps.now();
     if (form.data.action === 'pay' && now >= (order.action_expires_at ?? order.created_at)) {
-      if (!orders.transition(order.id, 'requires_payment', 'failed', now, { failureCode: 'payment_expired' })) {
-        return statusPage(c, orders.order(order.id)!);
-      }
+      if (!failOrder(deps, order.id, 'payment_expired')) return statusPage(c, orders.order(order.id)!);
       return page(c, messagePage('QR code expired', 'This QR code has expired and the order has failed. Return to the shop for a new code.'), 410);
     }
     if (form.data.action === 'pay') {
-      if (!orders.transition(order.id, 'requires_payment', 'processing', now, { settleAt: now + deps.settleDelayMs })) {
-        return statusPage(c, orders.order(order.id)!);
-      }
+      if (!payOrder(deps, order.id)) return statusPage(c, orders.order(order.id)!);
       return page(c, messagePage(SUBMITTED[0], SUBMITTED[1]));
     }
-    if (!orders.transition(order.id, 'requires_payment', 'failed', now, { failureCode: 'payment_declined' })) {
-      return statusPage(c, orders.order(order.id)!);
-    }
+    if (!failOrder(deps, order.id, 'payment_declined')) return statusPage(c, orders.order(order.id)!);
     return page(c, messagePage('Payment declined', 'You declined the payment. Return to the shop.'));
   });
 }

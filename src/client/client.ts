@@ -10,6 +10,9 @@ import type {
   Device,
   DevicesQuery,
   OrdersQuery,
+  PaymentEnv,
+  PaymentMethodList,
+  PaymentMethodsQuery,
   Plan,
   PlansQuery,
   SetAutoRenewInput,
@@ -58,6 +61,13 @@ export interface RenewalClientOptions {
   getSessionToken?: () => string | Promise<string>;
   /** BCP 47 tag the server should use for plan names and labels, e.g. `zh-CN`. */
   locale?: string;
+  /**
+   * Where the page runs (`desktop`, `mobile_browser`, `wechat`, `alipay`, `wechat_miniprogram`): sent with every
+   * order and methods list that does not name its own, so that each payment fits it (a QR code on a computer, a
+   * redirect on a phone, WeChat Pay's JSAPI inside WeChat, Alipay's `tradePay` inside the Alipay app). Left out, the
+   * API pays as on a desktop.
+   */
+  paymentEnv?: PaymentEnv;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch;
   /** Per-attempt timeout in milliseconds. Default 10 000. */
@@ -105,7 +115,16 @@ export interface RenewalClient {
   listPlans(query?: PlansQuery, options?: RequestOptions): Promise<Plan[]>;
   /** Prices a renewal: discounts, total, new expiry and data after renewal; the quote holds for 15 minutes. */
   createQuote(input: CreateQuoteInput, options?: RequestOptions): Promise<Quote>;
-  /** Orders a quote with a payment method; idempotent per `idempotencyKey` (one is made if not given). */
+  /**
+   * The payment methods where the page runs (`query.env`, else the client's `paymentEnv`), each available with the
+   * action its orders get, or not with a `reason` (`METHOD_UNAVAILABLE_REASONS`) to show.
+   */
+  listPaymentMethods(query?: PaymentMethodsQuery, options?: RequestOptions): Promise<PaymentMethodList>;
+  /**
+   * Orders a quote with a payment method; idempotent per `idempotencyKey` (one is made if not given). The order is
+   * for `input.paymentEnv`, else the client's `paymentEnv`; a method that cannot work there fails with
+   * `method_unavailable_in_env` (`details.reason` says why).
+   */
   createOrder(input: CreateOrderInput, options?: CreateOrderOptions): Promise<Order>;
   /** Reads an order of this card; once `succeeded` it embeds the renewed card. */
   getOrder(id: string, options?: RequestOptions): Promise<Order>;
@@ -165,10 +184,12 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
     listPlans: async (query = {}, { signal } = {}) =>
       (await call(core.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
     createQuote: (input, { signal } = {}) => call(core.Quote, 'POST', '/v1/quotes', { signal, json: input }),
+    listPaymentMethods: ({ env = options.paymentEnv } = {}, { signal } = {}) =>
+      call(schema(orders, 'PaymentMethodList'), 'GET', '/v1/payment-methods', { signal, searchParams: env ? { env } : {} }),
     createOrder: (input, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
       call(schema(orders, 'Order'), 'POST', '/v1/orders', {
         signal,
-        json: input,
+        json: options.paymentEnv && !input.paymentEnv ? { ...input, paymentEnv: options.paymentEnv } : input,
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
     getOrder: (orderId, { signal } = {}) =>

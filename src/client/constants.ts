@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'device_incompatible',
   'otp_invalid',
   'otp_locked',
+  'method_unavailable_in_env',
   'internal',
 ] as const;
 
@@ -32,6 +33,52 @@ export const PLAN_TAGS = ['popular', 'best_value', 'discount', 'unlimited', 'new
 export const DISCOUNT_KINDS = ['first_topup', 'loyalty', 'promo', 'credit'] as const;
 
 export const PAYMENT_METHODS = ['card', 'alipay', 'wechat_pay'] as const;
+
+/**
+ * Where the widget runs, which decides how each method is paid (see `PaymentAction`):
+ * - `desktop`: a computer's browser — wallets show a QR code to scan with the phone; the default;
+ * - `mobile_browser`: a phone's own browser — wallets are reached by redirect (WeChat Pay H5, Alipay WAP);
+ * - `wechat`: WeChat's in-app browser (`MicroMessenger` in the user agent) — WeChat Pay through JSAPI on the
+ *   operator's hosted page; Alipay cannot open here;
+ * - `alipay`: the Alipay app's browser (`AlipayClient`) — Alipay through the app's own `tradePay` bridge; WeChat Pay
+ *   cannot open here;
+ * - `wechat_miniprogram`: a web-view inside a WeChat mini program — neither wallet can start from the page.
+ */
+export const PAYMENT_ENVS = ['desktop', 'mobile_browser', 'wechat', 'alipay', 'wechat_miniprogram'] as const;
+
+/** The kinds of `PaymentAction`: `redirect` to a page, `qr` to scan, `app_bridge` to call a wallet app's bridge. */
+export const PAYMENT_ACTION_TYPES = ['qr', 'redirect', 'app_bridge'] as const;
+
+/** What a `redirect` opens: the hosted card page, or a wallet's page on the operator's registered domain. */
+export const REDIRECT_FLOWS = ['card', 'wechat_jsapi', 'wechat_h5', 'alipay_wap'] as const;
+
+/**
+ * Why a payment method is not offered in an environment (`PaymentMethodOption.reason`, and `details.reason` of a
+ * `method_unavailable_in_env` error), for the widget to tell the traveller what to do:
+ * - `blocked_in_wechat`: Alipay links do not open inside WeChat — open the page in the phone's browser;
+ * - `blocked_in_alipay`: WeChat Pay does not open inside the Alipay app — open the page in the browser or WeChat;
+ * - `miniprogram_webview`: a mini program's web-view cannot start a wallet payment — pay by card, or continue on
+ *   another device.
+ */
+export const METHOD_UNAVAILABLE_REASONS = ['blocked_in_wechat', 'blocked_in_alipay', 'miniprogram_webview'] as const;
+
+/**
+ * Why an order failed (`Order.failureCode`). Kept an open string in the schema, so a newer server cannot break
+ * parsing; these are the ones the API sends today:
+ * - `card_declined`: the card issuer said no; `insufficient_funds`: the card has not enough money on it;
+ * - `authentication_failed`: the card's 3-D Secure check failed;
+ * - `payment_declined`: declined in the wallet (or by the hosted Apple Pay / Google Pay sheet);
+ * - `payment_expired`: the wallet's code or page expired before it was paid;
+ * - `order_expired`: the order waited a day unpaid and was closed.
+ */
+export const PAYMENT_FAILURE_CODES = [
+  'card_declined',
+  'insufficient_funds',
+  'authentication_failed',
+  'payment_declined',
+  'payment_expired',
+  'order_expired',
+] as const;
 
 export const ORDER_STATUSES = ['requires_payment', 'processing', 'succeeded', 'failed', 'canceled'] as const;
 

@@ -1,4 +1,7 @@
+import type { METHOD_UNAVAILABLE_REASONS } from '../client/constants.js';
 import type { RenewalErrorCode } from '../client/errors.js';
+
+type MethodUnavailableReason = (typeof METHOD_UNAVAILABLE_REASONS)[number];
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
@@ -150,6 +153,7 @@ export const en = {
     device_incompatible: 'This phone cannot use an eSIM.',
     otp_invalid: 'That code is not right. Please check it and try again.',
     otp_locked: 'Too many wrong codes. For your safety this change is locked; please contact support.',
+    method_unavailable_in_env: 'This payment method does not work here. Please choose another, or open this page in your browser.',
     internal: 'Something went wrong on our side. Please try again.',
     invalid_response: 'We received an unexpected answer. Please try again.',
     timeout: 'The connection timed out. Please check your network and try again.',
@@ -162,7 +166,19 @@ export const en = {
     payment_declined: 'The payment was declined. No money was taken.',
     payment_expired: 'The payment code expired before it was paid.',
     order_expired: 'This order waited too long for payment and was closed. Nothing was charged.',
+    insufficient_funds: 'Your card does not have enough funds. No money was taken; try another card or method.',
+    authentication_failed: 'Your bank could not confirm it was you, so the card was not charged. Try again or use another method.',
   } as Record<string, string>,
+  /**
+   * Why a payment method is not offered where the widget runs (`PaymentMethodOption.reason`, and `details.reason` of
+   * a `method_unavailable_in_env` error); `other` for a reason this version does not know.
+   */
+  paymentUnavailable: {
+    blocked_in_wechat: 'Alipay does not open inside WeChat. Open this page in your browser to pay with Alipay.',
+    blocked_in_alipay: 'WeChat Pay does not open inside the Alipay app. Open this page in your browser or in WeChat to pay with WeChat Pay.',
+    miniprogram_webview: 'Wallet payments cannot start from this mini program page. Pay by card, or continue on another device.',
+    other: 'This payment method is not available here.',
+  } satisfies Record<MethodUnavailableReason | 'other', string>,
   usage: {
     label: 'Data use',
     loading: 'Loading your data use…',

@@ -158,6 +158,7 @@ export const id: Messages = {
     otp_invalid: 'Kode tidak sesuai. Periksa lagi, lalu coba kembali.',
     otp_locked:
       'Terlalu banyak kode yang salah. Demi keamanan, perubahan ini dikunci; silakan hubungi layanan pelanggan.',
+    method_unavailable_in_env: 'Metode pembayaran ini tidak dapat digunakan di sini. Silakan pilih metode lain atau buka halaman ini di browser.',
     internal: 'Terjadi kesalahan di sistem kami. Silakan coba lagi.',
     invalid_response: 'Kami menerima respons yang tidak terduga. Silakan coba lagi.',
     timeout: 'Waktu koneksi habis. Periksa jaringan Anda, lalu coba lagi.',
@@ -170,6 +171,14 @@ export const id: Messages = {
     payment_declined: 'Pembayaran ditolak. Tidak ada dana yang terpotong.',
     payment_expired: 'Kode pembayaran kedaluwarsa sebelum dibayar.',
     order_expired: 'Pesanan ini terlalu lama menunggu pembayaran sehingga ditutup. Tidak ada dana yang ditagih.',
+    insufficient_funds: 'Saldo kartu Anda tidak mencukupi. Tidak ada dana yang terpotong; coba kartu atau metode lain.',
+    authentication_failed: 'Bank Anda tidak dapat memverifikasi identitas Anda, jadi kartu tidak ditagih. Coba lagi atau gunakan metode lain.',
+  },
+  paymentUnavailable: {
+    blocked_in_wechat: 'Alipay tidak dapat dibuka di dalam WeChat. Buka halaman ini di browser untuk membayar dengan Alipay.',
+    blocked_in_alipay: 'WeChat Pay tidak dapat dibuka di dalam aplikasi Alipay. Buka halaman ini di browser atau di WeChat.',
+    miniprogram_webview: 'Pembayaran dompet digital tidak dapat dimulai dari halaman mini program ini. Bayar dengan kartu, atau lanjutkan di perangkat lain.',
+    other: 'Metode pembayaran ini tidak tersedia di sini.',
   },
   usage: {
     label: 'Pemakaian kuota',

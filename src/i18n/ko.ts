@@ -153,6 +153,7 @@ export const ko: Messages = {
     device_incompatible: '이 휴대폰에서는 eSIM을 사용할 수 없습니다.',
     otp_invalid: '코드가 올바르지 않습니다. 확인 후 다시 시도해 주세요.',
     otp_locked: '잘못된 코드를 너무 많이 입력하여 안전을 위해 잠겼습니다. 고객센터에 문의해 주세요.',
+    method_unavailable_in_env: '이 결제 수단은 여기에서 사용할 수 없습니다. 다른 수단을 선택하거나 이 페이지를 브라우저에서 열어 주세요.',
     internal: '일시적인 오류가 발생했습니다. 다시 시도해 주세요.',
     invalid_response: '예상하지 못한 응답을 받았습니다. 다시 시도해 주세요.',
     timeout: '연결 시간이 초과되었습니다. 네트워크를 확인하고 다시 시도해 주세요.',
@@ -165,6 +166,14 @@ export const ko: Messages = {
     payment_declined: '결제가 거절되었습니다. 결제된 금액은 없습니다.',
     payment_expired: '결제하기 전에 결제 코드가 만료되었습니다.',
     order_expired: '결제 대기 시간이 지나 주문이 종료되었습니다. 결제된 금액은 없습니다.',
+    insufficient_funds: '카드 잔액이 부족합니다. 결제된 금액은 없습니다. 다른 카드나 결제 수단을 이용해 주세요.',
+    authentication_failed: '카드사 본인 인증이 완료되지 않아 결제되지 않았습니다. 다시 시도하거나 다른 결제 수단을 이용해 주세요.',
+  },
+  paymentUnavailable: {
+    blocked_in_wechat: 'WeChat 안에서는 Alipay를 열 수 없습니다. Alipay로 결제하려면 이 페이지를 브라우저에서 열어 주세요.',
+    blocked_in_alipay: 'Alipay 앱 안에서는 WeChat Pay를 열 수 없습니다. 이 페이지를 브라우저나 WeChat에서 열어 주세요.',
+    miniprogram_webview: '이 미니 프로그램 페이지에서는 지갑 결제를 시작할 수 없습니다. 카드로 결제하거나 다른 기기에서 계속해 주세요.',
+    other: '이 결제 수단은 여기에서 사용할 수 없습니다.',
   },
   usage: {
     label: '데이터 사용량',

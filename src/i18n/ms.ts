@@ -165,6 +165,7 @@ export const ms: Messages = {
     otp_invalid: 'Kod itu tidak betul. Sila semak dan cuba lagi.',
     otp_locked:
       'Terlalu banyak kod yang salah. Demi keselamatan anda, perubahan ini dikunci; sila hubungi khidmat pelanggan.',
+    method_unavailable_in_env: 'Kaedah pembayaran ini tidak boleh digunakan di sini. Sila pilih kaedah lain atau buka halaman ini dalam pelayar.',
     internal: 'Berlaku masalah di pihak kami. Sila cuba lagi.',
     invalid_response: 'Kami menerima jawapan yang tidak dijangka. Sila cuba lagi.',
     timeout: 'Sambungan tamat masa. Sila semak rangkaian anda dan cuba lagi.',
@@ -177,6 +178,14 @@ export const ms: Messages = {
     payment_declined: 'Pembayaran ditolak. Tiada caj dikenakan.',
     payment_expired: 'Kod pembayaran tamat tempoh sebelum dibayar.',
     order_expired: 'Pesanan ini menunggu pembayaran terlalu lama dan telah ditutup. Tiada caj dikenakan.',
+    insufficient_funds: 'Baki kad anda tidak mencukupi. Tiada caj dikenakan; cuba kad atau kaedah lain.',
+    authentication_failed: 'Bank anda tidak dapat mengesahkan identiti anda, jadi kad tidak dicaj. Cuba lagi atau guna kaedah lain.',
+  },
+  paymentUnavailable: {
+    blocked_in_wechat: 'Alipay tidak boleh dibuka di dalam WeChat. Buka halaman ini dalam pelayar untuk membayar dengan Alipay.',
+    blocked_in_alipay: 'WeChat Pay tidak boleh dibuka di dalam aplikasi Alipay. Buka halaman ini dalam pelayar atau dalam WeChat.',
+    miniprogram_webview: 'Pembayaran e-dompet tidak boleh dimulakan dari halaman program mini ini. Bayar dengan kad, atau teruskan pada peranti lain.',
+    other: 'Kaedah pembayaran ini tidak tersedia di sini.',
   },
   usage: {
     label: 'Penggunaan data',

@@ -164,6 +164,7 @@ export const vi: Messages = {
     otp_invalid: 'Mã không đúng. Vui lòng kiểm tra và thử lại.',
     otp_locked:
       'Bạn đã nhập sai mã quá nhiều lần. Để bảo đảm an toàn, thao tác này đã bị khóa; vui lòng liên hệ bộ phận hỗ trợ.',
+    method_unavailable_in_env: 'Không thể dùng phương thức thanh toán này tại đây. Vui lòng chọn phương thức khác hoặc mở trang này trong trình duyệt.',
     internal: 'Hệ thống của chúng tôi gặp sự cố. Vui lòng thử lại.',
     invalid_response: 'Nhận được phản hồi không mong đợi. Vui lòng thử lại.',
     timeout: 'Kết nối đã hết thời gian chờ. Vui lòng kiểm tra mạng và thử lại.',
@@ -176,6 +177,14 @@ export const vi: Messages = {
     payment_declined: 'Thanh toán bị từ chối. Bạn chưa bị trừ tiền.',
     payment_expired: 'Mã thanh toán đã hết hạn trước khi được thanh toán.',
     order_expired: 'Đơn hàng này đã chờ thanh toán quá lâu nên đã bị đóng. Bạn chưa bị trừ tiền.',
+    insufficient_funds: 'Thẻ của bạn không đủ số dư. Bạn chưa bị trừ tiền; hãy thử thẻ hoặc phương thức khác.',
+    authentication_failed: 'Ngân hàng không xác thực được bạn nên thẻ chưa bị trừ tiền. Hãy thử lại hoặc dùng phương thức khác.',
+  },
+  paymentUnavailable: {
+    blocked_in_wechat: 'Không thể mở Alipay bên trong WeChat. Hãy mở trang này trong trình duyệt để thanh toán bằng Alipay.',
+    blocked_in_alipay: 'Không thể mở WeChat Pay bên trong ứng dụng Alipay. Hãy mở trang này trong trình duyệt hoặc trong WeChat.',
+    miniprogram_webview: 'Không thể bắt đầu thanh toán bằng ví từ trang mini program này. Hãy thanh toán bằng thẻ hoặc tiếp tục trên thiết bị khác.',
+    other: 'Phương thức thanh toán này không khả dụng tại đây.',
   },
   usage: {
     label: 'Dung lượng đã dùng',

@@ -148,6 +148,7 @@ export const zhCN: Messages = {
     device_incompatible: '这部手机不支持 eSIM。',
     otp_invalid: '验证码不正确，请核对后重试。',
     otp_locked: '验证码错误次数过多，为保障安全已锁定，请联系客服。',
+    method_unavailable_in_env: '此支付方式在当前环境中无法使用，请选择其他方式，或在浏览器中打开本页面。',
     internal: '系统出现问题，请重试。',
     invalid_response: '收到了异常的响应，请重试。',
     timeout: '连接超时，请检查网络后重试。',
@@ -160,6 +161,14 @@ export const zhCN: Messages = {
     payment_declined: '支付被拒绝，未扣款。',
     payment_expired: '付款码已过期，未完成支付。',
     order_expired: '该订单等待付款超时，已关闭，未扣任何费用。',
+    insufficient_funds: '银行卡余额不足，未扣款。请换一张卡或其他支付方式。',
+    authentication_failed: '发卡行未能完成身份验证，未扣款。请重试或换一种支付方式。',
+  },
+  paymentUnavailable: {
+    blocked_in_wechat: '微信内无法打开支付宝。请在浏览器中打开本页面，再用支付宝付款。',
+    blocked_in_alipay: '支付宝内无法使用微信支付。请在浏览器或微信中打开本页面，再用微信支付。',
+    miniprogram_webview: '小程序页面内无法发起钱包支付。请用银行卡付款，或在其他设备上继续。',
+    other: '此支付方式在这里不可用。',
   },
   usage: {
     label: '流量使用',

@@ -152,6 +152,7 @@ export const zhHK: Messages = {
     device_incompatible: '此手機不支援 eSIM。',
     otp_invalid: '驗證碼不正確，請檢查後再試。',
     otp_locked: '驗證碼錯誤次數太多，為保障安全已鎖定，請聯絡客服。',
+    method_unavailable_in_env: '此付款方式在目前環境未能使用，請選擇其他方式，或用瀏覽器開啟此頁。',
     internal: '系統出現問題，請再試一次。',
     invalid_response: '收到異常回應，請再試一次。',
     timeout: '連線逾時，請檢查網絡後再試。',
@@ -164,6 +165,14 @@ export const zhHK: Messages = {
     payment_declined: '付款被拒，未有扣款。',
     payment_expired: '付款碼在付款前已失效。',
     order_expired: '此訂單等候付款逾時，已被關閉，未有扣款。',
+    insufficient_funds: '你的卡結餘不足，未有扣款。請改用其他卡或付款方式。',
+    authentication_failed: '發卡銀行未能核實你的身份，未有扣款。請再試或改用其他付款方式。',
+  },
+  paymentUnavailable: {
+    blocked_in_wechat: '微信內無法開啟支付寶。請用瀏覽器開啟此頁，再以支付寶付款。',
+    blocked_in_alipay: '支付寶應用程式內無法使用微信支付。請用瀏覽器或微信開啟此頁，再以微信支付付款。',
+    miniprogram_webview: '小程式頁面內無法發起電子錢包付款。請以信用卡付款，或在其他裝置繼續。',
+    other: '此付款方式在這裡未能使用。',
   },
   usage: {
     label: '數據用量',

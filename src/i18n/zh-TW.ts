@@ -152,6 +152,7 @@ export const zhTW: Messages = {
     device_incompatible: '這支手機不支援 eSIM。',
     otp_invalid: '驗證碼不正確，請確認後再試一次。',
     otp_locked: '驗證碼錯誤次數過多，為保障您的安全已暫時鎖定，請聯絡客服。',
+    method_unavailable_in_env: '此付款方式在目前環境中無法使用，請選擇其他方式，或以瀏覽器開啟本頁面。',
     internal: '系統發生問題，請再試一次。',
     invalid_response: '收到異常的回應，請再試一次。',
     timeout: '連線逾時，請檢查網路後再試一次。',
@@ -164,6 +165,14 @@ export const zhTW: Messages = {
     payment_declined: '付款遭拒，未產生任何扣款。',
     payment_expired: '付款碼在完成付款前已失效。',
     order_expired: '此訂單等待付款逾時，已關閉，未產生任何扣款。',
+    insufficient_funds: '您的卡片餘額不足，未產生任何扣款。請改用其他卡片或付款方式。',
+    authentication_failed: '發卡銀行未能完成身分驗證，未產生任何扣款。請再試一次或改用其他付款方式。',
+  },
+  paymentUnavailable: {
+    blocked_in_wechat: '在微信中無法開啟支付寶。請以瀏覽器開啟本頁面，再使用支付寶付款。',
+    blocked_in_alipay: '在支付寶應用程式中無法使用微信支付。請以瀏覽器或微信開啟本頁面，再使用微信支付。',
+    miniprogram_webview: '無法在小程式頁面中發起電子錢包付款。請以信用卡付款，或在其他裝置上繼續。',
+    other: '此付款方式在這裡無法使用。',
   },
   usage: {
     label: '流量使用情形',

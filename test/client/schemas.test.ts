@@ -14,13 +14,27 @@ const modulesAsWritten = z
   .string()
   .check(z.maxLength(5224), z.regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/));
 
-/** `PaymentAction` as it was written: a union discriminated by `type`. */
+/**
+ * `PaymentAction` as a union discriminated by `type`, as it was written, with the options issue 17 added (a redirect's
+ * `flow` and `expiresAt`, the `app_bridge` action).
+ */
 const paymentActionAsWritten = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('redirect'), url: z.string().check(z.regex(/^https?:\/\//i)) }),
+  z.object({
+    type: z.literal('redirect'),
+    url: z.string().check(z.regex(/^https?:\/\//i)),
+    flow: z.optional(z.string()),
+    expiresAt: z.optional(Timestamp),
+  }),
   z.object({
     type: z.literal('qr'),
     data: z.string().check(z.regex(/^(?![\s\x00-\x1f]*(?:javascript|data|vbscript):)/i)),
     qr: QrCode,
+    expiresAt: Timestamp,
+  }),
+  z.object({
+    type: z.literal('app_bridge'),
+    bridge: z.literal('alipay_trade_pay'),
+    tradeNo: z.string().check(z.regex(/^[0-9A-Za-z_-]{8,64}$/)),
     expiresAt: Timestamp,
   }),
 ]);
@@ -63,6 +77,17 @@ describe('the contract, rewritten to ship less zod', () => {
           qr: fc.constantFrom(qr, { size: 20, modules: '' }, null),
           expiresAt: fc.constantFrom('2026-12-01T08:00:00Z', '2026-13-01T08:00:00Z'),
           url: fc.constant('https://extra.example'),
+        },
+        { requiredKeys: ['type'] },
+      ),
+      fc.record(
+        {
+          type: fc.constantFrom('app_bridge', 'redirect'),
+          bridge: fc.constantFrom('alipay_trade_pay', 'wechat'),
+          tradeNo: fc.constantFrom('2026120222001234567890123456', 'javascript:x', ''),
+          flow: fc.constantFrom('wechat_jsapi', 'alipay_wap', 7),
+          expiresAt: fc.constantFrom('2026-12-01T08:00:00Z', 'soon'),
+          url: fc.constantFrom('https://pay.example/1', 'javascript:alert(1)'),
         },
         { requiredKeys: ['type'] },
       ),

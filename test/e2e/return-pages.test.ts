@@ -52,7 +52,8 @@ describe('redirect payments from a page the API will not return to', () => {
     await page.waitForURL(/\/sandbox\/checkout\//);
     const orderId = new URL(page.url()).pathname.split('/').pop()!;
     await page.locator('#number').fill('4242 4242 4242 4242');
-    await page.locator('button[type=submit]').click();
+    // The card form's own button (the page also has Apple Pay / Google Pay buttons where the browser can pay so).
+    await page.getByRole('button', { name: /^Pay / }).click();
     await page.getByText('You can close this window and return to the shop.').waitFor();
     // Back to the shop on their own: the attempt kept in this tab resumes.
     await page.goto(pageUrl);

@@ -136,7 +136,7 @@ const texts = (messages: Messages) =>
   );
 
 describe('each reads in its own script', () => {
-  const BRANDS = ['WeChat Pay', 'Alipay', 'iPhone', 'Android', 'SM-DP+', 'QR Code', 'eSIM', 'SIM', 'QR'];
+  const BRANDS = ['WeChat Pay', 'WeChat', 'Alipay', 'iPhone', 'Android', 'SM-DP+', 'QR Code', 'eSIM', 'SIM', 'QR'];
   for (const tag of ['zh-TW', 'zh-HK', 'ja', 'ko', 'th'] as const) {
     it(`${tag}: no Latin letters but brand names`, () => {
       for (const [path, text] of texts(LOCALES[tag]!)) {

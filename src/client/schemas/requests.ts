@@ -7,8 +7,9 @@
  * that thinks it can set a price learns that it cannot. (Responses stay open: a newer server may add fields.)
  */
 import * as z from 'zod/mini';
+import { PAYMENT_FAILURE_CODES } from '../constants.js';
 import { Period } from './core.js';
-import { PaymentMethod } from './orders.js';
+import { PaymentEnv, PaymentMethod } from './orders.js';
 
 export const PlansQuery = z.object({
   region: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,8}$/))),
@@ -40,8 +41,16 @@ export const HttpUrl = z
 export const CreateOrderInput = z.strictObject({
   quoteId: z.string().check(z.minLength(1), z.maxLength(64)),
   paymentMethod: PaymentMethod,
+  /**
+   * Where the widget runs; `desktop` when left out (wallets as QR codes, as before environments existed). A method
+   * that cannot work there is refused with `422 method_unavailable_in_env`.
+   */
+  paymentEnv: z.optional(PaymentEnv),
+  /** Where the payment page sends the traveller back (with `esim_order`); needed for redirects from a phone. */
   returnUrl: z.optional(HttpUrl),
 });
+
+export const PaymentMethodsQuery = z.object({ env: z.optional(PaymentEnv) });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Renewal history and refunds
@@ -96,11 +105,21 @@ export const ClaimHandoffInput = z.strictObject({ code: z.string().check(z.minLe
 // ---------------------------------------------------------------------------------------------------------------
 // Sandbox-only
 
-export const SimulateInput = z.strictObject({ outcome: z.enum(['succeed', 'fail']) });
+export const SimulateInput = z.strictObject({
+  outcome: z.enum(['succeed', 'fail']),
+  /**
+   * For `succeed`: whether the payment settles after the sandbox's settle delay (`later`, the default, so a return
+   * can arrive while it is `processing`) or at once (`now`).
+   */
+  settle: z.optional(z.enum(['later', 'now'])),
+  /** For `fail`: the failure code; `payment_declined` when left out. */
+  failureCode: z.optional(z.enum(PAYMENT_FAILURE_CODES)),
+});
 
 export type PlansQuery = z.infer<typeof PlansQuery>;
 export type CreateQuoteInput = z.infer<typeof CreateQuoteInput>;
 export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
+export type PaymentMethodsQuery = z.infer<typeof PaymentMethodsQuery>;
 export type OrdersQuery = z.infer<typeof OrdersQuery>;
 export type CreateRefundInput = z.infer<typeof CreateRefundInput>;
 export type DevicesQuery = z.infer<typeof DevicesQuery>;
