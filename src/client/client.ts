@@ -101,6 +101,10 @@ export interface WaitForOrderOptions extends RequestOptions {
   interval?: number;
   /** The longest delay between polls. Default 5 000. */
   maxInterval?: number;
+  /** For this many milliseconds the delay stays at `interval`, then it grows. Default 0. */
+  steadyFor?: number;
+  /** How much the delay grows each time once it does. Default 1.5. */
+  backoff?: number;
   /** Called with every order read, final or not. */
   onUpdate?: (order: Order) => void;
 }
@@ -109,6 +113,8 @@ export interface WaitForOrderOptions extends RequestOptions {
 export interface RenewalClient {
   /** The API's base URL this client talks to. */
   readonly baseUrl: string;
+  /** The `paymentEnv` option it was made with, if any: the environment it sends with orders. */
+  readonly paymentEnv?: PaymentEnv;
   /** The session's card: masked ICCID, status, data left (as of now), expiry, coverage, auto-renew, credit. */
   getCard(options?: RequestOptions): Promise<Card>;
   /** Plans that can renew this card, optionally filtered by region (or a country it covers) and period. */
@@ -180,6 +186,7 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
 
   const client: RenewalClient = {
     baseUrl: options.baseUrl,
+    paymentEnv: options.paymentEnv,
     getCard: ({ signal } = {}) => call(core.Card, 'GET', '/v1/card', { signal }),
     listPlans: async (query = {}, { signal } = {}) =>
       (await call(core.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
@@ -225,8 +232,9 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
         idempotent: false,
       }),
 
-    async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, onUpdate } = {}) {
+    async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, steadyFor = 0, backoff = 1.5, onUpdate } = {}) {
       let delay = interval;
+      const steadyUntil = Date.now() + steadyFor;
       for (;;) {
         let order: Order | undefined;
         try {
@@ -242,7 +250,7 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
           if (isFinalOrder(order)) return order;
         }
         await sleep(delay, signal);
-        delay = Math.min(maxInterval, Math.round(delay * 1.5));
+        if (Date.now() >= steadyUntil) delay = Math.min(maxInterval, Math.round(delay * backoff));
       }
     },
   };

@@ -126,6 +126,18 @@ export const en = {
       noPlans: 'No renewal plan fits this card.',
       buyNew: 'Buy a new eSIM',
     },
+    returning: {
+      payInAlipay: 'Complete the payment in Alipay.',
+      checking: 'Checking your payment…',
+      checkAgain: 'Check again',
+      stillProcessing: 'Your payment is still processing. We will keep checking; if it does not settle soon, contact support with the details below.',
+      cardRef: (iccid: string) => `Card: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Copy link to open in your browser',
+      copied: 'Link copied. Paste it into your browser to continue.',
+      selectToCopy: 'Copy this link and open it in your browser:',
+    },
     handoff: {
       button: 'Continue on another device',
       title: 'Continue on another device',
@@ -306,6 +318,8 @@ export const en = {
     locked: 'Too many wrong codes: this move is locked for your safety. Contact support to continue.',
     installTitle: 'Install the eSIM on your new phone',
     qrLabel: 'Installation QR code for your eSIM',
+    installHere: 'Install on this phone',
+    installElsewhere: 'Or scan the QR code from another device to install it there.',
     manual: 'Or enter it by hand',
     smdp: 'SM-DP+ address',
     activationCode: 'Activation code',

@@ -130,6 +130,18 @@ export const id: Messages = {
       noPlans: 'Tidak ada paket perpanjangan yang cocok untuk kartu ini.',
       buyNew: 'Beli eSIM baru',
     },
+    returning: {
+      payInAlipay: 'Selesaikan pembayaran di Alipay.',
+      checking: 'Memeriksa pembayaran Anda…',
+      checkAgain: 'Periksa lagi',
+      stillProcessing: 'Pembayaran Anda masih diproses. Kami akan terus memeriksa; jika belum selesai sebentar lagi, hubungi dukungan dengan detail di bawah.',
+      cardRef: (iccid) => `Kartu: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Salin tautan untuk dibuka di browser',
+      copied: 'Tautan disalin. Tempelkan di browser untuk melanjutkan.',
+      selectToCopy: 'Salin tautan ini dan buka di browser:',
+    },
     handoff: {
       button: 'Lanjutkan di perangkat lain',
       title: 'Lanjutkan di perangkat lain',
@@ -315,6 +327,8 @@ export const id: Messages = {
       'Terlalu banyak kode yang salah: demi keamanan, pemindahan ini dikunci. Hubungi layanan pelanggan untuk melanjutkan.',
     installTitle: 'Pasang eSIM di ponsel baru Anda',
     qrLabel: 'Kode QR pemasangan eSIM',
+    installHere: 'Pasang di ponsel ini',
+    installElsewhere: 'Atau pindai kode QR dari perangkat lain untuk memasangnya di sana.',
     manual: 'Atau masukkan secara manual',
     smdp: 'Alamat SM-DP+',
     activationCode: 'Kode aktivasi',

@@ -130,6 +130,18 @@ export const ja: Messages = {
       noPlans: 'このカードに対応するチャージプランがありません。',
       buyNew: '新しいeSIMを購入',
     },
+    returning: {
+      payInAlipay: 'Alipay で支払いを完了してください。',
+      checking: 'お支払いを確認しています…',
+      checkAgain: 'もう一度確認',
+      stillProcessing: 'お支払いはまだ処理中です。引き続き確認します。しばらくしても完了しない場合は、以下の情報を添えてサポートにお問い合わせください。',
+      cardRef: (iccid) => `カード：${iccid}`,
+    },
+    pageLink: {
+      copy: 'リンクをコピーしてブラウザで開く',
+      copied: 'リンクをコピーしました。ブラウザに貼り付けて続けてください。',
+      selectToCopy: 'このリンクをコピーしてブラウザで開いてください：',
+    },
     handoff: {
       button: '別の端末で続ける',
       title: '別の端末で続ける',
@@ -305,6 +317,8 @@ export const ja: Messages = {
       '誤ったコードが何度も入力されたため、安全のためこの移行をロックしました。続けるにはサポートにお問い合わせください。',
     installTitle: '新しいスマートフォンにeSIMをインストール',
     qrLabel: 'eSIMインストール用QRコード',
+    installHere: 'この端末にインストール',
+    installElsewhere: '別の端末で QR コードを読み取ってインストールすることもできます。',
     manual: 'または手動で入力',
     smdp: 'SM-DP+アドレス',
     activationCode: 'アクティベーションコード',

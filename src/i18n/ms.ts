@@ -137,6 +137,18 @@ export const ms: Messages = {
       noPlans: 'Tiada pelan pembaharuan yang sesuai untuk kad ini.',
       buyNew: 'Beli eSIM baharu',
     },
+    returning: {
+      payInAlipay: 'Sila lengkapkan pembayaran dalam Alipay.',
+      checking: 'Menyemak pembayaran anda…',
+      checkAgain: 'Semak semula',
+      stillProcessing: 'Pembayaran anda masih diproses. Kami akan terus menyemak; jika ia tidak selesai tidak lama lagi, hubungi sokongan dengan butiran di bawah.',
+      cardRef: (iccid) => `Kad: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Salin pautan untuk dibuka dalam pelayar',
+      copied: 'Pautan disalin. Tampal dalam pelayar untuk meneruskan.',
+      selectToCopy: 'Salin pautan ini dan buka dalam pelayar:',
+    },
     handoff: {
       button: 'Teruskan pada peranti lain',
       title: 'Teruskan pada peranti lain',
@@ -320,6 +332,8 @@ export const ms: Messages = {
       'Terlalu banyak kod yang salah: pemindahan ini dikunci demi keselamatan anda. Hubungi khidmat pelanggan untuk meneruskan.',
     installTitle: 'Pasang eSIM pada telefon baharu anda',
     qrLabel: 'Kod QR pemasangan eSIM anda',
+    installHere: 'Pasang pada telefon ini',
+    installElsewhere: 'Atau imbas kod QR dari peranti lain untuk memasangnya di sana.',
     manual: 'Atau masukkan secara manual',
     smdp: 'Alamat SM-DP+',
     activationCode: 'Kod pengaktifan',

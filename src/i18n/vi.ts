@@ -136,6 +136,18 @@ export const vi: Messages = {
       noPlans: 'Không có gói gia hạn nào phù hợp với thẻ này.',
       buyNew: 'Mua eSIM mới',
     },
+    returning: {
+      payInAlipay: 'Vui lòng hoàn tất thanh toán trong Alipay.',
+      checking: 'Đang kiểm tra thanh toán của bạn…',
+      checkAgain: 'Kiểm tra lại',
+      stillProcessing: 'Thanh toán của bạn vẫn đang được xử lý. Chúng tôi sẽ tiếp tục kiểm tra; nếu chưa xong sớm, hãy liên hệ hỗ trợ kèm thông tin bên dưới.',
+      cardRef: (iccid) => `Thẻ: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Sao chép liên kết để mở trong trình duyệt',
+      copied: 'Đã sao chép liên kết. Dán vào trình duyệt để tiếp tục.',
+      selectToCopy: 'Sao chép liên kết này và mở trong trình duyệt:',
+    },
     handoff: {
       button: 'Tiếp tục trên thiết bị khác',
       title: 'Tiếp tục trên thiết bị khác',
@@ -319,6 +331,8 @@ export const vi: Messages = {
       'Bạn đã nhập sai mã quá nhiều lần: để bảo đảm an toàn, việc chuyển eSIM đã bị khóa. Hãy liên hệ bộ phận hỗ trợ để tiếp tục.',
     installTitle: 'Cài đặt eSIM trên điện thoại mới',
     qrLabel: 'Mã QR cài đặt eSIM',
+    installHere: 'Cài đặt trên điện thoại này',
+    installElsewhere: 'Hoặc quét mã QR từ thiết bị khác để cài đặt trên thiết bị đó.',
     manual: 'Hoặc nhập thủ công',
     smdp: 'Địa chỉ SM-DP+',
     activationCode: 'Mã kích hoạt',

@@ -121,6 +121,18 @@ export const zhCN: Messages = {
       noPlans: '没有适用于此卡的续费套餐。',
       buyNew: '购买新的 eSIM',
     },
+    returning: {
+      payInAlipay: '请在支付宝中完成支付。',
+      checking: '正在确认您的支付…',
+      checkAgain: '重新查询',
+      stillProcessing: '您的支付仍在处理中。我们会继续查询；如果迟迟没有结果，请凭以下信息联系客服。',
+      cardRef: (iccid) => `卡号：${iccid}`,
+    },
+    pageLink: {
+      copy: '复制链接，在浏览器中打开',
+      copied: '链接已复制。请粘贴到浏览器中继续。',
+      selectToCopy: '复制此链接并在浏览器中打开：',
+    },
     handoff: {
       button: '在其他设备上继续',
       title: '在其他设备上继续',
@@ -292,6 +304,8 @@ export const zhCN: Messages = {
     locked: '验证码错误次数过多，为保障安全已锁定。请联系客服继续。',
     installTitle: '在新手机上安装 eSIM',
     qrLabel: 'eSIM 安装二维码',
+    installHere: '在本机安装',
+    installElsewhere: '或在另一台设备上扫描二维码进行安装。',
     manual: '或手动输入',
     smdp: 'SM-DP+ 地址',
     activationCode: '激活码',

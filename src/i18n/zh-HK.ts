@@ -125,6 +125,18 @@ export const zhHK: Messages = {
       noPlans: '沒有適用於此卡的增值計劃。',
       buyNew: '購買新的 eSIM',
     },
+    returning: {
+      payInAlipay: '請在支付寶中完成付款。',
+      checking: '正在確認你的付款…',
+      checkAgain: '再次查詢',
+      stillProcessing: '你的付款仍在處理中。我們會繼續查詢；如果遲遲未有結果，請憑以下資料聯絡客戶服務。',
+      cardRef: (iccid) => `卡號：${iccid}`,
+    },
+    pageLink: {
+      copy: '複製連結，在瀏覽器中開啟',
+      copied: '連結已複製。請貼上到瀏覽器中繼續。',
+      selectToCopy: '複製此連結並在瀏覽器中開啟：',
+    },
     handoff: {
       button: '在其他裝置繼續',
       title: '在其他裝置繼續',
@@ -296,6 +308,8 @@ export const zhHK: Messages = {
     locked: '驗證碼錯誤次數太多，為保障安全已鎖定是次轉移。請聯絡客服以繼續。',
     installTitle: '在新手機安裝 eSIM',
     qrLabel: 'eSIM 安裝 QR 碼',
+    installHere: '在這部手機上安裝',
+    installElsewhere: '或在另一部裝置上掃描 QR 碼進行安裝。',
     manual: '或手動輸入',
     smdp: 'SM-DP+ 地址',
     activationCode: '啟動碼',

@@ -125,6 +125,18 @@ export const zhTW: Messages = {
       noPlans: '沒有適用於此卡的儲值方案。',
       buyNew: '購買新的 eSIM',
     },
+    returning: {
+      payInAlipay: '請在支付寶中完成付款。',
+      checking: '正在確認您的付款…',
+      checkAgain: '重新查詢',
+      stillProcessing: '您的付款仍在處理中。我們會繼續查詢；如果遲遲沒有結果，請憑以下資料聯絡客服。',
+      cardRef: (iccid) => `卡號：${iccid}`,
+    },
+    pageLink: {
+      copy: '複製連結，在瀏覽器中開啟',
+      copied: '連結已複製。請貼到瀏覽器中繼續。',
+      selectToCopy: '複製此連結並在瀏覽器中開啟：',
+    },
     handoff: {
       button: '在其他裝置上繼續',
       title: '在其他裝置上繼續',
@@ -296,6 +308,8 @@ export const zhTW: Messages = {
     locked: '驗證碼錯誤次數過多，為保障您的安全已鎖定此次轉移。請聯絡客服以繼續。',
     installTitle: '在新手機上安裝 eSIM',
     qrLabel: 'eSIM 安裝 QR Code',
+    installHere: '在這支手機上安裝',
+    installElsewhere: '或在另一部裝置上掃描 QR 碼進行安裝。',
     manual: '或手動輸入',
     smdp: 'SM-DP+ 位址',
     activationCode: '啟用碼',

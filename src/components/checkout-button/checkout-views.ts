@@ -82,6 +82,7 @@ export function renderSummary(ctx: ViewContext) {
         </label>`,
       )}
     </fieldset>
+    ${ctx.unavailableMethods.length ? (ctx.payment?.unavailable(ctx) ?? nothing) : nothing}
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.close}>${m.cancel}</button>
       <button class="button" part="pay" @click=${ctx.on.pay}>${m.pay(total)}</button>
