@@ -9,13 +9,14 @@ import type { ViewContext } from './checkout-state.js';
 import { supportLinks } from '../../internal/support.js';
 import { progress, renderResult } from './checkout-views.js';
 
-/** The time left on a wallet code, in the locale's own words for minutes and seconds (`Intl.DurationFormat`). */
-function countdown(seconds: number, locale: string): string {
+/**
+ * The time left on a wallet code through `Intl.DurationFormat`: `digital` (04:59) to look at, `long` (4 minutes,
+ * 59 seconds) to announce. A browser without it gets the minutes left, rounded up, as a unit `Intl.NumberFormat` knows.
+ */
+function countdown(seconds: number, locale: string, style: 'digital' | 'long'): string {
   const s = Math.max(0, seconds);
-  const duration = { minutes: Math.floor(s / 60), seconds: s % 60 };
   const Duration = (Intl as { DurationFormat?: new (locale: string, options: object) => { format(d: object): string } }).DurationFormat;
-  if (Duration) return new Duration(locale, { style: 'narrow', minutesDisplay: 'always' }).format(duration);
-  // Older browsers: whole minutes left, rounded up, as a unit Intl knows.
+  if (Duration) return new Duration(locale, { style, hoursDisplay: 'auto' }).format({ minutes: Math.floor(s / 60), seconds: s % 60 });
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(s / 60));
 }
 
@@ -70,7 +71,8 @@ function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boo
   const price = formatMoney(order.quote.total, ctx.locale);
   // Announce the time left only at coarse steps; a live region that ticks every second is noise.
   const seconds = ctx.secondsLeft ?? 0;
-  const left = m.qr.expiresIn(countdown(seconds, ctx.locale));
+  const left = m.qr.expiresIn(countdown(seconds, ctx.locale, 'digital'));
+  const announced = seconds % 60 === 0 || seconds <= 10 ? m.qr.expiresIn(countdown(seconds, ctx.locale, 'long')) : '';
   return html`<div class="wallet" part="wallet">
     <p class="amount">${m.qr.amount(price)}</p>
     ${ctx.preferApp
@@ -80,7 +82,7 @@ function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boo
           ${qrCode(qr, m.qr.label(method, price))}`}
     <p class="countdown" part="countdown">
       <span aria-hidden="true">${left}</span>
-      <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>
+      <span class="visually-hidden" role="status">${announced}</span>
     </p>
   </div>`;
 }
