@@ -241,7 +241,7 @@ export const en = {
   flow: {
     label: 'Renew your eSIM',
     steps: { card: 'Your card', plan: 'Choose a plan', pay: 'Review and pay', done: 'Done' },
-    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+    stepHeading: (n: number, total: number, name: string) => `Step ${n} of ${total}: ${name}`,
     next: 'Choose a plan',
     review: 'Review',
     back: 'Back',
@@ -271,6 +271,7 @@ export const en = {
     orderId: 'Order',
     paidOn: 'Paid on',
     refund: {
+      statusLabel: 'Refund status',
       request: 'Request a refund',
       title: 'Request a refund',
       checking: 'Checking what the refund policy allows…',

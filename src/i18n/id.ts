@@ -241,7 +241,7 @@ export const id: Messages = {
   flow: {
     label: 'Perpanjang eSIM Anda',
     steps: { card: 'Kartu Anda', plan: 'Pilih paket', pay: 'Tinjau dan bayar', done: 'Selesai' },
-    stepOf: (n, total) => `Langkah ${n} dari ${total}`,
+    stepHeading: (n, total, name) => `Langkah ${n} dari ${total}: ${name}`,
     next: 'Pilih paket',
     review: 'Tinjau',
     back: 'Kembali',
@@ -279,6 +279,7 @@ export const id: Messages = {
     orderId: 'Pesanan',
     paidOn: 'Dibayar pada',
     refund: {
+      statusLabel: 'Status pengembalian dana',
       request: 'Ajukan pengembalian dana',
       title: 'Ajukan pengembalian dana',
       checking: 'Memeriksa kebijakan pengembalian dana…',

@@ -239,7 +239,7 @@ export const ja: Messages = {
   flow: {
     label: 'eSIMをチャージ',
     steps: { card: 'お使いのカード', plan: 'プランを選択', pay: '確認とお支払い', done: '完了' },
-    stepOf: (n, total) => `ステップ${n}／${total}`,
+    stepHeading: (n, total, name) => `ステップ${n}／${total}：${name}`,
     next: 'プランを選択',
     review: '確認へ進む',
     back: '戻る',
@@ -269,6 +269,7 @@ export const ja: Messages = {
     orderId: '注文番号',
     paidOn: '支払日',
     refund: {
+      statusLabel: '返金の状況',
       request: '返金を申請',
       title: '返金を申請',
       checking: '返金ポリシーを確認しています…',

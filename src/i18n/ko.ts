@@ -233,7 +233,7 @@ export const ko: Messages = {
   flow: {
     label: 'eSIM 충전',
     steps: { card: '내 카드', plan: '요금제 선택', pay: '확인 및 결제', done: '완료' },
-    stepOf: (n, total) => `${total}단계 중 ${n}단계`,
+    stepHeading: (n, total, name) => `${total}단계 중 ${n}단계: ${name}`,
     next: '요금제 선택',
     review: '주문 확인',
     back: '뒤로',
@@ -263,6 +263,7 @@ export const ko: Messages = {
     orderId: '주문 번호',
     paidOn: '결제일',
     refund: {
+      statusLabel: '환불 상태',
       request: '환불 요청',
       title: '환불 요청',
       checking: '환불 정책을 확인하는 중…',

@@ -246,7 +246,7 @@ export const ms: Messages = {
   flow: {
     label: 'Baharui eSIM anda',
     steps: { card: 'Kad anda', plan: 'Pilih pelan', pay: 'Semak dan bayar', done: 'Selesai' },
-    stepOf: (n, total) => `Langkah ${n} daripada ${total}`,
+    stepHeading: (n, total, name) => `Langkah ${n} daripada ${total}: ${name}`,
     next: 'Pilih pelan',
     review: 'Semak',
     back: 'Kembali',
@@ -283,6 +283,7 @@ export const ms: Messages = {
     orderId: 'Pesanan',
     paidOn: 'Dibayar pada',
     refund: {
+      statusLabel: 'Status bayaran balik',
       request: 'Minta bayaran balik',
       title: 'Minta bayaran balik',
       checking: 'Menyemak perkara yang dibenarkan oleh polisi bayaran balik…',

@@ -229,7 +229,7 @@ export const th: Messages = {
   flow: {
     label: 'ต่ออายุ eSIM',
     steps: { card: 'ซิมของคุณ', plan: 'เลือกแพ็กเกจ', pay: 'ตรวจสอบและชำระเงิน', done: 'เสร็จสิ้น' },
-    stepOf: (n, total) => `ขั้นตอนที่ ${n} จาก ${total}`,
+    stepHeading: (n, total, name) => `ขั้นตอนที่ ${n} จาก ${total}: ${name}`,
     next: 'เลือกแพ็กเกจ',
     review: 'ตรวจสอบ',
     back: 'ย้อนกลับ',
@@ -259,6 +259,7 @@ export const th: Messages = {
     orderId: 'คำสั่งซื้อ',
     paidOn: 'ชำระเมื่อ',
     refund: {
+      statusLabel: 'สถานะการคืนเงิน',
       request: 'ขอคืนเงิน',
       title: 'ขอคืนเงิน',
       checking: 'กำลังตรวจสอบนโยบายการคืนเงิน…',

@@ -245,7 +245,7 @@ export const vi: Messages = {
   flow: {
     label: 'Gia hạn eSIM',
     steps: { card: 'Thẻ của bạn', plan: 'Chọn gói', pay: 'Xem lại và thanh toán', done: 'Xong' },
-    stepOf: (n, total) => `Bước ${n}/${total}`,
+    stepHeading: (n, total, name) => `Bước ${n}/${total}: ${name}`,
     next: 'Chọn gói',
     review: 'Xem lại',
     back: 'Quay lại',
@@ -283,6 +283,7 @@ export const vi: Messages = {
     orderId: 'Đơn hàng',
     paidOn: 'Ngày thanh toán',
     refund: {
+      statusLabel: 'Trạng thái hoàn tiền',
       request: 'Yêu cầu hoàn tiền',
       title: 'Yêu cầu hoàn tiền',
       checking: 'Đang kiểm tra chính sách hoàn tiền…',

@@ -227,7 +227,7 @@ export const zhCN: Messages = {
   flow: {
     label: '续费 eSIM',
     steps: { card: '我的卡', plan: '选择套餐', pay: '确认并支付', done: '完成' },
-    stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+    stepHeading: (n, total, name) => `第 ${n} 步，共 ${total} 步：${name}`,
     next: '选择套餐',
     review: '下一步',
     back: '上一步',
@@ -257,6 +257,7 @@ export const zhCN: Messages = {
     orderId: '订单号',
     paidOn: '支付时间',
     refund: {
+      statusLabel: '退款状态',
       request: '申请退款',
       title: '申请退款',
       checking: '正在查询退款规则…',

@@ -231,7 +231,7 @@ export const zhHK: Messages = {
   flow: {
     label: 'eSIM 增值',
     steps: { card: '我的卡', plan: '選擇計劃', pay: '確認及付款', done: '完成' },
-    stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+    stepHeading: (n, total, name) => `第 ${n} 步，共 ${total} 步：${name}`,
     next: '選擇計劃',
     review: '確認訂單',
     back: '上一步',
@@ -261,6 +261,7 @@ export const zhHK: Messages = {
     orderId: '訂單編號',
     paidOn: '付款日期',
     refund: {
+      statusLabel: '退款狀態',
       request: '申請退款',
       title: '申請退款',
       checking: '正在查閱退款政策…',

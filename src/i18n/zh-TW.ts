@@ -231,7 +231,7 @@ export const zhTW: Messages = {
   flow: {
     label: 'eSIM 儲值',
     steps: { card: '我的卡片', plan: '選擇方案', pay: '確認並付款', done: '完成' },
-    stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+    stepHeading: (n, total, name) => `第 ${n} 步，共 ${total} 步：${name}`,
     next: '選擇方案',
     review: '確認訂單',
     back: '上一步',
@@ -261,6 +261,7 @@ export const zhTW: Messages = {
     orderId: '訂單編號',
     paidOn: '付款時間',
     refund: {
+      statusLabel: '退款狀態',
       request: '申請退款',
       title: '申請退款',
       checking: '正在確認退款規定…',

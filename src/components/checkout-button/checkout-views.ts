@@ -125,7 +125,7 @@ export function renderError(ctx: ViewContext) {
     false,
     html`<p>${text}</p>
       <p class="reference">
-        ${ctx.msg.common.errorCode(failureCode ?? error!.code)}${order ? html` · ${m.orderRef(order.id)}` : nothing}
+        ${ctx.msg.common.errorCode(failureCode ?? error!.code)}${order ? ` · ${m.orderRef(order.id)}` : nothing}
       </p>`,
     ctx.maskedIccid,
     html`<button class="button" part="retry" @click=${ctx.on.retry}>${m.retry}</button>`,
