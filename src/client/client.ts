@@ -267,9 +267,21 @@ export async function claimHandoff(
   { signal }: RequestOptions = {},
 ): Promise<HandoffSession> {
   const call = createTransport({ ...options, retry: 0, canRefresh: false, credential: () => '' });
-  return call(schema(care, 'HandoffSession'), 'POST', '/v1/handoffs/claim', {
-    signal,
-    json: { code },
-    idempotent: false,
-  });
+  try {
+    return await call(schema(care, 'HandoffSession'), 'POST', '/v1/handoffs/claim', {
+      signal,
+      json: { code },
+      idempotent: false,
+    });
+  } catch (error) {
+    // The code exists but was claimed before: the link was used, which the traveller can fix (a new link).
+    if (error instanceof RenewalError && error.code === 'invalid_state') {
+      throw new RenewalError('handoff_used', `This hand-off link was already used: ${error.message}`, {
+        status: error.status,
+        requestId: error.requestId,
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }

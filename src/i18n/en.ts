@@ -172,6 +172,7 @@ export const en = {
     network: 'You appear to be offline. Please check your connection and try again.',
     aborted: 'The request was cancelled.',
     unknown: 'Something went wrong. Please try again.',
+    handoff_used: 'This link has already been used. Each link works once: on the device where you started, choose “Continue on another device” again to get a new one.',
   } satisfies Record<RenewalErrorCode, string>,
   paymentFailures: {
     card_declined: 'Your card was declined. No money was taken; try another card or method.',

@@ -177,6 +177,7 @@ export const id: Messages = {
     network: 'Sepertinya Anda tidak terhubung ke internet. Periksa koneksi Anda, lalu coba lagi.',
     aborted: 'Permintaan dibatalkan.',
     unknown: 'Terjadi kesalahan. Silakan coba lagi.',
+    handoff_used: 'Tautan ini sudah digunakan. Setiap tautan hanya berlaku sekali: di perangkat tempat Anda memulai, pilih “Lanjutkan di perangkat lain” lagi untuk mendapatkan tautan baru.',
   },
   paymentFailures: {
     card_declined: 'Kartu Anda ditolak. Tidak ada dana yang terpotong; coba kartu atau metode lain.',

@@ -184,6 +184,7 @@ export const ms: Messages = {
     network: 'Anda kelihatan berada di luar talian. Sila semak sambungan anda dan cuba lagi.',
     aborted: 'Permintaan telah dibatalkan.',
     unknown: 'Berlaku masalah. Sila cuba lagi.',
+    handoff_used: 'Pautan ini telah digunakan. Setiap pautan hanya sah sekali: pada peranti tempat anda bermula, pilih “Teruskan pada peranti lain” sekali lagi untuk mendapatkan pautan baharu.',
   },
   paymentFailures: {
     card_declined: 'Kad anda ditolak. Tiada caj dikenakan; cuba kad atau kaedah lain.',

@@ -183,6 +183,7 @@ export const vi: Messages = {
     network: 'Có vẻ bạn đang mất kết nối mạng. Vui lòng kiểm tra kết nối và thử lại.',
     aborted: 'Yêu cầu đã bị hủy.',
     unknown: 'Đã xảy ra lỗi. Vui lòng thử lại.',
+    handoff_used: 'Liên kết này đã được sử dụng. Mỗi liên kết chỉ dùng được một lần: trên thiết bị bạn bắt đầu, hãy chọn lại “Tiếp tục trên thiết bị khác” để nhận liên kết mới.',
   },
   paymentFailures: {
     card_declined: 'Thẻ của bạn bị từ chối. Bạn chưa bị trừ tiền; hãy thử thẻ hoặc phương thức khác.',

@@ -167,6 +167,7 @@ export const zhCN: Messages = {
     network: '网络似乎已断开，请检查连接后重试。',
     aborted: '请求已取消。',
     unknown: '出现问题，请重试。',
+    handoff_used: '此链接已被使用过。每个链接只能使用一次：请在最初操作的设备上再次选择“在其他设备上继续”，获取新链接。',
   },
   paymentFailures: {
     card_declined: '银行卡被拒绝，未扣款。请换一张卡或其他支付方式。',

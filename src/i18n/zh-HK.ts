@@ -171,6 +171,7 @@ export const zhHK: Messages = {
     network: '你似乎已離線，請檢查網絡連線後再試。',
     aborted: '請求已取消。',
     unknown: '出現問題，請再試一次。',
+    handoff_used: '此連結已經使用過。每條連結只可使用一次：請在最初操作的裝置上再次選擇「在其他裝置繼續」，以取得新連結。',
   },
   paymentFailures: {
     card_declined: '你的信用卡被拒，未有扣款。請改用其他卡或付款方式。',

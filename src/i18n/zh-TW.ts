@@ -171,6 +171,7 @@ export const zhTW: Messages = {
     network: '您似乎已離線，請檢查網路連線後再試一次。',
     aborted: '已取消請求。',
     unknown: '發生錯誤，請再試一次。',
+    handoff_used: '此連結已經使用過。每個連結只能使用一次：請在最初操作的裝置上再次選擇「在其他裝置上繼續」，取得新連結。',
   },
   paymentFailures: {
     card_declined: '您的信用卡遭拒，未產生任何扣款。請改用其他卡片或付款方式。',
