@@ -35,24 +35,24 @@ const staticImports = (config) => ({
 
 /** Budgets of the npm entries, with their dependencies (the Node-only partner client has none). */
 const entryBudgets = {
-  index: '43.6 kB', // +1.3 kB with issue 16's element state: @lit/task (0.89 kB alone) and the settings context
+  index: '44.4 kB', // issue 17 UI: measured 44.16 kB (payment-environment, return-check and install messages in English)
   'client/index': '13.8 kB',
   renewal: '20.7 kB',
-  'balance-badge': '27.1 kB', // the goal is 24 kB: see above
-  'plan-picker': '27.9 kB',
-  'checkout-button': '30.6 kB',
-  'usage-meter': '27.3 kB',
-  'renewal-flow': '35 kB',
-  'order-history': '29.2 kB', // +0.9 kB: @lit/task (issue 16)
-  'device-change': '28.8 kB', // +0.7 kB: @lit/task (issue 16)
-  'auto-renew-toggle': '28.2 kB', // +0.6 kB: @lit/task (issue 16)
-  define: '43.1 kB', // +1.25 kB, as index
-  'react/index': '44.1 kB', // +1.35 kB, as index
+  'balance-badge': '27.5 kB', // the goal is 24 kB: see above. Issue 17 UI: measured 27.22 kB (payment-environment, return-check and install messages in English)
+  'plan-picker': '28.4 kB', // issue 17 UI: measured 28.12 kB (payment-environment, return-check and install messages in English)
+  'checkout-button': '31.3 kB', // issue 17 UI: measured 31.05 kB (payment-environment, return-check and install messages in English)
+  'usage-meter': '27.6 kB', // issue 17 UI: measured 27.36 kB (payment-environment, return-check and install messages in English)
+  'renewal-flow': '35.8 kB', // issue 17 UI: measured 35.57 kB (payment-environment, return-check and install messages in English)
+  'order-history': '29.6 kB', // issue 17 UI: measured 29.32 kB (payment-environment, return-check and install messages in English)
+  'device-change': '29.3 kB', // issue 17 UI: measured 29.06 kB (payment-environment, return-check and install messages in English)
+  'auto-renew-toggle': '28.5 kB', // issue 17 UI: measured 28.27 kB (payment-environment, return-check and install messages in English)
+  define: '44 kB', // issue 17 UI: measured 43.70 kB (payment-environment, return-check and install messages in English)
+  'react/index': '44.9 kB', // issue 17 UI: measured 44.67 kB (payment-environment, return-check and install messages in English)
   'react/renewal': '21.4 kB',
-  'react/checkout-button': '31.2 kB',
-  'react/renewal-flow': '35.6 kB',
-  'react/order-history': '29.8 kB', // +0.8 kB: @lit/task (issue 16)
-  'react/*': '29 kB',
+  'react/checkout-button': '31.8 kB', // issue 17 UI: measured 31.59 kB (payment-environment, return-check and install messages in English)
+  'react/renewal-flow': '36.5 kB', // issue 17 UI: measured 36.27 kB (payment-environment, return-check and install messages in English)
+  'react/order-history': '30.1 kB', // issue 17 UI: measured 29.85 kB (payment-environment, return-check and install messages in English)
+  'react/*': '29.9 kB', // issue 17 UI: react/device-change measured 29.70 kB (one-tap install)
 };
 /** The languages that ship as chunks beside English (src/i18n/locales.ts). */
 const LOCALE_CHUNKS = ['zh-CN', 'zh-TW', 'zh-HK', 'ja', 'ko', 'th', 'vi', 'id', 'ms'];
@@ -63,19 +63,19 @@ export default [
   {
     name: 'usual page, English: the script-tag file (provider, badge, picker, checkout button, English)',
     path: 'dist/esim-renewal.js',
-    limit: '35.3 kB', // the goal is 32 kB: see above
+    limit: '36.3 kB', // the goal is 32 kB: see above. Issue 17 UI: measured 36.01 kB (35.16 before): the new English messages, paymentEnv in the settings, the methods the API lists
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
-    limit: '39.6 kB', // issue 17: +0.5 kB for the payment-environment messages (en in the file, zh-CN in its chunk)
+    limit: '40.5 kB', // issue 17 UI: measured 40.30 kB
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'renewing: the script-tag file and the payment steps',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/payment-*.js', 'dist/esim-renewal/qr-code-*.js'],
-    limit: '37.8 kB',
+    limit: '39.9 kB', // issue 17 UI: measured 39.66 kB
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -83,14 +83,14 @@ export default [
     // Issue 16: +1.35 kB (15.30 -> 16.65 kB), @lit/task in the history, device-change and auto-renew chunks.
     name: 'every element, step and schema chunk of the script-tag file (all loaded: EsimRenewal.loadAll())',
     path: ['dist/esim-renewal/*.js', ...LOCALE_CHUNKS.map((tag) => `!dist/esim-renewal/${tag}-*.js`)],
-    limit: '17.1 kB',
+    limit: '18.5 kB', // issue 17 UI: measured 18.27 kB
     modifyEsbuildConfig: asShipped,
   },
   // One language at a time: a page loads only the one it speaks.
   ...LOCALE_CHUNKS.map((tag) => ({
     name: `the ${tag} chunk`,
     path: `dist/esim-renewal/${tag}-*.js`,
-    limit: '5 kB',
+    limit: '5.3 kB', // issue 17 UI: th measured 5.08 kB, ja 5.02 kB with the new messages
     modifyEsbuildConfig: asShipped,
   })),
   ...Object.keys(entries)

@@ -7,6 +7,7 @@ import type { PaymentEnv } from '../../src/client/schemas.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { html } from 'lit';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
+import { detectPaymentEnv } from '../../src/components/checkout-button/payment-env.js';
 import { latestOrder, newSession, ordersOf, simulatePayment, type TestSession } from '../helpers/sandbox.js';
 
 interface Page {
@@ -152,5 +153,38 @@ describe('the checkout where the page runs', () => {
     await untilStep(page.button, 'success', 'confirming');
     await untilStep(page.button, 'success');
     expect(await ordersOf(page.session)).to.have.length(1);
+  });
+});
+
+describe('detecting where the page runs', () => {
+  const ua = {
+    wechat: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x18003231) NetType/WIFI Language/zh_CN',
+    miniProgram: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.49 miniProgram/wx1234567890',
+    alipay: 'Mozilla/5.0 (Linux; Android 14; SM-S9180) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 AlipayClient/10.5.96.8000 Language/zh-Hans',
+    android: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+    desktop: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  };
+  it('tells WeChat, its mini programs, the Alipay app, a phone and a desktop apart', () => {
+    expect(detectPaymentEnv({ userAgent: ua.wechat, coarsePointer: true })).to.equal('wechat');
+    expect(detectPaymentEnv({ userAgent: ua.miniProgram, coarsePointer: true })).to.equal('wechat_miniprogram');
+    expect(detectPaymentEnv({ userAgent: ua.wechat, wxjsEnvironment: 'miniprogram', coarsePointer: true })).to.equal('wechat_miniprogram');
+    expect(detectPaymentEnv({ userAgent: ua.alipay, coarsePointer: true })).to.equal('alipay');
+    expect(detectPaymentEnv({ userAgent: ua.android, coarsePointer: true })).to.equal('mobile_browser');
+    expect(detectPaymentEnv({ userAgent: ua.desktop, coarsePointer: true })).to.equal('mobile_browser'); // a tablet's finger
+    expect(detectPaymentEnv({ userAgent: ua.desktop, coarsePointer: false })).to.equal('desktop');
+    expect(detectPaymentEnv()).to.equal('desktop'); // this test browser
+  });
+
+  it('sends the detected environment with the order when nothing overrides it', async () => {
+    const session = await newSession({ template: 'active' });
+    const provider = await mountWithProvider(session, html`<esim-plan-picker></esim-plan-picker><esim-checkout-button></esim-checkout-button>`);
+    const page = { provider, button: provider.querySelector('esim-checkout-button')!, session };
+    const picker = provider.querySelector('esim-plan-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
+    await openSummary(page);
+    choose(page, 'alipay');
+    $(page.button, '[part=pay]').click();
+    await waitUntil(async () => (await ordersOf(session)).length === 1, 'no order', { timeout: 10_000 });
+    expect((await latestOrder(session)).paymentEnv).to.equal('desktop');
   });
 });

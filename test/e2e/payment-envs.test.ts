@@ -168,6 +168,12 @@ describe('the renewal journey in each payment environment', () => {
       // Paid or not, the hosted page sends the traveller back to the shop; the widget reads the order.
       await page.waitForURL(/\/demo\?/);
       await checkout(page).getByText(ends).waitFor({ timeout: 20_000 });
+      const [order] = ordersOf(iccid);
+      if (name !== '3-D Secure passed') {
+        // The built (minified) element keeps the space before the separator.
+        const code = name === 'insufficient funds' ? 'insufficient_funds' : 'authentication_failed';
+        await checkout(page).getByText(`Error code: ${code} · Order reference: ${order!.id}`).waitFor();
+      }
       assert.equal(ordersOf(iccid).length, 1);
       await context.close();
     });
