@@ -13,7 +13,7 @@
 import type { METHOD_UNAVAILABLE_REASONS, REDIRECT_FLOWS } from '../src/client/constants.ts';
 import type { PaymentEnv, PaymentMethod, PaymentMethodOption } from '../src/client/schemas.ts';
 
-export type UnavailableReason = (typeof METHOD_UNAVAILABLE_REASONS)[number];
+type UnavailableReason = (typeof METHOD_UNAVAILABLE_REASONS)[number];
 
 /** How an order of a method is paid in an environment, or why it cannot be. */
 export type PaymentRoute =

@@ -30,6 +30,22 @@ describe('the fixture client keeps to the Renewal API contract', () => {
     });
   }
 
+  it('pays as the sandbox does where the page runs: its actions, its methods list and its refusal with a reason', async () => {
+    const client = createFixtureClient({ paymentEnv: 'wechat' });
+    const [plan] = await client.listPlans();
+    const quote = await client.createQuote({ planId: plan!.id });
+    const methods = parse(schemas.PaymentMethodList, await client.listPaymentMethods());
+    assert.deepEqual(methods.methods.find((m) => m.method === 'alipay'), { method: 'alipay', available: false, reason: 'blocked_in_wechat' });
+    const jsapi = parse(schemas.Order, await client.createOrder({ quoteId: quote.id, paymentMethod: 'wechat_pay' }));
+    assert.deepEqual([jsapi.paymentEnv, jsapi.paymentAction?.type, jsapi.paymentAction?.type === 'redirect' && jsapi.paymentAction.flow], ['wechat', 'redirect', 'wechat_jsapi']);
+    const refused = await client.createOrder({ quoteId: quote.id, paymentMethod: 'alipay' }).catch((error: unknown) => error);
+    assert.ok(isRenewalError(refused));
+    assert.equal(refused.code, 'method_unavailable_in_env');
+    assert.deepEqual(refused.details, { paymentMethod: 'alipay', paymentEnv: 'wechat', reason: 'blocked_in_wechat' });
+    const bridge = parse(schemas.Order, await client.createOrder({ quoteId: quote.id, paymentMethod: 'alipay', paymentEnv: 'alipay' }));
+    assert.equal(bridge.paymentAction?.type, 'app_bridge');
+  });
+
   it('an order goes requires_payment → processing → succeeded, renews the card, and is listed', async () => {
     const client = createFixtureClient({ card: 'expired', payment: 'pending' });
     const before = await client.getCard();
