@@ -106,6 +106,10 @@ export interface WaitForOrderOptions extends RequestOptions {
   interval?: number;
   /** The longest delay between polls. Default 5 000. */
   maxInterval?: number;
+  /** For this many milliseconds the delay stays at `interval`, then it grows. Default 0. */
+  steadyFor?: number;
+  /** How much the delay grows each time once it does. Default 1.5. */
+  backoff?: number;
   /** Called with every order read, final or not. */
   onUpdate?: (order: Order) => void;
 }
@@ -121,6 +125,8 @@ export interface RenewalClient {
    * already sent keep theirs. `undefined` stops sending one.
    */
   setLocale(locale: string | undefined): void;
+  /** The `paymentEnv` option it was made with, if any: the environment it sends with orders. */
+  readonly paymentEnv?: PaymentEnv;
   /** The session's card: masked ICCID, status, data left (as of now), expiry, coverage, auto-renew, credit. */
   getCard(options?: RequestOptions): Promise<Card>;
   /** Plans that can renew this card, optionally filtered by region (or a country it covers) and period. */
@@ -200,6 +206,7 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
     setLocale(next) {
       locale = next || undefined;
     },
+    paymentEnv: options.paymentEnv,
     getCard: ({ signal } = {}) => call(core.Card, 'GET', '/v1/card', { signal }),
     listPlans: async (query = {}, { signal } = {}) =>
       (await call(core.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
@@ -245,8 +252,9 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
         idempotent: false,
       }),
 
-    async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, onUpdate } = {}) {
+    async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, steadyFor = 0, backoff = 1.5, onUpdate } = {}) {
       let delay = interval;
+      const steadyUntil = Date.now() + steadyFor;
       for (;;) {
         let order: Order | undefined;
         try {
@@ -262,7 +270,7 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
           if (isFinalOrder(order)) return order;
         }
         await sleep(delay, signal);
-        delay = Math.min(maxInterval, Math.round(delay * 1.5));
+        if (Date.now() >= steadyUntil) delay = Math.min(maxInterval, Math.round(delay * backoff));
       }
     },
   };
@@ -279,9 +287,21 @@ export async function claimHandoff(
   { signal }: RequestOptions = {},
 ): Promise<HandoffSession> {
   const call = createTransport({ ...options, locale: () => options.locale, retry: 0, canRefresh: false, credential: () => '' });
-  return call(schema(care, 'HandoffSession'), 'POST', '/v1/handoffs/claim', {
-    signal,
-    json: { code },
-    idempotent: false,
-  });
+  try {
+    return await call(schema(care, 'HandoffSession'), 'POST', '/v1/handoffs/claim', {
+      signal,
+      json: { code },
+      idempotent: false,
+    });
+  } catch (error) {
+    // The code exists but was claimed before: the link was used, which the traveller can fix (a new link).
+    if (error instanceof RenewalError && error.code === 'invalid_state') {
+      throw new RenewalError('handoff_used', `This hand-off link was already used: ${error.message}`, {
+        status: error.status,
+        requestId: error.requestId,
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }

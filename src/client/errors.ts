@@ -10,7 +10,11 @@ import { ErrorBody, type ServerErrorCode } from './schemas/core.js';
  * - `aborted`: the caller's `AbortSignal` fired.
  * - `unknown`: a status or code this client does not know; see `status` and `serverCode`.
  */
-export type RenewalErrorCode = ServerErrorCode | 'invalid_response' | 'timeout' | 'network' | 'aborted' | 'unknown';
+/**
+ * The server's codes, and the client's own: `invalid_response`, `timeout`, `network`, `aborted`, `unknown`, and
+ * `handoff_used` — a hand-off link opened again after its single use (the claim's `invalid_state`).
+ */
+export type RenewalErrorCode = ServerErrorCode | 'invalid_response' | 'timeout' | 'network' | 'aborted' | 'unknown' | 'handoff_used';
 
 const SERVER_CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import { isExplicitLocale, resolveLocale } from '../i18n/resolve.js';
+import type { PaymentEnv } from '../client/schemas.js';
 
 /** Where the partner's travellers get help; shown on error and success views. */
 export interface SupportContact {
@@ -29,6 +30,11 @@ export interface RenewalSettings {
   readonly buyUrl?: string;
   /** Days before expiry when the badge's warning (and `esim-expiry-warning`) starts. */
   readonly warnDays: number;
+  /**
+   * Where the page runs, as the partner says (an app embedding the widget in its own web view); undefined lets the
+   * checkout detect it (and a client made with a `paymentEnv` option still wins over detection).
+   */
+  readonly paymentEnv?: PaymentEnv;
 }
 
 /** The settings of an element with no provider around it. */
@@ -49,6 +55,7 @@ export interface OwnSettings {
   supportEmail?: string;
   supportPhone?: string;
   supportChat?: string;
+  paymentEnv?: PaymentEnv;
 }
 
 /**
@@ -61,6 +68,7 @@ export function settingsWith(inherited: RenewalSettings, own: OwnSettings): Rene
     locale: isExplicitLocale(own.locale) ? resolveLocale(own.locale) : inherited.locale,
     warnDays: own.warnDays ?? inherited.warnDays,
     buyUrl: own.buyUrl ?? inherited.buyUrl,
+    paymentEnv: own.paymentEnv ?? inherited.paymentEnv,
     support: Object.freeze({
       url: own.supportUrl ?? support.url,
       email: own.supportEmail ?? support.email,

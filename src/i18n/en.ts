@@ -144,6 +144,18 @@ export const en = {
       noPlans: 'No renewal plan fits this card.',
       buyNew: 'Buy a new eSIM',
     },
+    returning: {
+      payInAlipay: 'Complete the payment in Alipay.',
+      checking: 'Checking your payment…',
+      checkAgain: 'Check again',
+      stillProcessing: 'Your payment is still processing. We will keep checking; if it does not settle soon, contact support with the details below.',
+      cardRef: (iccid: string) => `Card: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Copy link to open in your browser',
+      copied: 'Link copied. Paste it into your browser to continue.',
+      selectToCopy: 'Copy this link and open it in your browser:',
+    },
     handoff: {
       button: 'Continue on another device',
       title: 'Continue on another device',
@@ -178,6 +190,7 @@ export const en = {
     network: 'You appear to be offline. Please check your connection and try again.',
     aborted: 'The request was cancelled.',
     unknown: 'Something went wrong. Please try again.',
+    handoff_used: 'This link has already been used. Each link works once: on the device where you started, choose “Continue on another device” again to get a new one.',
   } satisfies Record<RenewalErrorCode, string>,
   paymentFailures: {
     card_declined: 'Your card was declined. No money was taken; try another card or method.',
@@ -249,7 +262,7 @@ export const en = {
   flow: {
     label: 'Renew your eSIM',
     steps: { card: 'Your card', plan: 'Choose a plan', pay: 'Review and pay', done: 'Done' },
-    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+    stepHeading: (n: number, total: number, name: string) => `Step ${n} of ${total}: ${name}`,
     next: 'Choose a plan',
     review: 'Review',
     back: 'Back',
@@ -280,6 +293,7 @@ export const en = {
     orderId: 'Order',
     paidOn: 'Paid on',
     refund: {
+      statusLabel: 'Refund status',
       request: 'Request a refund',
       title: 'Request a refund',
       checking: 'Checking what the refund policy allows…',
@@ -327,6 +341,8 @@ export const en = {
     locked: 'Too many wrong codes: this move is locked for your safety. Contact support to continue.',
     installTitle: 'Install the eSIM on your new phone',
     qrLabel: 'Installation QR code for your eSIM',
+    installHere: 'Install on this phone',
+    installElsewhere: 'Or scan the QR code from another device to install it there.',
     manual: 'Or enter it by hand',
     smdp: 'SM-DP+ address',
     activationCode: 'Activation code',

@@ -41,9 +41,12 @@ const UNITS = [
   ['kilobyte', 1024],
 ] as const;
 
-/** Bytes for people: `3.2 GB`, `300 MB`; binary multiples, labelled as operators and phones label them. */
+/**
+ * Bytes for people: `3.2 GB`, `300 MB`; binary multiples, labelled as operators and phones label them. Less than a
+ * kilobyte (a day with no data used) is shown in megabytes, `0 MB`, as data plans count it — never `0 byte`.
+ */
 export function formatBytes(bytes: number, locale: string): string {
-  const [unit, size] = UNITS.find(([, size]) => bytes >= size) ?? (['byte', 1] as const);
+  const [unit, size] = UNITS.find(([, size]) => bytes >= size) ?? UNITS[2];
   const value = bytes / size;
   const format = memo(`bytes|${locale}|${unit}|${value < 10 ? 1 : 0}`, () =>
     new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }),

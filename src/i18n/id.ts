@@ -130,6 +130,18 @@ export const id: Messages = {
       noPlans: 'Tidak ada paket perpanjangan yang cocok untuk kartu ini.',
       buyNew: 'Beli eSIM baru',
     },
+    returning: {
+      payInAlipay: 'Selesaikan pembayaran di Alipay.',
+      checking: 'Memeriksa pembayaran Anda…',
+      checkAgain: 'Periksa lagi',
+      stillProcessing: 'Pembayaran Anda masih diproses. Kami akan terus memeriksa; jika belum selesai sebentar lagi, hubungi dukungan dengan detail di bawah.',
+      cardRef: (iccid) => `Kartu: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Salin tautan untuk dibuka di browser',
+      copied: 'Tautan disalin. Tempelkan di browser untuk melanjutkan.',
+      selectToCopy: 'Salin tautan ini dan buka di browser:',
+    },
     handoff: {
       button: 'Lanjutkan di perangkat lain',
       title: 'Lanjutkan di perangkat lain',
@@ -165,6 +177,7 @@ export const id: Messages = {
     network: 'Sepertinya Anda tidak terhubung ke internet. Periksa koneksi Anda, lalu coba lagi.',
     aborted: 'Permintaan dibatalkan.',
     unknown: 'Terjadi kesalahan. Silakan coba lagi.',
+    handoff_used: 'Tautan ini sudah digunakan. Setiap tautan hanya berlaku sekali: di perangkat tempat Anda memulai, pilih “Lanjutkan di perangkat lain” lagi untuk mendapatkan tautan baru.',
   },
   paymentFailures: {
     card_declined: 'Kartu Anda ditolak. Tidak ada dana yang terpotong; coba kartu atau metode lain.',
@@ -226,7 +239,7 @@ export const id: Messages = {
   flow: {
     label: 'Perpanjang eSIM Anda',
     steps: { card: 'Kartu Anda', plan: 'Pilih paket', pay: 'Tinjau dan bayar', done: 'Selesai' },
-    stepOf: (n, total) => `Langkah ${n} dari ${total}`,
+    stepHeading: (n, total, name) => `Langkah ${n} dari ${total}: ${name}`,
     next: 'Pilih paket',
     review: 'Tinjau',
     back: 'Kembali',
@@ -265,6 +278,7 @@ export const id: Messages = {
     orderId: 'Pesanan',
     paidOn: 'Dibayar pada',
     refund: {
+      statusLabel: 'Status pengembalian dana',
       request: 'Ajukan pengembalian dana',
       title: 'Ajukan pengembalian dana',
       checking: 'Memeriksa kebijakan pengembalian dana…',
@@ -313,6 +327,8 @@ export const id: Messages = {
       'Terlalu banyak kode yang salah: demi keamanan, pemindahan ini dikunci. Hubungi layanan pelanggan untuk melanjutkan.',
     installTitle: 'Pasang eSIM di ponsel baru Anda',
     qrLabel: 'Kode QR pemasangan eSIM',
+    installHere: 'Pasang di ponsel ini',
+    installElsewhere: 'Atau pindai kode QR dari perangkat lain untuk memasangnya di sana.',
     manual: 'Atau masukkan secara manual',
     smdp: 'Alamat SM-DP+',
     activationCode: 'Kode aktivasi',

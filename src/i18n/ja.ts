@@ -130,6 +130,18 @@ export const ja: Messages = {
       noPlans: 'このカードに対応するチャージプランがありません。',
       buyNew: '新しいeSIMを購入',
     },
+    returning: {
+      payInAlipay: 'Alipay で支払いを完了してください。',
+      checking: 'お支払いを確認しています…',
+      checkAgain: 'もう一度確認',
+      stillProcessing: 'お支払いはまだ処理中です。引き続き確認します。しばらくしても完了しない場合は、以下の情報を添えてサポートにお問い合わせください。',
+      cardRef: (iccid) => `カード：${iccid}`,
+    },
+    pageLink: {
+      copy: 'リンクをコピーしてブラウザで開く',
+      copied: 'リンクをコピーしました。ブラウザに貼り付けて続けてください。',
+      selectToCopy: 'このリンクをコピーしてブラウザで開いてください：',
+    },
     handoff: {
       button: '別の端末で続ける',
       title: '別の端末で続ける',
@@ -165,6 +177,7 @@ export const ja: Messages = {
     network: 'オフラインのようです。接続をご確認のうえ、もう一度お試しください。',
     aborted: 'リクエストはキャンセルされました。',
     unknown: '問題が発生しました。もう一度お試しください。',
+    handoff_used: 'このリンクはすでに使用されています。リンクは一度しか使えません。最初に操作した端末で「別の端末で続ける」をもう一度選び、新しいリンクを取得してください。',
   },
   paymentFailures: {
     card_declined:
@@ -225,7 +238,7 @@ export const ja: Messages = {
   flow: {
     label: 'eSIMをチャージ',
     steps: { card: 'お使いのカード', plan: 'プランを選択', pay: '確認とお支払い', done: '完了' },
-    stepOf: (n, total) => `ステップ${n}／${total}`,
+    stepHeading: (n, total, name) => `ステップ${n}／${total}：${name}`,
     next: 'プランを選択',
     review: '確認へ進む',
     back: '戻る',
@@ -256,6 +269,7 @@ export const ja: Messages = {
     orderId: '注文番号',
     paidOn: '支払日',
     refund: {
+      statusLabel: '返金の状況',
       request: '返金を申請',
       title: '返金を申請',
       checking: '返金ポリシーを確認しています…',
@@ -304,6 +318,8 @@ export const ja: Messages = {
       '誤ったコードが何度も入力されたため、安全のためこの移行をロックしました。続けるにはサポートにお問い合わせください。',
     installTitle: '新しいスマートフォンにeSIMをインストール',
     qrLabel: 'eSIMインストール用QRコード',
+    installHere: 'この端末にインストール',
+    installElsewhere: '別の端末で QR コードを読み取ってインストールすることもできます。',
     manual: 'または手動で入力',
     smdp: 'SM-DP+アドレス',
     activationCode: 'アクティベーションコード',

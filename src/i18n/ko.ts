@@ -126,6 +126,18 @@ export const ko: Messages = {
       noPlans: '이 카드에 맞는 충전 요금제가 없습니다.',
       buyNew: '새 eSIM 구매하기',
     },
+    returning: {
+      payInAlipay: 'Alipay에서 결제를 완료하세요.',
+      checking: '결제를 확인하는 중…',
+      checkAgain: '다시 확인',
+      stillProcessing: '결제가 아직 처리 중입니다. 계속 확인하겠습니다. 곧 완료되지 않으면 아래 정보를 가지고 고객센터에 문의하세요.',
+      cardRef: (iccid) => `카드: ${iccid}`,
+    },
+    pageLink: {
+      copy: '링크를 복사해 브라우저에서 열기',
+      copied: '링크를 복사했습니다. 브라우저에 붙여 넣어 계속하세요.',
+      selectToCopy: '이 링크를 복사해 브라우저에서 여세요:',
+    },
     handoff: {
       button: '다른 기기에서 계속하기',
       title: '다른 기기에서 계속하기',
@@ -160,6 +172,7 @@ export const ko: Messages = {
     network: '오프라인 상태인 것 같습니다. 연결을 확인하고 다시 시도해 주세요.',
     aborted: '요청이 취소되었습니다.',
     unknown: '문제가 발생했습니다. 다시 시도해 주세요.',
+    handoff_used: '이미 사용된 링크입니다. 링크는 한 번만 쓸 수 있습니다. 처음 시작한 기기에서 ‘다른 기기에서 계속하기’를 다시 눌러 새 링크를 받으세요.',
   },
   paymentFailures: {
     card_declined: '카드 결제가 거절되었습니다. 결제된 금액은 없습니다. 다른 카드나 결제 수단을 이용해 주세요.',
@@ -219,7 +232,7 @@ export const ko: Messages = {
   flow: {
     label: 'eSIM 충전',
     steps: { card: '내 카드', plan: '요금제 선택', pay: '확인 및 결제', done: '완료' },
-    stepOf: (n, total) => `${total}단계 중 ${n}단계`,
+    stepHeading: (n, total, name) => `${total}단계 중 ${n}단계: ${name}`,
     next: '요금제 선택',
     review: '주문 확인',
     back: '뒤로',
@@ -250,6 +263,7 @@ export const ko: Messages = {
     orderId: '주문 번호',
     paidOn: '결제일',
     refund: {
+      statusLabel: '환불 상태',
       request: '환불 요청',
       title: '환불 요청',
       checking: '환불 정책을 확인하는 중…',
@@ -297,6 +311,8 @@ export const ko: Messages = {
     locked: '잘못된 코드를 너무 많이 입력하여 안전을 위해 이전이 잠겼습니다. 계속하려면 고객센터에 문의해 주세요.',
     installTitle: '새 휴대폰에 eSIM 설치',
     qrLabel: 'eSIM 설치용 QR 코드',
+    installHere: '이 휴대폰에 설치',
+    installElsewhere: '또는 다른 기기에서 QR 코드를 스캔해 설치하세요.',
     manual: '또는 직접 입력',
     smdp: 'SM-DP+ 주소',
     activationCode: '활성화 코드',

@@ -137,6 +137,18 @@ export const ms: Messages = {
       noPlans: 'Tiada pelan pembaharuan yang sesuai untuk kad ini.',
       buyNew: 'Beli eSIM baharu',
     },
+    returning: {
+      payInAlipay: 'Sila lengkapkan pembayaran dalam Alipay.',
+      checking: 'Menyemak pembayaran anda…',
+      checkAgain: 'Semak semula',
+      stillProcessing: 'Pembayaran anda masih diproses. Kami akan terus menyemak; jika ia tidak selesai tidak lama lagi, hubungi sokongan dengan butiran di bawah.',
+      cardRef: (iccid) => `Kad: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Salin pautan untuk dibuka dalam pelayar',
+      copied: 'Pautan disalin. Tampal dalam pelayar untuk meneruskan.',
+      selectToCopy: 'Salin pautan ini dan buka dalam pelayar:',
+    },
     handoff: {
       button: 'Teruskan pada peranti lain',
       title: 'Teruskan pada peranti lain',
@@ -172,6 +184,7 @@ export const ms: Messages = {
     network: 'Anda kelihatan berada di luar talian. Sila semak sambungan anda dan cuba lagi.',
     aborted: 'Permintaan telah dibatalkan.',
     unknown: 'Berlaku masalah. Sila cuba lagi.',
+    handoff_used: 'Pautan ini telah digunakan. Setiap pautan hanya sah sekali: pada peranti tempat anda bermula, pilih “Teruskan pada peranti lain” sekali lagi untuk mendapatkan pautan baharu.',
   },
   paymentFailures: {
     card_declined: 'Kad anda ditolak. Tiada caj dikenakan; cuba kad atau kaedah lain.',
@@ -232,7 +245,7 @@ export const ms: Messages = {
   flow: {
     label: 'Baharui eSIM anda',
     steps: { card: 'Kad anda', plan: 'Pilih pelan', pay: 'Semak dan bayar', done: 'Selesai' },
-    stepOf: (n, total) => `Langkah ${n} daripada ${total}`,
+    stepHeading: (n, total, name) => `Langkah ${n} daripada ${total}: ${name}`,
     next: 'Pilih pelan',
     review: 'Semak',
     back: 'Kembali',
@@ -270,6 +283,7 @@ export const ms: Messages = {
     orderId: 'Pesanan',
     paidOn: 'Dibayar pada',
     refund: {
+      statusLabel: 'Status bayaran balik',
       request: 'Minta bayaran balik',
       title: 'Minta bayaran balik',
       checking: 'Menyemak perkara yang dibenarkan oleh polisi bayaran balik…',
@@ -319,6 +333,8 @@ export const ms: Messages = {
       'Terlalu banyak kod yang salah: pemindahan ini dikunci demi keselamatan anda. Hubungi khidmat pelanggan untuk meneruskan.',
     installTitle: 'Pasang eSIM pada telefon baharu anda',
     qrLabel: 'Kod QR pemasangan eSIM anda',
+    installHere: 'Pasang pada telefon ini',
+    installElsewhere: 'Atau imbas kod QR dari peranti lain untuk memasangnya di sana.',
     manual: 'Atau masukkan secara manual',
     smdp: 'Alamat SM-DP+',
     activationCode: 'Kod pengaktifan',

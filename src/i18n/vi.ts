@@ -136,6 +136,18 @@ export const vi: Messages = {
       noPlans: 'Không có gói gia hạn nào phù hợp với thẻ này.',
       buyNew: 'Mua eSIM mới',
     },
+    returning: {
+      payInAlipay: 'Vui lòng hoàn tất thanh toán trong Alipay.',
+      checking: 'Đang kiểm tra thanh toán của bạn…',
+      checkAgain: 'Kiểm tra lại',
+      stillProcessing: 'Thanh toán của bạn vẫn đang được xử lý. Chúng tôi sẽ tiếp tục kiểm tra; nếu chưa xong sớm, hãy liên hệ hỗ trợ kèm thông tin bên dưới.',
+      cardRef: (iccid) => `Thẻ: ${iccid}`,
+    },
+    pageLink: {
+      copy: 'Sao chép liên kết để mở trong trình duyệt',
+      copied: 'Đã sao chép liên kết. Dán vào trình duyệt để tiếp tục.',
+      selectToCopy: 'Sao chép liên kết này và mở trong trình duyệt:',
+    },
     handoff: {
       button: 'Tiếp tục trên thiết bị khác',
       title: 'Tiếp tục trên thiết bị khác',
@@ -171,6 +183,7 @@ export const vi: Messages = {
     network: 'Có vẻ bạn đang mất kết nối mạng. Vui lòng kiểm tra kết nối và thử lại.',
     aborted: 'Yêu cầu đã bị hủy.',
     unknown: 'Đã xảy ra lỗi. Vui lòng thử lại.',
+    handoff_used: 'Liên kết này đã được sử dụng. Mỗi liên kết chỉ dùng được một lần: trên thiết bị bạn bắt đầu, hãy chọn lại “Tiếp tục trên thiết bị khác” để nhận liên kết mới.',
   },
   paymentFailures: {
     card_declined: 'Thẻ của bạn bị từ chối. Bạn chưa bị trừ tiền; hãy thử thẻ hoặc phương thức khác.',
@@ -231,7 +244,7 @@ export const vi: Messages = {
   flow: {
     label: 'Gia hạn eSIM',
     steps: { card: 'Thẻ của bạn', plan: 'Chọn gói', pay: 'Xem lại và thanh toán', done: 'Xong' },
-    stepOf: (n, total) => `Bước ${n}/${total}`,
+    stepHeading: (n, total, name) => `Bước ${n}/${total}: ${name}`,
     next: 'Chọn gói',
     review: 'Xem lại',
     back: 'Quay lại',
@@ -270,6 +283,7 @@ export const vi: Messages = {
     orderId: 'Đơn hàng',
     paidOn: 'Ngày thanh toán',
     refund: {
+      statusLabel: 'Trạng thái hoàn tiền',
       request: 'Yêu cầu hoàn tiền',
       title: 'Yêu cầu hoàn tiền',
       checking: 'Đang kiểm tra chính sách hoàn tiền…',
@@ -318,6 +332,8 @@ export const vi: Messages = {
       'Bạn đã nhập sai mã quá nhiều lần: để bảo đảm an toàn, việc chuyển eSIM đã bị khóa. Hãy liên hệ bộ phận hỗ trợ để tiếp tục.',
     installTitle: 'Cài đặt eSIM trên điện thoại mới',
     qrLabel: 'Mã QR cài đặt eSIM',
+    installHere: 'Cài đặt trên điện thoại này',
+    installElsewhere: 'Hoặc quét mã QR từ thiết bị khác để cài đặt trên thiết bị đó.',
     manual: 'Hoặc nhập thủ công',
     smdp: 'Địa chỉ SM-DP+',
     activationCode: 'Mã kích hoạt',

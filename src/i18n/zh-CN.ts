@@ -121,6 +121,18 @@ export const zhCN: Messages = {
       noPlans: '没有适用于此卡的续费套餐。',
       buyNew: '购买新的 eSIM',
     },
+    returning: {
+      payInAlipay: '请在支付宝中完成支付。',
+      checking: '正在确认您的支付…',
+      checkAgain: '重新查询',
+      stillProcessing: '您的支付仍在处理中。我们会继续查询；如果迟迟没有结果，请凭以下信息联系客服。',
+      cardRef: (iccid) => `卡号：${iccid}`,
+    },
+    pageLink: {
+      copy: '复制链接，在浏览器中打开',
+      copied: '链接已复制。请粘贴到浏览器中继续。',
+      selectToCopy: '复制此链接并在浏览器中打开：',
+    },
     handoff: {
       button: '在其他设备上继续',
       title: '在其他设备上继续',
@@ -155,6 +167,7 @@ export const zhCN: Messages = {
     network: '网络似乎已断开，请检查连接后重试。',
     aborted: '请求已取消。',
     unknown: '出现问题，请重试。',
+    handoff_used: '此链接已被使用过。每个链接只能使用一次：请在最初操作的设备上再次选择“在其他设备上继续”，获取新链接。',
   },
   paymentFailures: {
     card_declined: '银行卡被拒绝，未扣款。请换一张卡或其他支付方式。',
@@ -214,7 +227,7 @@ export const zhCN: Messages = {
   flow: {
     label: '续费 eSIM',
     steps: { card: '我的卡', plan: '选择套餐', pay: '确认并支付', done: '完成' },
-    stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+    stepHeading: (n, total, name) => `第 ${n} 步，共 ${total} 步：${name}`,
     next: '选择套餐',
     review: '下一步',
     back: '上一步',
@@ -245,6 +258,7 @@ export const zhCN: Messages = {
     orderId: '订单号',
     paidOn: '支付时间',
     refund: {
+      statusLabel: '退款状态',
       request: '申请退款',
       title: '申请退款',
       checking: '正在查询退款规则…',
@@ -292,6 +306,8 @@ export const zhCN: Messages = {
     locked: '验证码错误次数过多，为保障安全已锁定。请联系客服继续。',
     installTitle: '在新手机上安装 eSIM',
     qrLabel: 'eSIM 安装二维码',
+    installHere: '在本机安装',
+    installElsewhere: '或在另一台设备上扫描二维码进行安装。',
     manual: '或手动输入',
     smdp: 'SM-DP+ 地址',
     activationCode: '激活码',

@@ -125,6 +125,18 @@ export const zhHK: Messages = {
       noPlans: '沒有適用於此卡的增值計劃。',
       buyNew: '購買新的 eSIM',
     },
+    returning: {
+      payInAlipay: '請在支付寶中完成付款。',
+      checking: '正在確認你的付款…',
+      checkAgain: '再次查詢',
+      stillProcessing: '你的付款仍在處理中。我們會繼續查詢；如果遲遲未有結果，請憑以下資料聯絡客戶服務。',
+      cardRef: (iccid) => `卡號：${iccid}`,
+    },
+    pageLink: {
+      copy: '複製連結，在瀏覽器中開啟',
+      copied: '連結已複製。請貼上到瀏覽器中繼續。',
+      selectToCopy: '複製此連結並在瀏覽器中開啟：',
+    },
     handoff: {
       button: '在其他裝置繼續',
       title: '在其他裝置繼續',
@@ -159,6 +171,7 @@ export const zhHK: Messages = {
     network: '你似乎已離線，請檢查網絡連線後再試。',
     aborted: '請求已取消。',
     unknown: '出現問題，請再試一次。',
+    handoff_used: '此連結已經使用過。每條連結只可使用一次：請在最初操作的裝置上再次選擇「在其他裝置繼續」，以取得新連結。',
   },
   paymentFailures: {
     card_declined: '你的信用卡被拒，未有扣款。請改用其他卡或付款方式。',
@@ -218,7 +231,7 @@ export const zhHK: Messages = {
   flow: {
     label: 'eSIM 增值',
     steps: { card: '我的卡', plan: '選擇計劃', pay: '確認及付款', done: '完成' },
-    stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+    stepHeading: (n, total, name) => `第 ${n} 步，共 ${total} 步：${name}`,
     next: '選擇計劃',
     review: '確認訂單',
     back: '上一步',
@@ -249,6 +262,7 @@ export const zhHK: Messages = {
     orderId: '訂單編號',
     paidOn: '付款日期',
     refund: {
+      statusLabel: '退款狀態',
       request: '申請退款',
       title: '申請退款',
       checking: '正在查閱退款政策…',
@@ -296,6 +310,8 @@ export const zhHK: Messages = {
     locked: '驗證碼錯誤次數太多，為保障安全已鎖定是次轉移。請聯絡客服以繼續。',
     installTitle: '在新手機安裝 eSIM',
     qrLabel: 'eSIM 安裝 QR 碼',
+    installHere: '在這部手機上安裝',
+    installElsewhere: '或在另一部裝置上掃描 QR 碼進行安裝。',
     manual: '或手動輸入',
     smdp: 'SM-DP+ 地址',
     activationCode: '啟動碼',

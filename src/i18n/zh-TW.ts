@@ -125,6 +125,18 @@ export const zhTW: Messages = {
       noPlans: '沒有適用於此卡的儲值方案。',
       buyNew: '購買新的 eSIM',
     },
+    returning: {
+      payInAlipay: '請在支付寶中完成付款。',
+      checking: '正在確認您的付款…',
+      checkAgain: '重新查詢',
+      stillProcessing: '您的付款仍在處理中。我們會繼續查詢；如果遲遲沒有結果，請憑以下資料聯絡客服。',
+      cardRef: (iccid) => `卡號：${iccid}`,
+    },
+    pageLink: {
+      copy: '複製連結，在瀏覽器中開啟',
+      copied: '連結已複製。請貼到瀏覽器中繼續。',
+      selectToCopy: '複製此連結並在瀏覽器中開啟：',
+    },
     handoff: {
       button: '在其他裝置上繼續',
       title: '在其他裝置上繼續',
@@ -159,6 +171,7 @@ export const zhTW: Messages = {
     network: '您似乎已離線，請檢查網路連線後再試一次。',
     aborted: '已取消請求。',
     unknown: '發生錯誤，請再試一次。',
+    handoff_used: '此連結已經使用過。每個連結只能使用一次：請在最初操作的裝置上再次選擇「在其他裝置上繼續」，取得新連結。',
   },
   paymentFailures: {
     card_declined: '您的信用卡遭拒，未產生任何扣款。請改用其他卡片或付款方式。',
@@ -218,7 +231,7 @@ export const zhTW: Messages = {
   flow: {
     label: 'eSIM 儲值',
     steps: { card: '我的卡片', plan: '選擇方案', pay: '確認並付款', done: '完成' },
-    stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
+    stepHeading: (n, total, name) => `第 ${n} 步，共 ${total} 步：${name}`,
     next: '選擇方案',
     review: '確認訂單',
     back: '上一步',
@@ -249,6 +262,7 @@ export const zhTW: Messages = {
     orderId: '訂單編號',
     paidOn: '付款時間',
     refund: {
+      statusLabel: '退款狀態',
       request: '申請退款',
       title: '申請退款',
       checking: '正在確認退款規定…',
@@ -296,6 +310,8 @@ export const zhTW: Messages = {
     locked: '驗證碼錯誤次數過多，為保障您的安全已鎖定此次轉移。請聯絡客服以繼續。',
     installTitle: '在新手機上安裝 eSIM',
     qrLabel: 'eSIM 安裝 QR Code',
+    installHere: '在這支手機上安裝',
+    installElsewhere: '或在另一部裝置上掃描 QR 碼進行安裝。',
     manual: '或手動輸入',
     smdp: 'SM-DP+ 位址',
     activationCode: '啟用碼',

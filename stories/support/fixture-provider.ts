@@ -7,6 +7,7 @@
  */
 import type { Decorator } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
 import { action } from 'storybook/actions';
 import { createFixtureClient, type FixtureScenario } from '../fixtures/index.js';
@@ -32,7 +33,9 @@ export const withFixture: Decorator = (story, context) => {
     return html`<div class="story" lang=${locale} ${ref(logEvents)}>${story()}</div>`;
   }
   const client = createFixtureClient({ ...scenario, locale });
+  // `parameters.paymentEnv`: where the story's page pretends to run (the provider's `payment-env`).
+  const env = context.parameters.paymentEnv as string | undefined;
   return html`<div class="story" lang=${locale} ${ref(logEvents)}>
-    <esim-renewal .client=${client} locale=${locale} support-url=${SUPPORT_URL}>${story()}</esim-renewal>
+    <esim-renewal .client=${client} locale=${locale} support-url=${SUPPORT_URL} payment-env=${ifDefined(env)}>${story()}</esim-renewal>
   </div>`;
 };

@@ -103,6 +103,58 @@ describe('<esim-device-change>', () => {
     expect(await installActivation(session, old.activationCode)).to.deep.equal({ status: 409, reason: 'transferred' });
   });
 
+  // A phone's user agent is not ours to run here: the test stands one in on `navigator` for the element to read.
+  async function withUserAgent<T>(userAgent: string, run: () => Promise<T>): Promise<T> {
+    Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
+    try {
+      return await run();
+    } finally {
+      delete (navigator as { userAgent?: string }).userAgent;
+    }
+  }
+
+  async function moveTo(element: EsimDeviceChange, session: Awaited<ReturnType<typeof newSession>>, phone: string) {
+    await search(element, phone.replace(/^\S+ /, ''));
+    await choose(element, phone);
+    await sendCode(element);
+    const moved = oneEvent(element, 'esim-device-change');
+    await enterCode(element, await transferCode(session, transferIdOf(element)));
+    const { activation } = (await moved).detail;
+    await waitUntil(() => element.step === 'install');
+    return activation;
+  }
+
+  it('on an iPhone with iOS 17.4 or later, installs in one tap: the link carries exactly the activation code; the QR and manual codes stay', async () => {
+    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+    await withUserAgent(iphone, async () => {
+      const { element, session } = await deviceChange();
+      const activation = await moveTo(element, session, 'Apple iPhone 15 Pro');
+      const link = $<HTMLAnchorElement>(element, 'a[part=install-here]');
+      expect(link.textContent!.trim()).to.equal('Install on this phone');
+      const url = new URL(link.href);
+      expect(url.origin + url.pathname).to.equal('https://esimsetup.apple.com/esim_qrcode_provisioning');
+      expect([...url.searchParams.keys()]).to.deep.equal(['carddata']);
+      expect(url.searchParams.get('carddata')).to.equal(activation.lpa);
+      expect(await decodeQr($<SVGSVGElement>(element, 'svg[part=qr]'))).to.equal(activation.lpa);
+      expect(visibleText($(element, '[part=manual]'))).to.include(activation.activationCode);
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  it('offers no one-tap link on Android (no web link is documented) or an older iOS: the QR and manual codes only', async () => {
+    for (const ua of [
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+    ]) {
+      await withUserAgent(ua, async () => {
+        const { element, session } = await deviceChange();
+        await moveTo(element, session, 'Samsung Galaxy S24');
+        expect(element.shadowRoot!.querySelector('[part=install-here]')).to.equal(null);
+        expect(element.shadowRoot!.querySelector('svg[part=qr]')).to.not.equal(null);
+      });
+    }
+  });
+
   it('ends the sessions minted before the move: another tab gets a new one through getSessionToken and carries on', async () => {
     // Another tab of the same traveller, opened before the move, with the partner's way to mint a fresh session.
     const earlier = await newSession({ template: 'active' });

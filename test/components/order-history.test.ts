@@ -104,6 +104,9 @@ describe('<esim-order-history>', () => {
     expect((await requested).refund.status).to.equal('requested');
     await waitForText(page.history, 'Refund requested');
     await waitForText(page.history, /Refunded CN¥\d+\.\d\d/, 15_000);
+    // The row is the refund's status, labelled as one (not "Request a refund: Refunded …").
+    const refundRow = $(page.history, 'dd.refund');
+    expect(visibleText(refundRow.previousElementSibling!)).to.equal('Refund status');
     await waitUntil(() => page.provider.store!.state.card.value!.expiresAt !== before.expiresAt, 'card not re-read', {
       timeout: 10_000,
     });

@@ -90,4 +90,35 @@ describe('<esim-renewal-flow>', () => {
       expect(document.documentElement.scrollWidth).to.be.at.most(360);
     });
   }
+
+  it('on a suspended card, says why and offers the buy link at step 1, not a plan choice', async () => {
+    const session = await newSession({ template: 'suspended' });
+    const flow = await fixture<EsimRenewalFlow>(html`<esim-renewal-flow
+      api-base=${session.baseUrl}
+      session-token=${session.token}
+      locale="en"
+      buy-url="https://agency.example/buy"
+    ></esim-renewal-flow>`);
+    const root = flow.shadowRoot!;
+    await waitUntil(() => root.querySelector('[part=ineligible]'), 'the reason never showed', { timeout: 10_000 });
+    expect(flow.step).to.equal('card');
+    expect(visibleText(flow)).to.include('This card is suspended, so it cannot be renewed.');
+    expect(root.querySelector<HTMLAnchorElement>('[part=ineligible] a')!.href).to.equal('https://agency.example/buy');
+    expect(root.querySelector('[part=next]')).to.equal(null);
+    await expect(flow).to.be.accessible();
+  });
+
+  it('names the step in one message: a full-width colon in Chinese', async () => {
+    const session = await newSession({ template: 'active' });
+    const flow = await fixture<EsimRenewalFlow>(html`<esim-renewal-flow
+      api-base=${session.baseUrl}
+      session-token=${session.token}
+      locale="zh-CN"
+    ></esim-renewal-flow>`);
+    await flow.updateComplete;
+    await waitUntil(() => flow.shadowRoot!.querySelector('#step-title .visually-hidden')?.textContent?.includes('我的卡') || flow.shadowRoot!.querySelector('#step-title .visually-hidden')?.textContent?.includes('：'));
+    const heading = flow.shadowRoot!.querySelector('#step-title .visually-hidden')!.textContent!.trim();
+    expect(heading).to.match(/^第 1 步，共 4 步：\S/);
+    expect(heading).to.not.include(':');
+  });
 });

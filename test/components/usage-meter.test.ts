@@ -156,4 +156,10 @@ describe('<esim-usage-meter>', () => {
     expect($$(short!, '[part=bar]')).to.have.length(7);
     expect(requestsTo(url) - before).to.equal(1);
   });
+
+  it('shows a day with no data used as 0 MB through Intl, never "0 byte"', () => {
+    expect(formatBytes(0, 'en')).to.equal('0 MB');
+    expect(formatBytes(300, 'en')).to.equal('0 MB');
+    for (const locale of ['en', 'zh-CN', 'ja', 'th']) expect(formatBytes(0, locale)).to.not.match(/byte/i);
+  });
 });

@@ -94,6 +94,9 @@ describe('journeys across pages and devices', () => {
     const third = await (await demo.browser.newContext()).newPage();
     await third.goto(link!);
     await third.locator('esim-balance-badge[state=error]').waitFor();
+    // It says so, and how to get a new one — not that "an order has moved on".
+    await third.getByText('此链接已被使用过').first().waitFor();
+    assert.equal(await third.getByText('订单状态已变化').count(), 0);
     await Promise.all([phone.close(), laptop.close(), wallet.close()]);
   });
 });

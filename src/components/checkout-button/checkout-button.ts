@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { PAYMENT_METHODS } from '../../client/constants.js';
-import type { PaymentMethod } from '../../client/schemas.js';
+import type { PaymentEnv, PaymentMethod } from '../../client/schemas.js';
 import { settingsWith, type RenewalSettings } from '../../context/settings.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimCheckoutStartEvent } from '../../events/checkout-start.js';
@@ -158,7 +158,14 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     showQr: () => (this.showQr = true),
     handoff: () => void this.handoff.start(),
     copyHandoff: () => void this.handoff.copy(),
+    checkAgain: () => this.flow.payment?.checkAgain(),
+    copyPageLink: () => void this.flow.payment?.copyPageLink(),
   };
+
+  /** Where the page runs, as the provider's `payment-env` says; undefined leaves it to the client option or detection. */
+  get paymentEnv(): PaymentEnv | undefined {
+    return this.settings.paymentEnv;
+  }
 
   override storeConnected(store: RenewalStore): void {
     if (this.planId) store.selectPlan(this.planId);
@@ -175,9 +182,17 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     this.stopTicker();
   }
 
-  private get methods(): PaymentMethod[] {
+  /** The methods this element offers (`payment-methods`), in the API's order for where the page runs once known. */
+  private get wantedMethods(): PaymentMethod[] {
     const wanted = this.paymentMethods.split(/[\s,]+/);
-    return PAYMENT_METHODS.filter((method) => wanted.includes(method));
+    const order = this.flow.state.methodOptions?.map((option) => option.method) ?? PAYMENT_METHODS;
+    return order.filter((method) => wanted.includes(method));
+  }
+
+  /** Of those, the ones that work here (all of them until the API has said). */
+  private get methods(): PaymentMethod[] {
+    const options = this.flow.state.methodOptions;
+    return this.wantedMethods.filter((method) => options?.find((option) => option.method === method)?.available ?? true);
   }
 
   /** The provider's support contacts and buy link, each overridden by this element's own attribute. */
@@ -247,6 +262,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       locale: this.resolvedLocale,
       checkout: this.flow.state,
       methods: this.methods,
+      unavailableMethods: this.wantedMethods.filter((method) => !this.methods.includes(method)),
       support: this.ownSettings.support,
       maskedIccid: this.renewal.card.value?.iccid,
       secondsLeft: expiresAt === undefined ? undefined : Math.ceil((expiresAt - this.now) / 1000),

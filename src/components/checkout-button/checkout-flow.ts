@@ -25,7 +25,7 @@ export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
 }
 
 /** Where a checkout starts, and goes back to. */
-const START = { step: 'idle', quoteRefreshed: false, slow: false, paused: false, orderUnknown: false } as const;
+const START = { step: 'idle', quoteRefreshed: false, slow: false, paused: false, orderUnknown: false, checking: false } as const;
 
 /**
  * The checkout's behaviour, apart from its looks: the quote and the summary here; the order, payment, waiting and
@@ -183,8 +183,8 @@ export class CheckoutFlow implements PaymentFlow {
   /** Back to the start after success or an error; a new attempt gets a new key. */
   reset(): void {
     this.payment?.stop();
-    const { plan, method, promoCode } = this.state;
-    this.set({ ...START, plan, method, promoCode });
+    const { plan, method, promoCode, env, methodOptions } = this.state;
+    this.set({ ...START, plan, method, promoCode, env, methodOptions, pageLink: undefined });
   }
 }
 

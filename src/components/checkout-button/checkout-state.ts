@@ -3,9 +3,9 @@
 // checkout imports from here, and this imports none of them: the flow (./checkout-flow.ts), the payment steps
 // (./payment.ts, loaded on demand) and the views (./checkout-views.ts, ./payment-views.ts) never import each other
 // in a circle.
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { RenewalError } from '../../client/errors.js';
-import type { Card, Handoff, Order, PaymentMethod, Plan, Quote } from '../../client/schemas.js';
+import type { Card, Handoff, Order, PaymentEnv, PaymentMethod, PaymentMethodOption, Plan, Quote } from '../../client/schemas.js';
 import type { SupportContact } from '../../context/settings.js';
 import type { RenewalStore } from '../../context/store.js';
 import type { Messages } from '../../i18n/index.js';
@@ -49,6 +49,17 @@ export interface CheckoutState {
   readonly attemptKey?: string;
   /** The last order request failed without a definite answer: its order may exist (answer lost or garbled). */
   readonly orderUnknown: boolean;
+  /** Where the page runs, as sent with the order (the payment steps resolve it when they load). */
+  readonly env?: PaymentEnv;
+  /** The methods of `env` as the API lists them, in its order; undefined until they are read (or if that failed). */
+  readonly methodOptions?: readonly PaymentMethodOption[];
+  /**
+   * Back from a payment page or the wallet's bridge: the order is being read, not trusted from the way back
+   * ("Checking your payment…", with "Check again").
+   */
+  readonly checking: boolean;
+  /** The traveller asked to copy this page's link (to open it in the browser): `copied`, or `failed` (shown to select). */
+  readonly pageLink?: 'copied' | 'failed';
 }
 
 /** The element the checkout runs in; it fires `esim-renewal-success` and `esim-renewal-error` there. */
@@ -60,6 +71,8 @@ export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
   readonly returnUrl?: string;
   /** After this many milliseconds without a final answer the traveller is told it is slow (we keep checking). */
   readonly slowAfter: number;
+  /** Where the page runs, as the partner set it (`payment-env`); undefined: the client's option, else detected. */
+  readonly paymentEnv?: PaymentEnv;
 }
 
 /** What the payment steps need of the flow: its state, the one way to change it, and the way back to the start. */
@@ -81,6 +94,10 @@ export interface PaymentSteps {
   cancel(): Promise<void>;
   stop(): void;
   closeWindow(): void;
+  /** Reads the order now ("Check again"), and keeps waiting. */
+  checkAgain(): void;
+  /** Copies this page's address, to open it in the browser. */
+  copyPageLink(): Promise<void>;
   /** The views of these steps, for the dialog to render (they load with the steps). */
   readonly views: PaymentViews;
 }
@@ -89,6 +106,8 @@ export interface PaymentViews {
   paying(ctx: ViewContext): TemplateResult;
   success(ctx: ViewContext): TemplateResult;
   handoffLink(ctx: ViewContext): TemplateResult;
+  /** The methods that do not work here, each with why and what to do. */
+  unavailable(ctx: ViewContext): TemplateResult | typeof nothing;
 }
 
 /** "Continue on another device": whether it is offered here, the link made, and why the last one failed. */
@@ -117,6 +136,10 @@ export interface CheckoutActions {
   /** Makes a hand-off link. */
   handoff(): void;
   copyHandoff(): void;
+  /** Reads the order again now, after a return from a payment page or wallet. */
+  checkAgain(): void;
+  /** Copies this page's link, to open it in the browser. */
+  copyPageLink(): void;
 }
 
 /** What the views are given: what to show, read only, and what they may do. */
@@ -125,6 +148,8 @@ export interface ViewContext {
   readonly locale: string;
   readonly checkout: CheckoutState;
   readonly methods: readonly PaymentMethod[];
+  /** The methods the element would offer that do not work where the page runs (see `checkout.methodOptions`). */
+  readonly unavailableMethods: readonly PaymentMethod[];
   readonly support: SupportContact;
   /** The masked card number the store has, for the support links of the error view. */
   readonly maskedIccid?: string;

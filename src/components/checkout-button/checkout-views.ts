@@ -82,6 +82,7 @@ export function renderSummary(ctx: ViewContext) {
         </label>`,
       )}
     </fieldset>
+    ${ctx.unavailableMethods.length ? (ctx.payment?.unavailable(ctx) ?? nothing) : nothing}
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.close}>${m.cancel}</button>
       <button class="button" part="pay" @click=${ctx.on.pay}>${m.pay(total)}</button>
@@ -124,7 +125,7 @@ export function renderError(ctx: ViewContext) {
     false,
     html`<p>${text}</p>
       <p class="reference">
-        ${ctx.msg.common.errorCode(failureCode ?? error!.code)}${order ? html` · ${m.orderRef(order.id)}` : nothing}
+        ${ctx.msg.common.errorCode(failureCode ?? error!.code)}${order ? ` · ${m.orderRef(order.id)}` : nothing}
       </p>`,
     ctx.maskedIccid,
     html`<button class="button" part="retry" @click=${ctx.on.retry}>${m.retry}</button>`,

@@ -6,11 +6,18 @@ import type { PaymentAction } from '../../client/schemas.js';
 import { formatData, formatDate, formatMoney, formatTime } from '../../i18n/format.js';
 import { qrCode } from '../../internal/qr-code.js';
 import type { ViewContext } from './checkout-state.js';
+import { supportLinks } from '../../internal/support.js';
 import { progress, renderResult } from './checkout-views.js';
 
-function countdown(seconds: number): string {
+/**
+ * The time left on a wallet code through `Intl.DurationFormat`: `digital` (04:59) to look at, `long` (4 minutes,
+ * 59 seconds) to announce. A browser without it gets the minutes left, rounded up, as a unit `Intl.NumberFormat` knows.
+ */
+function countdown(seconds: number, locale: string, style: 'digital' | 'long'): string {
   const s = Math.max(0, seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const Duration = (Intl as { DurationFormat?: new (locale: string, options: object) => { format(d: object): string } }).DurationFormat;
+  if (Duration) return new Duration(locale, { style, hoursDisplay: 'auto' }).format({ minutes: Math.floor(s / 60), seconds: s % 60 });
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(s / 60));
 }
 
 /** The hand-off link made for "Continue on another device": its QR code, the link, its expiry and a copy button. */
@@ -30,11 +37,14 @@ export function renderHandoffLink(ctx: ViewContext) {
 
 export function renderPaying(ctx: ViewContext) {
   const m = ctx.msg.checkout;
-  const { order, slow } = ctx.checkout;
+  const { order, slow, checking } = ctx.checkout;
+  if (checking) return renderChecking(ctx);
   const action = order?.paymentAction;
   const expired = (ctx.secondsLeft ?? 1) <= 0;
   return html`
-    ${order && action?.type === 'qr' ? renderWallet(ctx, action, expired) : html`<p>${m.payInWindow}</p>`}
+    ${order && action?.type === 'qr'
+      ? renderWallet(ctx, action, expired)
+      : html`<p>${action?.type === 'app_bridge' ? m.returning.payInAlipay : m.payInWindow}</p>`}
     ${expired ? nothing : progress(slow ? m.slow : m.waiting)}
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.cancel}>${m.cancel}</button>
@@ -61,7 +71,8 @@ function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boo
   const price = formatMoney(order.quote.total, ctx.locale);
   // Announce the time left only at coarse steps; a live region that ticks every second is noise.
   const seconds = ctx.secondsLeft ?? 0;
-  const left = m.qr.expiresIn(countdown(seconds));
+  const left = m.qr.expiresIn(countdown(seconds, ctx.locale, 'digital'));
+  const announced = seconds % 60 === 0 || seconds <= 10 ? m.qr.expiresIn(countdown(seconds, ctx.locale, 'long')) : '';
   return html`<div class="wallet" part="wallet">
     <p class="amount">${m.qr.amount(price)}</p>
     ${ctx.preferApp
@@ -71,7 +82,7 @@ function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boo
           ${qrCode(qr, m.qr.label(method, price))}`}
     <p class="countdown" part="countdown">
       <span aria-hidden="true">${left}</span>
-      <span class="visually-hidden" role="status">${seconds % 60 === 0 || seconds <= 10 ? left : ''}</span>
+      <span class="visually-hidden" role="status">${announced}</span>
     </p>
   </div>`;
 }
@@ -88,4 +99,70 @@ export function renderSuccess(ctx: ViewContext) {
     card.iccid,
     html`<button class="button" @click=${ctx.on.close}>${m.done}</button>`,
   );
+}
+
+/**
+ * Back from a payment page or the wallet's sheet: the order is read, never the way back. "Check again" reads it now;
+ * after a while the traveller is told it is still processing, with what support needs (card and order).
+ */
+function renderChecking(ctx: ViewContext) {
+  const m = ctx.msg.checkout;
+  const r = m.returning;
+  const { order, slow } = ctx.checkout;
+  return html`<div class="checking" part="checking">
+    ${progress(r.checking)}
+    ${slow
+      ? html`<div class="notice" role="status">
+          <p>${r.stillProcessing}</p>
+          ${ctx.maskedIccid ? html`<p class="reference">${r.cardRef(ctx.maskedIccid)}</p>` : nothing}
+          ${order ? html`<p class="reference">${m.orderRef(order.id)}</p>` : nothing}
+          ${supportLinks(ctx.support, { maskedIccid: ctx.maskedIccid, orderId: order?.id }, m).map(
+            (link) => html`<a href=${link.href} target="_blank" rel="noopener" part="support">${link.label}</a> `,
+          )}
+        </div>`
+      : nothing}
+    <div class="actions">
+      <button class="button secondary" @click=${ctx.on.cancel}>${m.cancel}</button>
+      ${order?.paymentAction?.type === 'redirect'
+        ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
+        : nothing}
+      <button class="button" part="check-again" @click=${ctx.on.checkAgain}>${r.checkAgain}</button>
+    </div>
+  </div>`;
+}
+
+/**
+ * The methods the element would offer that do not work where the page runs: why, and what to do. A wallet blocked
+ * by the app the page is open in gets the page's link to copy into the browser; the hand-off to another device
+ * stays on the summary.
+ */
+export function renderUnavailable(ctx: ViewContext) {
+  const options = ctx.checkout.methodOptions ?? [];
+  const reasons = ctx.unavailableMethods.map(
+    (method) => options.find((option) => option.method === method)?.reason ?? 'other',
+  );
+  if (reasons.length === 0) return nothing;
+  const openInBrowser = reasons.some((reason) => reason === 'blocked_in_wechat' || reason === 'blocked_in_alipay');
+  const p = ctx.msg.checkout.pageLink;
+  const copied = ctx.checkout.pageLink;
+  return html`<div class="unavailable" part="unavailable">
+    ${reasons.map((reason) => {
+      const texts: Partial<Record<string, string>> = ctx.msg.paymentUnavailable;
+      return html`<p>${texts[reason] ?? texts.other}</p>`;
+    })}
+    ${openInBrowser
+      ? html`<button class="button secondary" part="copy-page-link" @click=${ctx.on.copyPageLink}>${p.copy}</button>
+          ${copied === 'failed'
+            ? html`<label class="page-link"
+                >${p.selectToCopy}
+                <input readonly .value=${globalThis.location?.href ?? ''} @focus=${selectAll} />
+              </label>`
+            : nothing}
+          <p role="status" class="terms">${copied === 'copied' ? p.copied : ''}</p>`
+      : nothing}
+  </div>`;
+}
+
+function selectAll(event: FocusEvent): void {
+  (event.target as HTMLInputElement).select();
 }

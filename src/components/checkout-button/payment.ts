@@ -8,7 +8,9 @@ import { sleep } from '../../client/index.js';
 import type { Order, Quote } from '../../client/schemas.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import type { PaymentFlow, PaymentSteps, PaymentViews } from './checkout-state.js';
-import { renderHandoffLink, renderPaying, renderSuccess } from './payment-views.js';
+import { alipayTradePay } from './alipay-bridge.js';
+import { detectPaymentEnv } from './payment-env.js';
+import { renderHandoffLink, renderPaying, renderSuccess, renderUnavailable } from './payment-views.js';
 import { openPaymentWindow } from './popup.js';
 import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
 
@@ -19,6 +21,24 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
 
   constructor(private readonly flow: PaymentFlow) {
     flow.host.addController(this);
+    void this.loadMethods();
+  }
+
+  /**
+   * Where the page runs (the partner's `payment-env`, else the client's `paymentEnv` option, else what the browser
+   * looks like) and the methods that work there, for the summary to offer.
+   */
+  private async loadMethods(): Promise<void> {
+    const flow = this.flow;
+    const store = flow.host.store;
+    const env = flow.host.paymentEnv ?? store?.client.paymentEnv ?? detectPaymentEnv();
+    flow.set({ env });
+    try {
+      const list = await store?.client.listPaymentMethods({ env });
+      if (list) flow.set({ methodOptions: list.methods });
+    } catch {
+      // Unknown: every method is offered, and the order's own answer (method_unavailable_in_env) says why if one fails.
+    }
   }
 
   hostConnected(): void {
@@ -56,7 +76,12 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     try {
       const order = await store.client.createOrder(
         // A payment page in a popup just says "done" and we close it; only a full-page redirect needs the way back.
-        { quoteId: quote.id, paymentMethod: flow.state.method, returnUrl: this.popup ? undefined : flow.host.returnUrl },
+        {
+          quoteId: quote.id,
+          paymentMethod: flow.state.method,
+          paymentEnv: flow.state.env,
+          returnUrl: this.popup ? undefined : flow.host.returnUrl,
+        },
         { idempotencyKey: key },
       );
       savePendingAttempt({ orderId: order.id, key });
@@ -80,6 +105,17 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
   /** Sends the traveller to pay (popup, redirect or wallet code), then waits for the order. */
   private follow(order: Order): void {
     const action = order.paymentAction;
+    if (action?.type === 'app_bridge' && order.status === 'requires_payment') {
+      this.flow.set({ step: 'paying' });
+      void this.wait(order.id);
+      // Whatever the app answers, the order decides: back from the sheet, read it now and say so.
+      void alipayTradePay(action.tradeNo).then(() => {
+        if (this.flow.state.order?.id !== order.id || this.flow.state.step !== 'paying') return;
+        this.flow.set({ checking: true });
+        this.checkAgain();
+      });
+      return;
+    }
     if (action?.type === 'redirect' && order.status === 'requires_payment') {
       if (this.popup && !this.popup.closed) {
         this.popup.location.href = action.url;
@@ -123,9 +159,12 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     this.stop();
     const abort = (this.abort = new AbortController());
     if (!flow.state.slow) this.slowTimer = setTimeout(() => flow.set({ slow: true }), flow.host.slowAfter);
+    // A wallet code is polled as the providers advise: every 2 s for the first minute, then less and less often.
+    const qr = flow.state.order?.paymentAction?.type === 'qr';
     try {
       const order = await store.client.waitForOrder(orderId, {
         signal: abort.signal,
+        ...(qr ? { interval: 2_000, steadyFor: 60_000, backoff: 2, maxInterval: 8_000 } : {}),
         onUpdate: (update) => {
           const confirming = update.status === 'processing' && flow.state.step === 'paying';
           flow.set(confirming ? { step: 'confirming', order: update } : { order: update });
@@ -173,7 +212,8 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
       flow.set({ order, quote: order.quote, plan: order.quote.plan, method: order.paymentMethod, attemptKey });
       if (order.status === 'succeeded') await this.confirm(order, new AbortController().signal);
       else {
-        flow.set({ step: order.status === 'processing' ? 'confirming' : 'paying' });
+        // Back from a payment page or a reload: the way back proves nothing, the order is read until it settles.
+        flow.set({ step: order.status === 'processing' ? 'confirming' : 'paying', checking: order.status !== 'processing' });
         void this.wait(order.id);
       }
       return true;
@@ -205,6 +245,21 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     this.flow.reset();
   }
 
+  checkAgain(): void {
+    const order = this.flow.state.order;
+    if (order && (this.flow.state.step === 'paying' || this.flow.state.step === 'confirming')) void this.wait(order.id);
+  }
+
+  async copyPageLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(globalThis.location.href);
+      this.flow.set({ pageLink: 'copied' });
+    } catch {
+      // No clipboard here (WeChat's browser often has none): the link is shown selected, to copy by hand.
+      this.flow.set({ pageLink: 'failed' });
+    }
+  }
+
   /** Stops waiting for the order (the page or the traveller moved on). */
   stop(): void {
     this.abort?.abort();
@@ -222,5 +277,6 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     paying: renderPaying,
     success: renderSuccess,
     handoffLink: renderHandoffLink,
+    unavailable: renderUnavailable,
   };
 }

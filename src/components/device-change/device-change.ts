@@ -7,6 +7,7 @@ import { formatTime } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { failureOf } from '../../internal/task-failure.js';
 import { qrCode } from '../../internal/qr-code.js';
+import { oneTapInstallLink } from './install-link.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './device-change.styles.js';
 import { DeviceTransfer } from './transfer.js';
@@ -32,6 +33,7 @@ const nameOf = (device: Pick<Device, 'brand' | 'model'>) => `${device.brand} ${d
  * @csspart code - The one-time code field.
  * @csspart qr - The installation QR code.
  * @csspart manual - The SM-DP+ address and activation code.
+ * @csspart install-here - The one-tap "Install on this phone" link (iOS 17.4 and later).
  * @cssprop --esim-device-radius - Corner radius (default `--esim-radius-m`).
  */
 export class EsimDeviceChange extends EsimElement {
@@ -230,7 +232,12 @@ export class EsimDeviceChange extends EsimElement {
     const activation = this.activation!;
     const copyButton = (value: string) =>
       html`<button class="button secondary small" @click=${() => this.copy(value)}>${this.copied === value ? d.copied : d.copy}</button>`;
+    const oneTap = oneTapInstallLink(activation.lpa);
     return html`<h3 tabindex="-1">${d.installTitle}</h3>
+      ${oneTap
+        ? html`<a class="button" part="install-here" href=${oneTap}>${d.installHere}</a>
+            <p class="hint">${d.installElsewhere}</p>`
+        : nothing}
       <div class="install">
         ${qrCode(activation.qr, d.qrLabel)}
         <p class="hint">${d.expires(formatTime(activation.expiresAt, this.resolvedLocale))}</p>

@@ -182,7 +182,7 @@ export class EsimOrderHistory extends EsimElement {
               <dd>${formatDate(order.renewedUntil, locale)}</dd>`
           : nothing}
         ${refund
-          ? html`<dt>${h.refund.title}</dt>
+          ? html`<dt>${h.refund.statusLabel}</dt>
               <dd class="refund ${refund.status}">${this.refundText(order)}</dd>`
           : nothing}
       </dl>

@@ -28,6 +28,7 @@ const STEPS: FlowStep[] = ['card', 'plan', 'pay', 'done'];
  * @fires {EsimPlanChangeEvent} esim-plan-change - From the picker inside.
  * @csspart flow - The flow's box.
  * @csspart steps - The step indicator.
+ * @csspart ineligible - Why the card cannot be renewed (suspended), with the buy link, at the first step.
  * @csspart step - One step of the journey (`card`, `plan`, `pay`, `done`) — also named by `data-step`.
  * @csspart next - The button to the next step.
  * @csspart back - The button to the previous step.
@@ -124,7 +125,8 @@ export class EsimRenewalFlow extends EsimElement {
       </ol>
       <section part="step" data-step=${this.step} aria-labelledby="step-title">
         <h2 id="step-title" tabindex="-1">
-          <span class="visually-hidden">${m.stepOf(index + 1, STEPS.length)}: </span>${m.steps[this.step]}
+          <span class="visually-hidden">${m.stepHeading(index + 1, STEPS.length, m.steps[this.step])}</span
+          ><span aria-hidden="true">${m.steps[this.step]}</span>
         </h2>
         ${this.renderStep()}
       </section>
@@ -134,11 +136,22 @@ export class EsimRenewalFlow extends EsimElement {
   private renderStep() {
     const m = this.msg.flow;
     switch (this.step) {
-      case 'card':
+      case 'card': {
+        // A card that cannot be renewed says so here, with the way to a new eSIM, rather than at the payment step.
+        if (this.renewal.card.value?.status === 'suspended') {
+          const buy = this.settingsProvider.value?.buyUrl;
+          const e = this.msg.checkout.eligibility;
+          return html`<esim-balance-badge></esim-balance-badge>
+            <div class="ineligible" part="ineligible" role="note">
+              <p>${e.suspended}</p>
+              ${buy ? html`<a class="button" href=${buy}>${e.buyNew}</a>` : nothing}
+            </div>`;
+        }
         return html`<esim-balance-badge></esim-balance-badge>
           <div class="actions">
             <button class="button" part="next" @click=${() => this.go('plan')}>${m.next}</button>
           </div>`;
+      }
       case 'plan': {
         const plan = this.renewal.selectedPlan;
         return html`<esim-plan-picker></esim-plan-picker>

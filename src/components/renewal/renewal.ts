@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { claimHandoff, createRenewalClient, type RenewalClient } from '../../client/client.js';
-import type { HandoffSession } from '../../client/schemas.js';
+import type { HandoffSession, PaymentEnv } from '../../client/schemas.js';
 import { renewalContext } from '../../context/renewal-context.js';
 import { DEFAULT_SETTINGS, settingsContext, settingsWith, type RenewalSettings } from '../../context/settings.js';
 import { RenewalStore } from '../../context/store.js';
@@ -15,7 +15,7 @@ import { HANDOFF_PARAM, takeQueryParam } from '../../internal/url.js';
 const warned = new Set<string>();
 
 /** The provider's properties that make its settings (`RenewalSettings`). */
-const SETTINGS = ['locale', 'warnDays', 'buyUrl', 'supportUrl', 'supportEmail', 'supportPhone', 'supportChat'] as const;
+const SETTINGS = ['locale', 'warnDays', 'buyUrl', 'supportUrl', 'supportEmail', 'supportPhone', 'supportChat', 'paymentEnv'] as const;
 
 /**
  * The provider: holds the Renewal client and the state every element inside it shares, so a badge, a picker and a
@@ -49,6 +49,7 @@ export class EsimRenewal extends LitElement {
     supportPhone: { attribute: 'support-phone' },
     supportChat: { attribute: 'support-chat' },
     buyUrl: { attribute: 'buy-url' },
+    paymentEnv: { attribute: 'payment-env' },
   };
 
   static {
@@ -93,6 +94,12 @@ export class EsimRenewal extends LitElement {
 
   /** Where to buy a new eSIM when the card cannot be renewed. */
   buyUrl?: string;
+
+  /**
+   * Where the page runs, for apps that embed the widget in a web view of their own: `desktop`, `mobile_browser`,
+   * `wechat`, `alipay` or `wechat_miniprogram`. Left out, the checkout detects it from the browser.
+   */
+  paymentEnv?: PaymentEnv;
 
   /** @internal */
   store?: RenewalStore;

@@ -1,0 +1,190 @@
+// The checkout where the page runs (issue 17): the methods of the environment as the API lists them, why the others
+// do not work, the Alipay app's tradePay bridge and the way back from it, against the real sandbox.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
+import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
+import type { PaymentEnv } from '../../src/client/schemas.js';
+import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
+import { html } from 'lit';
+import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
+import { detectPaymentEnv } from '../../src/components/checkout-button/payment-env.js';
+import { latestOrder, newSession, ordersOf, simulatePayment, type TestSession } from '../helpers/sandbox.js';
+
+interface Page {
+  provider: EsimRenewal;
+  button: EsimCheckoutButton;
+  session: TestSession;
+}
+
+async function checkoutIn(env: PaymentEnv, locale = 'en'): Promise<Page> {
+  const session = await newSession({ template: 'active' });
+  const provider = await mountWithProvider(session, html`<esim-plan-picker></esim-plan-picker><esim-checkout-button></esim-checkout-button>`, locale);
+  provider.paymentEnv = env;
+  const picker = provider.querySelector('esim-plan-picker')!;
+  await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
+  return { provider, button: provider.querySelector('esim-checkout-button')!, session };
+}
+
+async function untilStep(button: EsimCheckoutButton, ...steps: CheckoutStep[]) {
+  await waitUntil(() => steps.includes(button.step), `checkout at ${button.step}, wanted ${steps.join('/')}`, { timeout: 15_000 });
+}
+
+/** The summary, once the environment's methods are in. */
+async function openSummary(page: Page) {
+  $$(page.provider.querySelector('esim-plan-picker')!, '[role=radio]')[0]!.click();
+  await page.button.updateComplete;
+  $(page.button, '[part=button]').click();
+  await untilStep(page.button, 'summary');
+  await waitUntil(() => (page.button as unknown as { flow: { state: { methodOptions?: unknown } } }).flow.state.methodOptions, 'methods never came', {
+    timeout: 10_000,
+  });
+  await page.button.updateComplete;
+}
+
+function choose(page: Page, method: string) {
+  $$<HTMLInputElement>(page.button, 'input[name=method]').find((input) => input.value === method)!.click();
+}
+
+const offered = (page: Page) => $$<HTMLInputElement>(page.button, 'input[name=method]').map((input) => input.value);
+
+/**
+ * A stand-in for the Alipay app's JavaScript bridge, which only the Alipay app injects: each `tradePay` does in the
+ * sandbox what the traveller did in the app (through the sandbox's Alipay side, never through the page), then
+ * answers the page with the given result code.
+ */
+function standInAlipayBridge(sandbox: string, app: { outcome?: 'succeed' | 'fail'; settle?: 'now' | 'later'; code: string }) {
+  const calls: Array<{ name: string; tradeNO: string }> = [];
+  (window as { AlipayJSBridge?: unknown }).AlipayJSBridge = {
+    call(name: string, params: { tradeNO: string }, callback: (result: { resultCode: string }) => void) {
+      calls.push({ name, tradeNO: params.tradeNO });
+      const acted = app.outcome
+        ? fetch(`${sandbox}/sandbox/alipay/trades/${params.tradeNO}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ outcome: app.outcome, settle: app.settle ?? 'now' }),
+          })
+        : Promise.resolve();
+      void acted.then(() => setTimeout(() => callback({ resultCode: app.code }), 50));
+    },
+  };
+  return calls;
+}
+
+describe('the checkout where the page runs', () => {
+  afterEach(() => {
+    sessionStorage.clear();
+    delete (window as { AlipayJSBridge?: unknown }).AlipayJSBridge;
+  });
+
+  it('inside WeChat: Alipay is not offered, says why, and offers the link to open in the browser; WeChat Pay comes first', async () => {
+    const page = await checkoutIn('wechat');
+    await openSummary(page);
+    expect(offered(page)).to.deep.equal(['wechat_pay', 'card']);
+    const text = visibleText(page.button);
+    expect(text).to.include('Alipay does not open inside WeChat. Open this page in your browser to pay with Alipay.');
+    expect($(page.button, '[part=handoff-button]')).to.exist; // another device stays possible
+    await expect(page.button).to.be.accessible();
+    $(page.button, '[part=copy-page-link]').click();
+    // Either the clipboard took it, or (no permission, as often in WeChat) the link is there to select and copy.
+    await waitUntil(() => /Link copied/.test(visibleText(page.button)) || page.button.shadowRoot!.querySelector('.page-link input'));
+    const field = page.button.shadowRoot!.querySelector<HTMLInputElement>('.page-link input');
+    if (field) expect(field.value).to.equal(location.href);
+    else expect(await navigator.clipboard.readText().catch(() => location.href)).to.equal(location.href);
+    await expect(page.button).to.be.accessible();
+  });
+
+  it('in a mini program web-view: only the card is offered, and each wallet says why', async () => {
+    const page = await checkoutIn('wechat_miniprogram');
+    await openSummary(page);
+    expect(offered(page)).to.deep.equal(['card']);
+    expect(visibleText(page.button)).to.include('Wallet payments cannot start from this mini program page');
+    expect(visibleText(page.button)).to.include('Alipay does not open inside WeChat');
+  });
+
+  for (const [code, app, ends] of [
+    ['9000', { outcome: 'succeed', settle: 'now' }, 'success'],
+    ['8000', { outcome: 'succeed', settle: 'later' }, 'success'],
+    ['6004', { outcome: 'fail' }, 'error'],
+    ['6001', { outcome: 'succeed', settle: 'now' }, 'success'], // "cancelled", yet the app paid: the order decides
+    ['9000', {}, 'checking'], // "success", yet nothing was paid: the order decides
+  ] as const) {
+    it(`inside the Alipay app: tradePay answers ${code}, the order was ${app.outcome ?? 'not paid'} — the checkout ends on ${ends}`, async () => {
+      const page = await checkoutIn('alipay');
+      await openSummary(page);
+      expect(offered(page)).to.deep.equal(['alipay', 'card']);
+      expect(visibleText(page.button)).to.include('WeChat Pay does not open inside the Alipay app');
+      const calls = standInAlipayBridge(page.session.baseUrl, { ...app, code });
+      choose(page, 'alipay');
+      $(page.button, '[part=pay]').click();
+      if (ends === 'success') await untilStep(page.button, 'success');
+      else if (ends === 'error') {
+        await untilStep(page.button, 'error');
+        expect(visibleText(page.button)).to.include('The payment was declined. No money was taken.');
+      } else {
+        await waitForText(page.button, 'Checking your payment…');
+        expect(page.button.step).to.equal('paying');
+        await expect(page.button).to.be.accessible();
+      }
+      const order = await latestOrder(page.session);
+      expect(calls).to.deep.equal([{ name: 'tradePay', tradeNO: order.paymentAction?.type === 'app_bridge' ? order.paymentAction.tradeNo : calls[0]!.tradeNO }]);
+      expect(order.paymentEnv).to.equal('alipay');
+      expect(await ordersOf(page.session)).to.have.length(1);
+    });
+  }
+
+  it('"Check again" reads the order now, and "still processing" says what support needs', async () => {
+    const page = await checkoutIn('alipay');
+    page.button.slowAfter = 300;
+    await openSummary(page);
+    standInAlipayBridge(page.session.baseUrl, { code: '6004' }); // unknown, nothing paid yet
+    choose(page, 'alipay');
+    $(page.button, '[part=pay]').click();
+    await waitForText(page.button, 'Checking your payment…');
+    await waitForText(page.button, 'Your payment is still processing');
+    const order = await latestOrder(page.session);
+    const text = visibleText(page.button);
+    expect(text).to.include(`Order reference: ${order.id}`);
+    expect(text).to.match(/Card: •+ ?\d{4}/);
+    const status = page.button.shadowRoot!.querySelector('[part=checking] [role=status]');
+    expect(status, 'the checking state is announced').to.exist;
+    await expect(page.button).to.be.accessible();
+    await simulatePayment(page.session, order.id, 'succeed');
+    $(page.button, '[part=check-again]').click();
+    await untilStep(page.button, 'success', 'confirming');
+    await untilStep(page.button, 'success');
+    expect(await ordersOf(page.session)).to.have.length(1);
+  });
+});
+
+describe('detecting where the page runs', () => {
+  const ua = {
+    wechat: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x18003231) NetType/WIFI Language/zh_CN',
+    miniProgram: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.49 miniProgram/wx1234567890',
+    alipay: 'Mozilla/5.0 (Linux; Android 14; SM-S9180) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 AlipayClient/10.5.96.8000 Language/zh-Hans',
+    android: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+    desktop: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  };
+  it('tells WeChat, its mini programs, the Alipay app, a phone and a desktop apart', () => {
+    expect(detectPaymentEnv({ userAgent: ua.wechat, coarsePointer: true })).to.equal('wechat');
+    expect(detectPaymentEnv({ userAgent: ua.miniProgram, coarsePointer: true })).to.equal('wechat_miniprogram');
+    expect(detectPaymentEnv({ userAgent: ua.wechat, wxjsEnvironment: 'miniprogram', coarsePointer: true })).to.equal('wechat_miniprogram');
+    expect(detectPaymentEnv({ userAgent: ua.alipay, coarsePointer: true })).to.equal('alipay');
+    expect(detectPaymentEnv({ userAgent: ua.android, coarsePointer: true })).to.equal('mobile_browser');
+    expect(detectPaymentEnv({ userAgent: ua.desktop, coarsePointer: true })).to.equal('mobile_browser'); // a tablet's finger
+    expect(detectPaymentEnv({ userAgent: ua.desktop, coarsePointer: false })).to.equal('desktop');
+    expect(detectPaymentEnv()).to.equal('desktop'); // this test browser
+  });
+
+  it('sends the detected environment with the order when nothing overrides it', async () => {
+    const session = await newSession({ template: 'active' });
+    const provider = await mountWithProvider(session, html`<esim-plan-picker></esim-plan-picker><esim-checkout-button></esim-checkout-button>`);
+    const page = { provider, button: provider.querySelector('esim-checkout-button')!, session };
+    const picker = provider.querySelector('esim-plan-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
+    await openSummary(page);
+    choose(page, 'alipay');
+    $(page.button, '[part=pay]').click();
+    await waitUntil(async () => (await ordersOf(session)).length === 1, 'no order', { timeout: 10_000 });
+    expect((await latestOrder(session)).paymentEnv).to.equal('desktop');
+  });
+});
