@@ -13,6 +13,9 @@
 // client alone: 15.6, then 13.4 kB); bench/README.md says where the bytes are. The budgets below guard what is, not
 // the goals: every one sits about 0.4 kB above what it measured. Lower them as savings land, raise one only with a
 // measurement that says why (bench/README.md).
+// When issues 16, 17 and 19 met in main (2026-12-02), every check over its budget got its measured figure + 0.3 kB
+// (the script-tag file 36.90 kB, badge-only 27.95 kB: English for the new states, payment environments, locale auto
+// and money by minor units); a 'measured' note on a line is the figure of the branch that raised it.
 
 import { entries } from './rollup.config.mjs';
 
@@ -35,24 +38,24 @@ const staticImports = (config) => ({
 
 /** Budgets of the npm entries, with their dependencies (the Node-only partner client has none). */
 const entryBudgets = {
-  index: '44.4 kB', // issue 17 UI: measured 44.16 kB (payment-environment, return-check and install messages in English)
-  'client/index': '13.8 kB',
-  renewal: '20.7 kB',
-  'balance-badge': '27.5 kB', // the goal is 24 kB: see above. Issue 17 UI: measured 27.22 kB (payment-environment, return-check and install messages in English)
-  'plan-picker': '28.4 kB', // issue 17 UI: measured 28.12 kB (payment-environment, return-check and install messages in English)
-  'checkout-button': '31.3 kB', // issue 17 UI: measured 31.05 kB (payment-environment, return-check and install messages in English)
-  'usage-meter': '27.6 kB', // issue 17 UI: measured 27.36 kB (payment-environment, return-check and install messages in English)
-  'renewal-flow': '35.8 kB', // issue 17 UI: measured 35.57 kB (payment-environment, return-check and install messages in English)
-  'order-history': '29.6 kB', // issue 17 UI: measured 29.32 kB (payment-environment, return-check and install messages in English)
-  'device-change': '29.3 kB', // issue 17 UI: measured 29.06 kB (payment-environment, return-check and install messages in English)
-  'auto-renew-toggle': '28.5 kB', // issue 17 UI: measured 28.27 kB (payment-environment, return-check and install messages in English)
-  define: '44 kB', // issue 17 UI: measured 43.70 kB (payment-environment, return-check and install messages in English)
-  'react/index': '44.9 kB', // issue 17 UI: measured 44.67 kB (payment-environment, return-check and install messages in English)
-  'react/renewal': '21.4 kB',
-  'react/checkout-button': '31.8 kB', // issue 17 UI: measured 31.59 kB (payment-environment, return-check and install messages in English)
-  'react/renewal-flow': '36.5 kB', // issue 17 UI: measured 36.27 kB (payment-environment, return-check and install messages in English)
-  'react/order-history': '30.1 kB', // issue 17 UI: measured 29.85 kB (payment-environment, return-check and install messages in English)
-  'react/*': '29.9 kB', // issue 17 UI: react/device-change measured 29.70 kB (one-tap install)
+  index: '45.4 kB', // issue 17 UI: measured 44.16 kB (payment-environment, return-check and install messages in English)
+  'client/index': '14.1 kB',
+  renewal: '21.8 kB',
+  'balance-badge': '28.3 kB', // the goal is 24 kB: see above. Issue 17 UI: measured 27.22 kB (payment-environment, return-check and install messages in English)
+  'plan-picker': '29.2 kB', // issue 17 UI: measured 28.12 kB (payment-environment, return-check and install messages in English)
+  'checkout-button': '32.1 kB', // issue 17 UI: measured 31.05 kB (payment-environment, return-check and install messages in English)
+  'usage-meter': '28.3 kB', // issue 17 UI: measured 27.36 kB (payment-environment, return-check and install messages in English)
+  'renewal-flow': '36.7 kB', // issue 17 UI: measured 35.57 kB (payment-environment, return-check and install messages in English)
+  'order-history': '30.4 kB', // issue 17 UI: measured 29.32 kB (payment-environment, return-check and install messages in English)
+  'device-change': '30 kB', // issue 17 UI: measured 29.06 kB (payment-environment, return-check and install messages in English)
+  'auto-renew-toggle': '29.4 kB', // issue 17 UI: measured 28.27 kB (payment-environment, return-check and install messages in English)
+  define: '44.9 kB', // issue 17 UI: measured 43.70 kB (payment-environment, return-check and install messages in English)
+  'react/index': '45.8 kB', // issue 17 UI: measured 44.67 kB (payment-environment, return-check and install messages in English)
+  'react/renewal': '22.4 kB',
+  'react/checkout-button': '32.8 kB', // issue 17 UI: measured 31.59 kB (payment-environment, return-check and install messages in English)
+  'react/renewal-flow': '37.4 kB', // issue 17 UI: measured 36.27 kB (payment-environment, return-check and install messages in English)
+  'react/order-history': '31 kB', // issue 17 UI: measured 29.85 kB (payment-environment, return-check and install messages in English)
+  'react/*': '30.6 kB', // issue 17 UI: react/device-change measured 29.70 kB (one-tap install)
 };
 /** The languages that ship as chunks beside English (src/i18n/locales.ts). */
 const LOCALE_CHUNKS = ['zh-CN', 'zh-TW', 'zh-HK', 'ja', 'ko', 'th', 'vi', 'id', 'ms'];
@@ -63,19 +66,19 @@ export default [
   {
     name: 'usual page, English: the script-tag file (provider, badge, picker, checkout button, English)',
     path: 'dist/esim-renewal.js',
-    limit: '36.3 kB', // the goal is 32 kB: see above. Issue 17 UI: measured 36.01 kB (35.16 before): the new English messages, paymentEnv in the settings, the methods the API lists
+    limit: '37.2 kB', // the goal is 32 kB: see above. Issue 17 UI: measured 36.01 kB (35.16 before): the new English messages, paymentEnv in the settings, the methods the API lists
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
-    limit: '40.5 kB', // issue 17 UI: measured 40.30 kB
+    limit: '41.7 kB', // issue 17 UI: measured 40.30 kB
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'renewing: the script-tag file and the payment steps',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/payment-*.js', 'dist/esim-renewal/qr-code-*.js'],
-    limit: '39.9 kB', // issue 17 UI: measured 39.66 kB
+    limit: '40.9 kB', // issue 17 UI: measured 39.66 kB
     modifyEsbuildConfig: asShipped,
   },
   {
