@@ -114,9 +114,10 @@ describe('npm pack', () => {
   // Ten languages ship since issue 19 (each about 15–45 kB of UTF-8 twice: the npm module and the script-tag chunk),
   // which took the package from 0.87 MB to 1.12 MB unpacked. Issue 17 (payment environments: the contract's new
   // types, the sandbox's pages, the elements' new states and their messages in ten languages, the manifest and
-  // README) measured 1,316,373 bytes.
-  it('stays small: under 1.35 MB unpacked', () => {
-    assert.ok(packed.unpackedSize < 1_350_000, `unpacked size ${packed.unpackedSize}`);
+  // README) measured 1,316,373 bytes; with issue 19's locale auto and the API's languages and currencies beside it,
+  // 1,388,592 bytes (the largest: custom-elements.json 253 kB, the Thai messages 52 kB in each of the two builds).
+  it('stays small: under 1.45 MB unpacked', () => {
+    assert.ok(packed.unpackedSize < 1_450_000, `unpacked size ${packed.unpackedSize}`);
   });
 });
 

@@ -155,8 +155,8 @@ export class EsimRenewal extends LitElement {
   }
 
   private ownAttributes() {
-    const { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat } = this;
-    return { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat };
+    const { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat, paymentEnv } = this;
+    return { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat, paymentEnv };
   }
 
   /** What the elements inside are told: the provider's attributes as one immutable object. */
