@@ -8,10 +8,10 @@ export type { Messages };
 export { autoLocale, isExplicitLocale, resolveLocale } from './resolve.js';
 
 /**
- * English, as far as this page has it. Its core (what the usual page's elements show, errors, common words) is built
- * in; each element that loads on demand brings its own group and adds it with `addEnglish` when its module is
- * evaluated, which is always before it can render (a custom element renders only once its class is defined). So
- * `msg.history` is there whenever `<esim-order-history>` reads it, while a badge-only page never downloads it. The
+ * English, as far as this page has it. Its core (errors, common words) is always here; each element (and the
+ * checkout's payment steps) brings its own group and adds it with `addEnglish` when its module is evaluated, which is
+ * always before it can render (a custom element renders only once its class is defined). So `msg.history` is there
+ * whenever `<esim-order-history>` reads it, while a badge-only page never downloads it. The
  * type is the whole `Messages` for that reason: a group missing here belongs to an element that is not on the page.
  * Other locales are whole objects, loaded from `localeLoaders` or given to `registerLocale`.
  */

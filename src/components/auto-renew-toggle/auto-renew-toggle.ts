@@ -13,9 +13,8 @@ import { byRegion, planNameOf } from './plans.js';
 import { enAutoRenew } from '../../i18n/en/auto-renew.js';
 import { addEnglish } from '../../i18n/index.js';
 
-// English for the toggle comes in this module's chunk: it joins the English catalogue as
-// this module is evaluated, so before the element can render (see `addEnglish`). Pages without it never
-// download these messages.
+// English for the toggle comes in this module's chunk: it joins the English catalogue as this module is evaluated, so
+// before the element can render (see `addEnglish`). Pages without it never download these messages.
 addEnglish({ autoRenew: enAutoRenew });
 
 /** What the toggle is doing; reflected as the `step` attribute for styling and tests. */

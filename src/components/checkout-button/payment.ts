@@ -16,9 +16,9 @@ import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './
 import { enPaymentUnavailable } from '../../i18n/en/payment-unavailable.js';
 import { addEnglish } from '../../i18n/index.js';
 
-// English for the payment steps comes in this module's chunk: it joins the English catalogue as
-// this module is evaluated, so before the payment steps can show them (see `addEnglish`). Pages without it never
-// download these messages.
+// English for the payment steps comes in this module's chunk: it joins the English catalogue as this module is
+// evaluated, so before the payment steps can show them (see `addEnglish`). Pages without it never download these
+// messages.
 addEnglish({ paymentUnavailable: enPaymentUnavailable });
 
 export class CheckoutPayment implements ReactiveController, PaymentSteps {

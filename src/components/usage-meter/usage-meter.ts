@@ -8,9 +8,8 @@ import { summarize, type UsageDay } from './usage-summary.js';
 import { enUsage } from '../../i18n/en/usage.js';
 import { addEnglish } from '../../i18n/index.js';
 
-// English for the usage meter comes in this module's chunk: it joins the English catalogue as
-// this module is evaluated, so before the element can render (see `addEnglish`). Pages without it never
-// download these messages.
+// English for the usage meter comes in this module's chunk: it joins the English catalogue as this module is evaluated,
+// so before the element can render (see `addEnglish`). Pages without it never download these messages.
 addEnglish({ usage: enUsage });
 
 /** What the meter shows; reflected as the `state` attribute for styling. */
