@@ -1,4 +1,5 @@
-import { en, type Messages } from './en.js';
+import type { Messages } from './en.js';
+import { enCore } from './en/core.js';
 import { localeLoaders } from './locales.js';
 import { catalog, forgetNegotiations, resolveLocale } from './resolve.js';
 
@@ -6,8 +7,24 @@ export type { Messages };
 
 export { autoLocale, isExplicitLocale, resolveLocale } from './resolve.js';
 
-// English is always here; the others arrive from `localeLoaders` or `registerLocale`.
+/**
+ * English, as far as this page has it. Its core (errors, common words) is always here; each element (and the
+ * checkout's payment steps) brings its own group and adds it with `addEnglish` when its module is evaluated, which is
+ * always before it can render (a custom element renders only once its class is defined). So `msg.history` is there
+ * whenever `<esim-order-history>` reads it, while a badge-only page never downloads it. The
+ * type is the whole `Messages` for that reason: a group missing here belongs to an element that is not on the page.
+ * Other locales are whole objects, loaded from `localeLoaders` or given to `registerLocale`.
+ */
+const en = { ...enCore } as Messages;
 catalog.set('en', en);
+
+/**
+ * Adds English groups that load with the code that shows them (`addEnglish({ usage: enUsage })` at the top of
+ * the usage meter's module): see `en` above.
+ */
+export function addEnglish(groups: Partial<Messages>): void {
+  Object.assign(en, groups);
+}
 
 /** Locales being loaded, so that every element asking for one shares a single request. */
 const loading = new Map<string, Promise<void>>();

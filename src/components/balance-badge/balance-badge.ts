@@ -6,6 +6,12 @@ import { cardHealth, isLowOnData, type CardHealth } from '../../internal/card-he
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './balance-badge.styles.js';
+import { enBadge } from '../../i18n/en/badge.js';
+import { addEnglish } from '../../i18n/index.js';
+
+// English for the badge comes in this module's chunk: it joins the English catalogue as this module is evaluated, so
+// before the element can render (see `addEnglish`). Pages without it never download these messages.
+addEnglish({ badge: enBadge });
 
 /** What the badge shows; reflected as the `state` attribute for styling. */
 export type BadgeState = 'loading' | 'ok' | 'expiring' | 'expired' | 'suspended' | 'error';

@@ -14,6 +14,13 @@ import type { CheckoutActions, CheckoutHost, CheckoutStep, ViewContext } from '.
 import { HandoffController } from './handoff.js';
 import { defaultReturnUrl } from './pending.js';
 import { PaymentStepsPrefetch } from './prefetch.js';
+import { enCheckout, enPaymentFailures } from '../../i18n/en/checkout.js';
+import { addEnglish } from '../../i18n/index.js';
+
+// English for the checkout button and its dialog comes in this module's chunk: it joins the English catalogue as this
+// module is evaluated, so before the element can render (see `addEnglish`). Pages without it never download these
+// messages.
+addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures });
 
 /**
  * Renews the card with the plan chosen in the picker: shows the order summary in a dialog, takes the payment

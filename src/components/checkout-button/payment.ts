@@ -13,6 +13,13 @@ import { detectPaymentEnv } from './payment-env.js';
 import { renderHandoffLink, renderPaying, renderSuccess, renderUnavailable } from './payment-views.js';
 import { openPaymentWindow } from './popup.js';
 import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
+import { enPaymentUnavailable } from '../../i18n/en/payment-unavailable.js';
+import { addEnglish } from '../../i18n/index.js';
+
+// English for the payment steps comes in this module's chunk: it joins the English catalogue as this module is
+// evaluated, so before the payment steps can show them (see `addEnglish`). Pages without it never download these
+// messages.
+addEnglish({ paymentUnavailable: enPaymentUnavailable });
 
 export class CheckoutPayment implements ReactiveController, PaymentSteps {
   private popup?: Window | null;

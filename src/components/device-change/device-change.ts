@@ -11,6 +11,14 @@ import { oneTapInstallLink } from './install-link.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './device-change.styles.js';
 import { DeviceTransfer } from './transfer.js';
+import { enDevice } from '../../i18n/en/device.js';
+import { enCheckout } from '../../i18n/en/checkout.js';
+import { addEnglish } from '../../i18n/index.js';
+
+// English for the device change (and the checkout's support link) comes in this module's chunk: it joins the English
+// catalogue as this module is evaluated, so before the element can render (see `addEnglish`). Pages without it never
+// download these messages.
+addEnglish({ device: enDevice, checkout: enCheckout });
 
 export type DeviceChangeStep = 'check' | 'verify' | 'install' | 'locked';
 const STEPS = ['check', 'verify', 'install'] as const;

@@ -8,6 +8,12 @@ import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { filterPlans, PAGE, regionsOf } from './plan-filter.js';
 import { styles } from './plan-picker.styles.js';
+import { enPicker } from '../../i18n/en/picker.js';
+import { addEnglish } from '../../i18n/index.js';
+
+// English for the picker comes in this module's chunk: it joins the English catalogue as this module is evaluated, so
+// before the element can render (see `addEnglish`). Pages without it never download these messages.
+addEnglish({ picker: enPicker });
 
 /**
  * Lets the traveller pick a renewal plan: daily, monthly or yearly, filtered by region, each with its data,

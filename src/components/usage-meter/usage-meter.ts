@@ -5,6 +5,12 @@ import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './usage-meter.styles.js';
 import { summarize, type UsageDay } from './usage-summary.js';
+import { enUsage } from '../../i18n/en/usage.js';
+import { addEnglish } from '../../i18n/index.js';
+
+// English for the usage meter comes in this module's chunk: it joins the English catalogue as this module is evaluated,
+// so before the element can render (see `addEnglish`). Pages without it never download these messages.
+addEnglish({ usage: enUsage });
 
 /** What the meter shows; reflected as the `state` attribute for styling. */
 export type UsageMeterState = 'loading' | 'ready' | 'empty' | 'error';

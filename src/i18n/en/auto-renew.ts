@@ -1,0 +1,25 @@
+/** English for `<esim-auto-renew-toggle>`, loaded with it (see `addEnglish` in ../index.ts). */
+export const enAutoRenew = {
+  label: 'Auto-renew',
+  loading: 'Loading auto-renew…',
+  on: 'On',
+  off: 'Off',
+  onWith: (plan: string) => `Renews with ${plan} each time your card is about to expire.`,
+  onHint: 'Renews each time your card is about to expire.',
+  offHint: 'Your card will not renew by itself.',
+  suspended: 'Auto-renew is unavailable while this card is suspended.',
+  plan: 'Plan to renew with',
+  loadingPlans: 'Loading plans…',
+  noPlans: 'No plan can renew this card automatically.',
+  confirmOn: (plan: string, price: string) =>
+    `Renew automatically with ${plan} for ${price} each time your card is about to expire?`,
+  confirmOff: 'Turn off auto-renew? Your card will then expire unless you renew it yourself.',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  saving: 'Saving…',
+  turnedOn: (plan: string) => `Auto-renew is on, with ${plan}.`,
+  turnedOnNoPlan: 'Auto-renew is on.',
+  turnedOff: 'Auto-renew is off.',
+  error: 'Could not change auto-renew.',
+  loadError: 'Could not load your auto-renew setting.',
+};

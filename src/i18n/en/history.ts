@@ -1,0 +1,56 @@
+import { plural } from './plural.js';
+
+/** English for `<esim-order-history>` and its receipts, loaded with it (see `addEnglish` in ../index.ts). */
+export const enHistory = {
+  label: 'Renewal history',
+  loading: 'Loading your renewals…',
+  empty: 'No renewals yet.',
+  error: 'Could not load your renewals.',
+  more: 'Show more',
+  shown: (count: number) => plural(count, 'Showing 1 renewal', `Showing ${count} renewals`),
+  columns: { date: 'Date', plan: 'Plan', amount: 'Amount', method: 'Paid with', status: 'Status', until: 'Valid until' },
+  statuses: {
+    requires_payment: 'Awaiting payment',
+    processing: 'Processing',
+    succeeded: 'Renewed',
+    failed: 'Failed',
+    canceled: 'Canceled',
+  } as Record<string, string>,
+  receipt: 'Receipt',
+  receiptFor: (id: string) => `Receipt for order ${id}`,
+  print: 'Print',
+  close: 'Close',
+  card: 'eSIM card',
+  orderId: 'Order',
+  paidOn: 'Paid on',
+  refund: {
+    statusLabel: 'Refund status',
+    request: 'Request a refund',
+    title: 'Request a refund',
+    checking: 'Checking what the refund policy allows…',
+    outcomes: {
+      full: (amount: string, method: string) => `You will get ${amount} back to ${method}.`,
+      credit: (amount: string) => `You will get ${amount} as credit for your next renewal.`,
+      rejected: 'This renewal cannot be refunded.',
+    },
+    reasons: {
+      not_started: 'The renewal has not started yet and none of its data was used.',
+      partly_used: 'Part of the renewal was used, so the unused share is offered as credit.',
+      period_mostly_used: 'Most of the renewal period has passed.',
+      data_mostly_used: 'Most of the renewal’s data has been used.',
+      not_paid: 'Only a paid renewal can be refunded.',
+      already_requested: 'A refund was already requested for this renewal.',
+    } as Record<string, string>,
+    note: 'Tell us why (optional)',
+    confirm: 'Request refund',
+    cancel: 'Cancel',
+    sent: 'Refund requested. We will update its status here.',
+    statuses: {
+      requested: 'Refund requested',
+      approved: 'Refund approved',
+      rejected: 'Refund declined',
+    } as Record<string, string>,
+    approvedFull: (amount: string) => `Refunded ${amount}`,
+    approvedCredit: (amount: string) => `${amount} credit`,
+  },
+};

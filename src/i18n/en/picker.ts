@@ -1,0 +1,23 @@
+import { plural } from './plural.js';
+
+/** English for `<esim-plan-picker>`, loaded with it (see `addEnglish` in ../index.ts). */
+export const enPicker = {
+  label: 'Choose a renewal plan',
+  period: 'Plan period',
+  periods: { day: 'Daily', month: 'Monthly', year: 'Yearly' },
+  region: 'Region',
+  allRegions: 'All regions',
+  loading: 'Loading plans…',
+  empty: 'No plans match these filters.',
+  noPlans: 'No renewal plans are available for this card.',
+  error: 'Could not load the plans.',
+  unlimited: 'Unlimited',
+  duration: (days: number) => plural(days, '1 day', `${days} days`),
+  coverage: (count: number) => plural(count, '1 country', `${count} countries`),
+  wasPrice: (price: string) => `was ${price}`,
+  tags: { popular: 'Popular', best_value: 'Best value', discount: 'Discount', unlimited: 'Unlimited', new: 'New' },
+  selected: (name: string) => `${name} selected`,
+  count: (count: number) => plural(count, '1 plan', `${count} plans`),
+  shown: (shown: number, total: number) => `Showing ${shown} of ${total} plans`,
+  showMore: (count: number) => plural(count, 'Show 1 more plan', `Show ${count} more plans`),
+};
