@@ -169,6 +169,8 @@ describe('detecting where the page runs', () => {
     expect(detectPaymentEnv({ userAgent: ua.miniProgram, coarsePointer: true })).to.equal('wechat_miniprogram');
     expect(detectPaymentEnv({ userAgent: ua.wechat, wxjsEnvironment: 'miniprogram', coarsePointer: true })).to.equal('wechat_miniprogram');
     expect(detectPaymentEnv({ userAgent: ua.alipay, coarsePointer: true })).to.equal('alipay');
+    // An Alipay mini program's web-view says MiniProgram too: it is the Alipay app, not WeChat.
+    expect(detectPaymentEnv({ userAgent: `${ua.alipay} MiniProgram`, coarsePointer: true })).to.equal('alipay');
     expect(detectPaymentEnv({ userAgent: ua.android, coarsePointer: true })).to.equal('mobile_browser');
     expect(detectPaymentEnv({ userAgent: ua.desktop, coarsePointer: true })).to.equal('mobile_browser'); // a tablet's finger
     expect(detectPaymentEnv({ userAgent: ua.desktop, coarsePointer: false })).to.equal('desktop');

@@ -65,7 +65,9 @@ export const PaymentAction = z.union([
   }),
   z.object({
     type: z.literal('qr'),
-    data: z.string().check(z.regex(/^(?![\s\x00-\x1f]*(?:javascript|data|vbscript):)/i)),
+    // Not a script or data URL, and no tab or line break anywhere: a URL parser drops those, so `java\tscript:` would
+    // become `javascript:` once a phone opens `data` as a link.
+    data: z.string().check(z.regex(/^(?![\s\x00-\x1f]*(?:javascript|data|vbscript):)[^\t\n\r]*$/i)),
     /** `data` as a QR code, to show on a computer; a phone opens `data` instead. */
     qr: QrCode,
     expiresAt: Timestamp,

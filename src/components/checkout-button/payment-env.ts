@@ -21,15 +21,17 @@ function browserTraits(): BrowserTraits {
 }
 
 /**
- * The environment the browser looks like: a WeChat mini program's web-view (`miniProgram` in the user agent, or
- * `__wxjs_environment`), WeChat's browser (`MicroMessenger`), the Alipay app's (`AlipayClient`), a phone's browser (a
- * mobile user agent or a finger for a pointer), else a desktop. The in-app browsers are checked first: their user
- * agents are mobile ones too.
+ * The environment the browser looks like: a WeChat mini program's web-view (`miniProgram` beside `MicroMessenger` in
+ * the user agent, or `__wxjs_environment`), WeChat's browser (`MicroMessenger`), the Alipay app's (`AlipayClient`, its
+ * own mini programs' web-views included: their user agents say `MiniProgram` too, and they are not WeChat), a phone's
+ * browser (a mobile user agent or a finger for a pointer), else a desktop. The in-app browsers are checked first:
+ * their user agents are mobile ones too.
  */
 export function detectPaymentEnv(traits: BrowserTraits = browserTraits()): PaymentEnv {
   const ua = traits.userAgent;
-  if (/miniProgram/i.test(ua) || traits.wxjsEnvironment === 'miniprogram') return 'wechat_miniprogram';
-  if (/MicroMessenger/i.test(ua)) return 'wechat';
+  const inWeChat = /MicroMessenger/i.test(ua);
+  if ((inWeChat && /miniProgram/i.test(ua)) || traits.wxjsEnvironment === 'miniprogram') return 'wechat_miniprogram';
+  if (inWeChat) return 'wechat';
   if (/AlipayClient/i.test(ua)) return 'alipay';
   if (/Mobi|Android|iPhone|iPad|iPod/i.test(ua) || traits.coarsePointer) return 'mobile_browser';
   return 'desktop';
