@@ -3,7 +3,9 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { claimHandoff, createRenewalClient, type RenewalClient } from '../../client/client.js';
 import type { HandoffSession, PaymentEnv } from '../../client/schemas.js';
 import { renewalContext } from '../../context/renewal-context.js';
-import { DEFAULT_SETTINGS, settingsContext, settingsWith, type RenewalSettings } from '../../context/settings.js';
+import {
+  DEFAULT_SETTINGS, settingsContext, settingsWith, type OwnSettings, type RenewalSettings,
+} from '../../context/settings.js';
 import { RenewalStore } from '../../context/store.js';
 import { EsimExpiryWarningEvent } from '../../events/expiry-warning.js';
 import { daysUntil } from '../../i18n/format.js';
@@ -14,8 +16,13 @@ import { HANDOFF_PARAM, takeQueryParam } from '../../internal/url.js';
 /** Cards already warned about in this page view: the warning fires once, however many providers there are. */
 const warned = new Set<string>();
 
-/** The provider's properties that make its settings (`RenewalSettings`). */
-const SETTINGS = ['locale', 'warnDays', 'buyUrl', 'supportUrl', 'supportEmail', 'supportPhone', 'supportChat', 'paymentEnv'] as const;
+/**
+ * The provider's properties that make its settings (`RenewalSettings`): the one list both for noticing a change and
+ * for reading them, so that a setting cannot be watched and then left out.
+ */
+const SETTINGS = [
+  'locale', 'warnDays', 'buyUrl', 'supportUrl', 'supportEmail', 'supportPhone', 'supportChat', 'paymentEnv',
+] as const satisfies ReadonlyArray<keyof OwnSettings>;
 
 /**
  * The provider: holds the Renewal client and the state every element inside it shares, so a badge, a picker and a
@@ -151,12 +158,8 @@ export class EsimRenewal extends LitElement {
 
   /** The provider's attributes as the settings object, its locale resolved (`auto` negotiated) once, here. */
   private ownSettings(): RenewalSettings {
-    return settingsWith(DEFAULT_SETTINGS, { ...this.ownAttributes(), locale: this.resolvedLocale });
-  }
-
-  private ownAttributes() {
-    const { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat, paymentEnv } = this;
-    return { warnDays, buyUrl, supportUrl, supportEmail, supportPhone, supportChat, paymentEnv };
+    const own: OwnSettings = Object.fromEntries(SETTINGS.map((name) => [name, this[name]]));
+    return settingsWith(DEFAULT_SETTINGS, { ...own, locale: this.resolvedLocale });
   }
 
   /** What the elements inside are told: the provider's attributes as one immutable object. */
