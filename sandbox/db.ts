@@ -186,6 +186,9 @@ const ADDED_COLUMNS: Array<[table: string, column: string, declaration: string]>
   ['orders', 'payment_env', 'TEXT'],
   // The wallet's own reference, made with the order: Alipay's trade number (`tradePay`), WeChat Pay's prepay id.
   ['orders', 'provider_ref', 'TEXT'],
+  // When the payment's provider side (the wallet trade, the hosted card session) was closed, by a cancel or by
+  // closing an order left unpaid: from then on the provider refuses a payment for it (see `order-payments.ts`).
+  ['orders', 'payment_closed_at', 'INTEGER'],
   // Set when the card moved to another phone after the session was minted: it no longer opens the card.
   ['sessions', 'revoked_at', 'INTEGER'],
   // A plan's price (and compare-at price) in every currency the catalogue is priced in, as JSON; filled from the

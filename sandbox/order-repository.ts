@@ -29,8 +29,12 @@ export class OrderRepository {
       promoHeld: db.prepare<[string], { held: number }>(
         `SELECT COUNT(*) AS held FROM orders o JOIN quotes q ON q.id = o.quote_id
          WHERE q.promo_code = ? AND o.status IN ('requires_payment', 'processing')`),
-      transition: db.prepare<[string, string | null, number | null, number, string, string], void>(
-        `UPDATE orders SET status = ?, failure_code = ?, settle_at = ?, updated_at = ? WHERE id = ? AND status = ?`),
+      // A payment whose provider side is closed can no longer move the order to `processing` (paid).
+      transition: db.prepare<[string, string | null, number | null, number, string, string, string], void>(
+        `UPDATE orders SET status = ?, failure_code = ?, settle_at = ?, updated_at = ? WHERE id = ? AND status = ?
+         AND (? <> 'processing' OR payment_closed_at IS NULL)`),
+      closePayment: db.prepare<[number, string], void>(
+        `UPDATE orders SET payment_closed_at = ? WHERE id = ? AND status = 'requires_payment' AND payment_closed_at IS NULL`),
       renewAction: db.prepare<[number, number, string], void>(
         `UPDATE orders SET action_expires_at = ?, updated_at = ? WHERE id = ? AND status = 'requires_payment'`),
       idempotencyKey: db.prepare<[string, string], { body_hash: string; order_id: string }>(
@@ -50,7 +54,7 @@ export class OrderRepository {
     };
     this.#transition = db.transaction(
       (orderId: string, from: OrderRow['status'], to: OrderRow['status'], at: number, failureCode: string | null, settleAt: number | null) => {
-        if (this.#s.transition.run(to, failureCode, settleAt, at, orderId, from).changes !== 1) return false;
+        if (this.#s.transition.run(to, failureCode, settleAt, at, orderId, from, to).changes !== 1) return false;
         if (to === 'failed') failed(orderId, at);
         return true;
       },
@@ -85,6 +89,13 @@ export class OrderRepository {
     extra: { failureCode?: string | null; settleAt?: number | null } = {}): boolean {
     return this.#transition(orderId, from, to, at, extra.failureCode ?? null, extra.settleAt ?? null);
   }
+
+  /**
+   * Closes the provider side of an unpaid order's payment (the wallet trade, the hosted card session), as an
+   * operator calls the wallet's "close trade" before canceling: false when the order is no longer awaiting payment
+   * (the payment arrived first) or its payment is already closed.
+   */
+  closePayment = (orderId: string, at: number) => this.#s.closePayment.run(at, orderId).changes === 1;
 
   /** Gives an unpaid wallet order's QR code a new lifetime; returns whether the order was still unpaid. */
   renewAction = (orderId: string, expiresAt: number, at: number) =>

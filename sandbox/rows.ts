@@ -71,6 +71,8 @@ export interface OrderRow {
   payment_env: 'desktop' | 'mobile_browser' | 'wechat' | 'alipay' | 'wechat_miniprogram' | null;
   /** The wallet's reference for the payment: Alipay's trade number, WeChat Pay's prepay id; null for a card. */
   provider_ref: string | null;
+  /** When the provider side of the payment (wallet trade, hosted session) was closed; null while it can be paid. */
+  payment_closed_at: number | null;
 }
 
 export interface RefundRow {

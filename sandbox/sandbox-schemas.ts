@@ -139,3 +139,23 @@ export const AlipayTrade = z.object({
 });
 
 export const WalletForm = z.object({ action: z.enum(['pay', 'decline']) });
+
+/**
+ * A payment notification delivered late, as the wallet would send it for a payment the traveller made after the
+ * checkout gave up on it: `settle` as for the simulation (`now` by default).
+ */
+export const PaymentNotificationInput = z.strictObject({
+  settle: z.optional(z.enum(['later', 'now'])),
+});
+
+/**
+ * What a late payment notification did: `charged` is whether the provider took the traveller's money for it (and
+ * the order was paid by it). Refused: `payment_closed` (the order was canceled and its payment closed first: the
+ * provider refuses the payment), `already_paid` (a repeated notification: paid once), `order_failed`.
+ */
+export const PaymentNotification = z.object({
+  orderId: z.string(),
+  status: OrderStatus,
+  charged: z.boolean(),
+  refused: z.nullable(z.enum(['payment_closed', 'already_paid', 'order_failed'])),
+});

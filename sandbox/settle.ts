@@ -1,8 +1,8 @@
 /**
  * Settlement: a `processing` order whose settle time has passed becomes `succeeded`, and the renewal is applied
  * exactly once, in the same transaction as the conditional status change (and its `order.succeeded` event). And
- * closing: an order left unpaid for a day is canceled, as a checkout session expires. Each partner's orders go by the
- * partner's sandbox time (`clock.ts`).
+ * closing: an order left unpaid for a day is canceled and its payment closed, as a checkout session expires. Each
+ * partner's orders go by the partner's sandbox time (`clock.ts`).
  */
 import type { SandboxClock } from './clock.ts';
 import type { Db } from './db.ts';
@@ -41,8 +41,8 @@ export function createSettler(db: Db, clock: SandboxClock, events: EventRecorder
      prev_total_bytes = ?, credit_used = ? WHERE id = ?`);
   const useCredit = db.prepare<[number, string], void>('UPDATE cards SET credit_amount = credit_amount - ? WHERE id = ?');
   const decideRefunds = createRefundDecider(db, events);
-  const closeUnpaid = db.prepare<[number, number, string], void>(
-    `UPDATE orders SET status = 'canceled', failure_code = 'order_expired', updated_at = ?
+  const closeUnpaid = db.prepare<[number, number, number, string], void>(
+    `UPDATE orders SET status = 'canceled', failure_code = 'order_expired', updated_at = ?, payment_closed_at = ?
      WHERE status = 'requires_payment' AND updated_at <= ? AND card_id IN (SELECT id FROM cards WHERE partner_id = ?)`);
   let closedAt = -Infinity;
 
@@ -79,7 +79,7 @@ export function createSettler(db: Db, clock: SandboxClock, events: EventRecorder
         // IMMEDIATE takes the write lock first, so two processes sharing the file cannot both apply it.
         if (settleOne.immediate(id, at)) settled++;
       }
-      if (close) settled += closeUnpaid.run(at, at - UNPAID_ORDER_TTL_MS, partner.id).changes;
+      if (close) settled += closeUnpaid.run(at, at, at - UNPAID_ORDER_TTL_MS, partner.id).changes;
       settled += decideRefunds(at, partner.id);
     }
     return settled;

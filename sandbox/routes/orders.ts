@@ -9,6 +9,7 @@ import { ApiError } from '../errors.ts';
 import { json, query } from '../http.ts';
 import { requestLang } from '../locale.ts';
 import { DESCRIPTIONS, operation } from '../openapi.ts';
+import { cancelUnpaidOrder } from '../order-payments.ts';
 import { ownOrder, quoteOfCard } from '../ownership.ts';
 import { requirePartnerPage } from '../partner-origins.ts';
 import { DEFAULT_ENV, paymentMethodOptions, paymentRoute } from '../payment-envs.ts';
@@ -99,7 +100,7 @@ export function orderRoutes(app: Hono, deps: Deps): void {
       });
     }
     for (const older of siblings) {
-      if (older.status === 'requires_payment') orders.transition(older.id, 'requires_payment', 'canceled', now);
+      if (older.status === 'requires_payment') cancelUnpaidOrder(deps, older.id);
     }
     const creditReserved = holdLimitedDiscounts(quote);
     const id = randomId('ord');
@@ -181,13 +182,22 @@ export function orderRoutes(app: Hono, deps: Deps): void {
 
   const cancelOrder = operation({
     tag: 'Orders', summary: 'Cancel an order awaiting payment',
-    ok: { status: 200, schema: Order, description: 'The canceled order' }, errors: [401, 403, 404, 409],
+    description: 'Safe while a wallet payment may still arrive (a QR code open, a traveller back from a payment page '
+      + 'or the Alipay app before the payment is known). The provider\'s side of the payment is closed first (the '
+      + 'wallet trade, the hosted card session), then the order is canceled, in one step: a payment notification that '
+      + 'arrives afterwards is refused by the provider, nothing is charged, and the order stays `canceled`. If the '
+      + 'payment arrived first, nothing is canceled: `409 invalid_state` with `details.status` `processing` or '
+      + '`succeeded` — the order is paid and the renewal applies; read the order and show that outcome, not a '
+      + 'cancellation. An order already failed or canceled also answers `409 invalid_state`.',
+    ok: { status: 200, schema: Order, description: 'The canceled order; its payment can no longer be made' },
+    errors: [401, 403, 404, 409],
   });
   app.post('/v1/orders/:id/cancel', cancelOrder, session, own, (c) => {
     const { order } = c.var;
-    if (!orders.transition(order.id, 'requires_payment', 'canceled', deps.now())) {
-      throw new ApiError('invalid_state', `Only an order awaiting payment can be canceled; this one is ${order.status}`, {
-        status: order.status,
+    if (!cancelUnpaidOrder(deps, order.id)) {
+      const current = orders.order(order.id)!;
+      throw new ApiError('invalid_state', `Only an order awaiting payment can be canceled; this one is ${current.status}`, {
+        status: current.status,
       });
     }
     return cancelOrder.send(c, orderResponse(deps, orders.order(order.id)!, requestLang(c, c.var.session.locale)));

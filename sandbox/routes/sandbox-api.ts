@@ -1,4 +1,7 @@
-/** Test support: simulate a payment outcome, create fresh cards, expire a session, expire a wallet code. */
+/**
+ * Test support: simulate a payment outcome, deliver a late payment notification, create fresh cards, expire a session,
+ * expire a wallet code.
+ */
 import type { Hono } from 'hono';
 import { Order, PartnerCard, SimulateInput } from '../../src/client/schemas.ts';
 import { guards } from '../auth.ts';
@@ -10,7 +13,7 @@ import { requestLang } from '../locale.ts';
 import { operation } from '../openapi.ts';
 import { failOrder, payOrder } from '../order-payments.ts';
 import { callerOrder, ownOrder } from '../ownership.ts';
-import { CreateSandboxCardInput } from '../sandbox-schemas.ts';
+import { CreateSandboxCardInput, PaymentNotification, PaymentNotificationInput } from '../sandbox-schemas.ts';
 import { insertCardFromTemplate } from '../seeding.ts';
 import { toPartnerCard } from '../serialize.ts';
 import { luhnDigit, randomId, sha256 } from '../util.ts';
@@ -42,6 +45,33 @@ export function sandboxApiRoutes(app: Hono, deps: Deps): void {
     }
     const lang = requestLang(c, caller.kind === 'session' ? caller.session.locale : null);
     return simulate.send(c, orderResponse(deps, orders.order(order.id)!, lang));
+  });
+
+  // The wallet's notification for a payment made after the checkout gave up (the traveller paid from a QR code still
+  // on their phone, or in the wallet app, after pressing Cancel): the provider takes the money only for a payment
+  // that is still open. A canceled order's payment was closed first (`cancelUnpaidOrder`), so it is refused there.
+  const notify = operation({
+    tag: 'Sandbox', summary: 'Deliver a late payment notification for an order',
+    description: 'What the wallet (or card network) does when the traveller completes a payment now, whatever the '
+      + 'checkout did meanwhile. An order still awaiting payment is paid (`charged: true`, settling `now` by default '
+      + 'or `later`). A canceled order\'s payment was closed before it was canceled: the provider refuses the payment '
+      + '(`refused: payment_closed`), nothing is charged, and the order stays `canceled`. A paid order is not paid '
+      + 'twice (`already_paid`); a failed one is over (`order_failed`).',
+    ok: { status: 200, schema: PaymentNotification, description: 'Whether the payment was taken, and the order' },
+    errors: [400, 401, 403, 404, 413],
+  });
+  app.post('/sandbox/orders/:id/payment-notification', notify, either, callerOrder(deps), json(PaymentNotificationInput), (c) => {
+    const { order } = c.var;
+    const charged = order.payment_closed_at === null && payOrder(deps, order.id, c.req.valid('json').settle ?? 'now');
+    const current = orders.order(order.id)!;
+    const refused = charged
+      ? null
+      : current.payment_closed_at !== null || current.status === 'canceled'
+        ? 'payment_closed'
+        : current.status === 'failed'
+          ? 'order_failed'
+          : 'already_paid';
+    return notify.send(c, { orderId: current.id, status: current.status, charged, refused });
   });
 
   // Time travel for one order: its wallet code expires now, as if the traveller had waited too long.

@@ -66,6 +66,18 @@ export async function simulatePayment(session: TestSession, orderId: string, out
   await sandboxCall(session, 'POST', `/sandbox/orders/${orderId}/simulate`, { outcome });
 }
 
+/**
+ * The wallet's notification of a payment the traveller makes now, whatever the checkout did meanwhile (a QR code
+ * still on their phone after Cancel): whether the provider took the money, and the order's status after it.
+ */
+export async function deliverLatePayment(
+  session: TestSession,
+  orderId: string,
+  settle: 'now' | 'later' = 'now',
+): Promise<{ charged: boolean; refused: string | null; status: string }> {
+  return (await sandboxCall(session, 'POST', `/sandbox/orders/${orderId}/payment-notification`, { settle })).json();
+}
+
 /** The card's current activation code (what the partner's back office knows), and whether it still works. */
 export async function currentActivation(session: TestSession): Promise<{ activationCode: string; state: string }> {
   const response = await fetch(`/__partner/activation?iccid=${session.iccid}`);

@@ -236,20 +236,46 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     }
   }
 
-  /** Gives up on the current attempt: cancels an unpaid order, and stops waiting. */
+  /**
+   * Gives up on the current attempt: cancels an unpaid order, and stops waiting. Canceling closes the payment at the
+   * provider first, so a wallet payment still on its way (a QR code on the traveller's phone, the Alipay sheet) is
+   * refused and nothing is charged. If the payment arrived first the API refuses the cancel: the order's real outcome
+   * is shown (the renewal, or why it failed), never a cancellation that did not happen.
+   */
   async cancel(): Promise<void> {
-    const order = this.flow.state.order;
+    const flow = this.flow;
+    const order = flow.state.order;
     this.stop();
     this.closeWindow();
     if (order?.status === 'requires_payment') {
       try {
-        await this.flow.host.store?.client.cancelOrder(order.id);
+        await flow.host.store?.client.cancelOrder(order.id);
       } catch {
-        // Paid in the meantime, or already over: the order's own state is the truth, nothing to undo.
+        // Refused (paid or over in the meantime), or no answer: the order's own state says what happened.
+        return this.showOrder(order.id);
       }
     }
     clearPendingAttempt();
-    this.flow.reset();
+    flow.reset();
+  }
+
+  /** Shows where `orderId` really is, after a cancel that did not go through: paid, failed, canceled or still open. */
+  private async showOrder(orderId: string): Promise<void> {
+    const flow = this.flow;
+    try {
+      const order = await flow.host.store!.client.getOrder(orderId);
+      if (order.status === 'canceled') {
+        clearPendingAttempt();
+        flow.reset();
+      } else if (order.status === 'succeeded') {
+        await this.confirm(order, (this.abort = new AbortController()).signal);
+      } else {
+        flow.set({ order, step: order.status === 'processing' ? 'confirming' : 'paying' });
+        void this.wait(order.id);
+      }
+    } catch (error) {
+      flow.fail(error);
+    }
   }
 
   checkAgain(): void {
