@@ -132,6 +132,7 @@ export const id: Messages = {
     },
     returning: {
       payInAlipay: 'Selesaikan pembayaran di Alipay.',
+      reopenAlipay: 'Buka Alipay lagi',
       checking: 'Memeriksa pembayaran Anda…',
       checkAgain: 'Periksa lagi',
       stillProcessing: 'Pembayaran Anda masih diproses. Kami akan terus memeriksa; jika belum selesai sebentar lagi, hubungi dukungan dengan detail di bawah.',
@@ -191,6 +192,7 @@ export const id: Messages = {
     blocked_in_wechat: 'Alipay tidak dapat dibuka di dalam WeChat. Buka halaman ini di browser untuk membayar dengan Alipay.',
     blocked_in_alipay: 'WeChat Pay tidak dapat dibuka di dalam aplikasi Alipay. Buka halaman ini di browser atau di WeChat.',
     miniprogram_webview: 'Pembayaran dompet digital tidak dapat dimulai dari halaman mini program ini. Bayar dengan kartu, atau lanjutkan di perangkat lain.',
+    no_alipay_bridge: 'Layar pembayaran Alipay tidak dapat dibuka karena halaman ini tidak dibuka di dalam aplikasi Alipay. Bayar dengan cara lain, atau buka halaman ini di aplikasi Alipay atau browser.',
     other: 'Metode pembayaran ini tidak tersedia di sini.',
   },
   usage: {

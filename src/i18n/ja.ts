@@ -132,6 +132,7 @@ export const ja: Messages = {
     },
     returning: {
       payInAlipay: 'Alipay で支払いを完了してください。',
+      reopenAlipay: 'Alipay をもう一度開く',
       checking: 'お支払いを確認しています…',
       checkAgain: 'もう一度確認',
       stillProcessing: 'お支払いはまだ処理中です。引き続き確認します。しばらくしても完了しない場合は、以下の情報を添えてサポートにお問い合わせください。',
@@ -192,6 +193,7 @@ export const ja: Messages = {
     blocked_in_wechat: 'WeChat の中では Alipay を開けません。Alipay で支払うには、このページをブラウザで開いてください。',
     blocked_in_alipay: 'Alipay アプリの中では WeChat Pay を開けません。このページをブラウザまたは WeChat で開いてください。',
     miniprogram_webview: 'このミニプログラムのページからはウォレット決済を開始できません。カードでお支払いいただくか、別の端末で続けてください。',
+    no_alipay_bridge: 'Alipay の支払い画面を開けませんでした。このページは Alipay アプリの中で開かれていません。別の方法でお支払いいただくか、このページを Alipay アプリまたはブラウザで開いてください。',
     other: 'この支払い方法はここではご利用いただけません。',
   },
   usage: {

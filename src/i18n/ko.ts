@@ -128,6 +128,7 @@ export const ko: Messages = {
     },
     returning: {
       payInAlipay: 'Alipay에서 결제를 완료하세요.',
+      reopenAlipay: 'Alipay 다시 열기',
       checking: '결제를 확인하는 중…',
       checkAgain: '다시 확인',
       stillProcessing: '결제가 아직 처리 중입니다. 계속 확인하겠습니다. 곧 완료되지 않으면 아래 정보를 가지고 고객센터에 문의하세요.',
@@ -186,6 +187,7 @@ export const ko: Messages = {
     blocked_in_wechat: 'WeChat 안에서는 Alipay를 열 수 없습니다. Alipay로 결제하려면 이 페이지를 브라우저에서 열어 주세요.',
     blocked_in_alipay: 'Alipay 앱 안에서는 WeChat Pay를 열 수 없습니다. 이 페이지를 브라우저나 WeChat에서 열어 주세요.',
     miniprogram_webview: '이 미니 프로그램 페이지에서는 지갑 결제를 시작할 수 없습니다. 카드로 결제하거나 다른 기기에서 계속해 주세요.',
+    no_alipay_bridge: 'Alipay 결제 화면을 열 수 없습니다. 이 페이지는 Alipay 앱 안에서 열려 있지 않습니다. 다른 방법으로 결제하거나 이 페이지를 Alipay 앱 또는 브라우저에서 열어 주세요.',
     other: '이 결제 수단은 여기에서 사용할 수 없습니다.',
   },
   usage: {

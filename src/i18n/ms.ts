@@ -139,6 +139,7 @@ export const ms: Messages = {
     },
     returning: {
       payInAlipay: 'Sila lengkapkan pembayaran dalam Alipay.',
+      reopenAlipay: 'Buka Alipay semula',
       checking: 'Menyemak pembayaran anda…',
       checkAgain: 'Semak semula',
       stillProcessing: 'Pembayaran anda masih diproses. Kami akan terus menyemak; jika ia tidak selesai tidak lama lagi, hubungi sokongan dengan butiran di bawah.',
@@ -198,6 +199,7 @@ export const ms: Messages = {
     blocked_in_wechat: 'Alipay tidak boleh dibuka di dalam WeChat. Buka halaman ini dalam pelayar untuk membayar dengan Alipay.',
     blocked_in_alipay: 'WeChat Pay tidak boleh dibuka di dalam aplikasi Alipay. Buka halaman ini dalam pelayar atau dalam WeChat.',
     miniprogram_webview: 'Pembayaran e-dompet tidak boleh dimulakan dari halaman program mini ini. Bayar dengan kad, atau teruskan pada peranti lain.',
+    no_alipay_bridge: 'Skrin pembayaran Alipay tidak dapat dibuka kerana halaman ini tidak dibuka dalam aplikasi Alipay. Bayar dengan cara lain, atau buka halaman ini dalam aplikasi Alipay atau pelayar.',
     other: 'Kaedah pembayaran ini tidak tersedia di sini.',
   },
   usage: {

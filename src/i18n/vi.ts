@@ -138,6 +138,7 @@ export const vi: Messages = {
     },
     returning: {
       payInAlipay: 'Vui lòng hoàn tất thanh toán trong Alipay.',
+      reopenAlipay: 'Mở lại Alipay',
       checking: 'Đang kiểm tra thanh toán của bạn…',
       checkAgain: 'Kiểm tra lại',
       stillProcessing: 'Thanh toán của bạn vẫn đang được xử lý. Chúng tôi sẽ tiếp tục kiểm tra; nếu chưa xong sớm, hãy liên hệ hỗ trợ kèm thông tin bên dưới.',
@@ -197,6 +198,7 @@ export const vi: Messages = {
     blocked_in_wechat: 'Không thể mở Alipay bên trong WeChat. Hãy mở trang này trong trình duyệt để thanh toán bằng Alipay.',
     blocked_in_alipay: 'Không thể mở WeChat Pay bên trong ứng dụng Alipay. Hãy mở trang này trong trình duyệt hoặc trong WeChat.',
     miniprogram_webview: 'Không thể bắt đầu thanh toán bằng ví từ trang mini program này. Hãy thanh toán bằng thẻ hoặc tiếp tục trên thiết bị khác.',
+    no_alipay_bridge: 'Không thể mở màn hình thanh toán Alipay vì trang này không được mở trong ứng dụng Alipay. Hãy thanh toán bằng cách khác, hoặc mở trang này trong ứng dụng Alipay hoặc trình duyệt.',
     other: 'Phương thức thanh toán này không khả dụng tại đây.',
   },
   usage: {

@@ -123,6 +123,7 @@ export const zhCN: Messages = {
     },
     returning: {
       payInAlipay: '请在支付宝中完成支付。',
+      reopenAlipay: '重新打开支付宝',
       checking: '正在确认您的支付…',
       checkAgain: '重新查询',
       stillProcessing: '您的支付仍在处理中。我们会继续查询；如果迟迟没有结果，请凭以下信息联系客服。',
@@ -181,6 +182,7 @@ export const zhCN: Messages = {
     blocked_in_wechat: '微信内无法打开支付宝。请在浏览器中打开本页面，再用支付宝付款。',
     blocked_in_alipay: '支付宝内无法使用微信支付。请在浏览器或微信中打开本页面，再用微信支付。',
     miniprogram_webview: '小程序页面内无法发起钱包支付。请用银行卡付款，或在其他设备上继续。',
+    no_alipay_bridge: '无法打开支付宝付款页面：本页面并非在支付宝应用内打开。请选择其他付款方式，或在支付宝应用或浏览器中打开本页面。',
     other: '此支付方式在这里不可用。',
   },
   usage: {

@@ -127,6 +127,7 @@ export const zhHK: Messages = {
     },
     returning: {
       payInAlipay: '請在支付寶中完成付款。',
+      reopenAlipay: '重新開啟支付寶',
       checking: '正在確認你的付款…',
       checkAgain: '再次查詢',
       stillProcessing: '你的付款仍在處理中。我們會繼續查詢；如果遲遲未有結果，請憑以下資料聯絡客戶服務。',
@@ -185,6 +186,7 @@ export const zhHK: Messages = {
     blocked_in_wechat: '微信內無法開啟支付寶。請用瀏覽器開啟此頁，再以支付寶付款。',
     blocked_in_alipay: '支付寶應用程式內無法使用微信支付。請用瀏覽器或微信開啟此頁，再以微信支付付款。',
     miniprogram_webview: '小程式頁面內無法發起電子錢包付款。請以信用卡付款，或在其他裝置繼續。',
+    no_alipay_bridge: '無法開啟支付寶付款畫面：此頁並非在支付寶應用程式內開啟。請改用其他付款方式，或在支付寶應用程式或瀏覽器中開啟此頁。',
     other: '此付款方式在這裡未能使用。',
   },
   usage: {

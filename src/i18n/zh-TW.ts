@@ -127,6 +127,7 @@ export const zhTW: Messages = {
     },
     returning: {
       payInAlipay: '請在支付寶中完成付款。',
+      reopenAlipay: '重新開啟支付寶',
       checking: '正在確認您的付款…',
       checkAgain: '重新查詢',
       stillProcessing: '您的付款仍在處理中。我們會繼續查詢；如果遲遲沒有結果，請憑以下資料聯絡客服。',
@@ -185,6 +186,7 @@ export const zhTW: Messages = {
     blocked_in_wechat: '在微信中無法開啟支付寶。請以瀏覽器開啟本頁面，再使用支付寶付款。',
     blocked_in_alipay: '在支付寶應用程式中無法使用微信支付。請以瀏覽器或微信開啟本頁面，再使用微信支付。',
     miniprogram_webview: '無法在小程式頁面中發起電子錢包付款。請以信用卡付款，或在其他裝置上繼續。',
+    no_alipay_bridge: '無法開啟支付寶付款畫面：本頁面並非在支付寶應用程式中開啟。請改用其他付款方式，或在支付寶應用程式或瀏覽器中開啟本頁面。',
     other: '此付款方式在這裡無法使用。',
   },
   usage: {

@@ -8,6 +8,7 @@ import type { EsimCheckoutButton } from '../../src/components/checkout-button/ch
 import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
+import { standInAlipayBridge } from '../helpers/alipay-bridge.js';
 import { callAs, deliverLatePayment, latestOrder, newSession, ordersOf, type TestSession } from '../helpers/sandbox.js';
 
 interface Page {
@@ -43,15 +44,6 @@ async function pay(page: Page, method: 'alipay' | 'wechat_pay') {
 const cancelButton = (button: EsimCheckoutButton) =>
   $$<HTMLButtonElement>(button, '.actions button').find((b) => b.textContent!.trim() === 'Cancel')!;
 
-/** A stand-in for the Alipay app's bridge whose sheet the traveller leaves without paying (yet): code 6004. */
-function standInAlipayBridgeUnknown() {
-  (window as { AlipayJSBridge?: unknown }).AlipayJSBridge = {
-    call(_name: string, _params: unknown, callback: (result: { resultCode: string }) => void) {
-      setTimeout(() => callback({ resultCode: '6004' }), 50);
-    },
-  };
-}
-
 describe('canceling while a wallet payment may still arrive', () => {
   afterEach(() => {
     sessionStorage.clear();
@@ -80,7 +72,7 @@ describe('canceling while a wallet payment may still arrive', () => {
 
   it('Cancel during "Checking your payment…" after the paid Alipay app: shows the renewal, not a cancellation', async () => {
     const page = await checkoutIn('alipay');
-    standInAlipayBridgeUnknown();
+    standInAlipayBridge(page.session.baseUrl, { code: '6004' }); // left the sheet, nothing paid (yet)
     await pay(page, 'alipay');
     await waitForText(page.button, 'Checking your payment…');
     const order = await latestOrder(page.session);
@@ -97,7 +89,7 @@ describe('canceling while a wallet payment may still arrive', () => {
 
   it('Cancel during "Checking your payment…" with nothing paid: canceled, and a late payment is refused', async () => {
     const page = await checkoutIn('alipay');
-    standInAlipayBridgeUnknown();
+    standInAlipayBridge(page.session.baseUrl, { code: '6004' }); // left the sheet, nothing paid (yet)
     await pay(page, 'alipay');
     await waitForText(page.button, 'Checking your payment…');
     const order = await latestOrder(page.session);

@@ -9,6 +9,7 @@ import { html } from 'lit';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
 import { detectPaymentEnv } from '../../src/components/checkout-button/payment-env.js';
 import { latestOrder, newSession, ordersOf, simulatePayment, type TestSession } from '../helpers/sandbox.js';
+import { standInAlipayBridge } from '../helpers/alipay-bridge.js';
 
 interface Page {
   provider: EsimRenewal;
@@ -46,29 +47,6 @@ function choose(page: Page, method: string) {
 }
 
 const offered = (page: Page) => $$<HTMLInputElement>(page.button, 'input[name=method]').map((input) => input.value);
-
-/**
- * A stand-in for the Alipay app's JavaScript bridge, which only the Alipay app injects: each `tradePay` does in the
- * sandbox what the traveller did in the app (through the sandbox's Alipay side, never through the page), then
- * answers the page with the given result code.
- */
-function standInAlipayBridge(sandbox: string, app: { outcome?: 'succeed' | 'fail'; settle?: 'now' | 'later'; code: string }) {
-  const calls: Array<{ name: string; tradeNO: string }> = [];
-  (window as { AlipayJSBridge?: unknown }).AlipayJSBridge = {
-    call(name: string, params: { tradeNO: string }, callback: (result: { resultCode: string }) => void) {
-      calls.push({ name, tradeNO: params.tradeNO });
-      const acted = app.outcome
-        ? fetch(`${sandbox}/sandbox/alipay/trades/${params.tradeNO}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ outcome: app.outcome, settle: app.settle ?? 'now' }),
-          })
-        : Promise.resolve();
-      void acted.then(() => setTimeout(() => callback({ resultCode: app.code }), 50));
-    },
-  };
-  return calls;
-}
 
 describe('the checkout where the page runs', () => {
   afterEach(() => {

@@ -6,6 +6,12 @@ interface AlipayJSBridge {
   call(name: 'tradePay', params: { tradeNO: string }, callback: (result: { resultCode?: string }) => void): void;
 }
 
+/**
+ * Why Alipay is not offered any more in this checkout after its bridge never came (`PaymentMethodOption.reason`, set
+ * by the widget, not the API): the page is not inside the Alipay app.
+ */
+export const NO_ALIPAY_BRIDGE = 'no_alipay_bridge';
+
 /** How long to wait for the bridge to say it is ready before giving up on it. */
 const READY_TIMEOUT = 10_000;
 

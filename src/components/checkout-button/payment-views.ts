@@ -8,6 +8,7 @@ import { qrCode } from '../../internal/qr-code.js';
 import type { ViewContext } from './checkout-state.js';
 import { supportLinks } from '../../internal/support.js';
 import { progress, renderResult } from './checkout-views.js';
+import { NO_ALIPAY_BRIDGE } from './alipay-bridge.js';
 
 /**
  * The time left on a wallet code through `Intl.DurationFormat`: `digital` (04:59) to look at, `long` (4 minutes,
@@ -48,11 +49,19 @@ export function renderPaying(ctx: ViewContext) {
     ${expired ? nothing : progress(slow ? m.slow : m.waiting)}
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.cancel}>${m.cancel}</button>
-      ${action?.type === 'redirect'
-        ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
-        : nothing}
+      ${reopenButton(ctx)}
     </div>
   `;
+}
+
+/** Opens the payment again: the card payment page, or Alipay's sheet inside the Alipay app (after a reload, say). */
+function reopenButton(ctx: ViewContext) {
+  const m = ctx.msg.checkout;
+  const type = ctx.checkout.order?.paymentAction?.type;
+  if (type !== 'redirect' && type !== 'app_bridge') return nothing;
+  return html`<button class="button secondary" part="reopen-payment" @click=${ctx.on.reopenPayment}>
+    ${type === 'app_bridge' ? m.returning.reopenAlipay : m.reopenPayment}
+  </button>`;
 }
 
 type WalletAction = Extract<PaymentAction, { type: 'qr' }>;
@@ -123,13 +132,14 @@ function renderChecking(ctx: ViewContext) {
       : nothing}
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.cancel}>${m.cancel}</button>
-      ${order?.paymentAction?.type === 'redirect'
-        ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
-        : nothing}
+      ${reopenButton(ctx)}
       <button class="button" part="check-again" @click=${ctx.on.checkAgain}>${r.checkAgain}</button>
     </div>
   </div>`;
 }
+
+/** The reasons a method works if the page is opened elsewhere (the browser, the wallet's app): the link is offered. */
+const OPEN_ELSEWHERE: readonly string[] = ['blocked_in_wechat', 'blocked_in_alipay', NO_ALIPAY_BRIDGE];
 
 /**
  * The methods the element would offer that do not work where the page runs: why, and what to do. A wallet blocked
@@ -142,13 +152,14 @@ export function renderUnavailable(ctx: ViewContext) {
     (method) => options.find((option) => option.method === method)?.reason ?? 'other',
   );
   if (reasons.length === 0) return nothing;
-  const openInBrowser = reasons.some((reason) => reason === 'blocked_in_wechat' || reason === 'blocked_in_alipay');
+  const openInBrowser = reasons.some((reason) => OPEN_ELSEWHERE.includes(reason));
   const p = ctx.msg.checkout.pageLink;
   const copied = ctx.checkout.pageLink;
   return html`<div class="unavailable" part="unavailable">
     ${reasons.map((reason) => {
       const texts: Partial<Record<string, string>> = ctx.msg.paymentUnavailable;
-      return html`<p>${texts[reason] ?? texts.other}</p>`;
+      // Alipay's bridge missing is news (the payment just failed to open): announced; the others are the page's terms.
+      return html`<p role=${reason === NO_ALIPAY_BRIDGE ? 'alert' : nothing}>${texts[reason] ?? texts.other}</p>`;
     })}
     ${openInBrowser
       ? html`<button class="button secondary" part="copy-page-link" @click=${ctx.on.copyPageLink}>${p.copy}</button>

@@ -4,11 +4,12 @@
 // ./payment-views.ts. Everything they show is the flow's state, written through `flow.set`.
 import type { ReactiveController } from 'lit';
 import { isRenewalError, RenewalError } from '../../client/errors.js';
+import { PAYMENT_METHODS } from '../../client/constants.js';
 import { sleep } from '../../client/index.js';
 import type { Order, Quote } from '../../client/schemas.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import type { PaymentFlow, PaymentSteps, PaymentViews } from './checkout-state.js';
-import { alipayTradePay } from './alipay-bridge.js';
+import { alipayTradePay, NO_ALIPAY_BRIDGE } from './alipay-bridge.js';
 import { detectPaymentEnv } from './payment-env.js';
 import { renderHandoffLink, renderPaying, renderSuccess, renderUnavailable } from './payment-views.js';
 import { openPaymentWindow } from './popup.js';
@@ -115,12 +116,7 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     if (action?.type === 'app_bridge' && order.status === 'requires_payment') {
       this.flow.set({ step: 'paying' });
       void this.wait(order.id);
-      // Whatever the app answers, the order decides: back from the sheet, read it now and say so.
-      void alipayTradePay(action.tradeNo).then(() => {
-        if (this.flow.state.order?.id !== order.id || this.flow.state.step !== 'paying') return;
-        this.flow.set({ checking: true });
-        this.checkAgain();
-      });
+      this.openAlipay(order.id, action.tradeNo);
       return;
     }
     if (action?.type === 'redirect' && order.status === 'requires_payment') {
@@ -151,9 +147,52 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     }
   }
 
-  /** Opens the card payment page again, e.g. after the traveller closed the window by mistake. */
+  /**
+   * Opens Alipay's payment sheet for the order's trade (inside the Alipay app). Whatever the app answers, the order
+   * decides: back from the sheet, it is read now and the traveller is told so. No bridge at all (not inside the Alipay
+   * app after all) ends the attempt with a way forward, see `alipayMissing`.
+   */
+  private openAlipay(orderId: string, tradeNo: string): void {
+    void alipayTradePay(tradeNo).then((code) => {
+      const { order, step } = this.flow.state;
+      if (order?.id !== orderId || step !== 'paying') return;
+      if (code === 'unavailable') return this.alipayMissing(orderId);
+      this.flow.set({ checking: true });
+      this.checkAgain();
+    });
+  }
+
+  /**
+   * Alipay's bridge never came: the page is not inside the Alipay app (or the partner's `payment-env` said it was),
+   * so this order cannot be paid here. It is canceled (its trade closed, so nothing can be charged for it later) and
+   * the traveller is back on the same summary, where Alipay is marked unavailable with why and what to do — pay
+   * another way, or open the page in the browser or the Alipay app — and another method is chosen. If the trade was
+   * paid after all, that outcome is shown instead.
+   */
+  private async alipayMissing(orderId: string): Promise<void> {
+    const flow = this.flow;
+    this.stop();
+    try {
+      await flow.host.store?.client.cancelOrder(orderId);
+    } catch {
+      return this.showOrder(orderId);
+    }
+    clearPendingAttempt();
+    const options = flow.state.methodOptions ?? PAYMENT_METHODS.map((method) => ({ method, available: true }));
+    flow.set({
+      step: 'summary', order: undefined, attemptKey: undefined, checking: false, slow: false,
+      methodOptions: options.map((o) => (o.method === 'alipay' ? { method: o.method, available: false, reason: NO_ALIPAY_BRIDGE } : o)),
+    });
+  }
+
+  /**
+   * Opens the payment again: the card payment page (e.g. after the traveller closed the window by mistake), or
+   * Alipay's sheet inside the Alipay app (e.g. after a reload while it was open).
+   */
   reopenPayment(): void {
-    const action = this.flow.state.order?.paymentAction;
+    const order = this.flow.state.order;
+    const action = order?.paymentAction;
+    if (action?.type === 'app_bridge') return this.openAlipay(order!.id, action.tradeNo);
     if (action?.type !== 'redirect') return;
     this.popup = this.flow.host.paymentMode === 'popup' ? openPaymentWindow(action.url) : null;
     if (!this.popup) globalThis.location.assign(action.url);

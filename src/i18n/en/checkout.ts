@@ -78,6 +78,7 @@ export const enCheckout = {
   },
   returning: {
     payInAlipay: 'Complete the payment in Alipay.',
+    reopenAlipay: 'Open Alipay again',
     checking: 'Checking your payment…',
     checkAgain: 'Check again',
     stillProcessing: 'Your payment is still processing. We will keep checking; if it does not settle soon, contact support with the details below.',
