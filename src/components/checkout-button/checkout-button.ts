@@ -166,7 +166,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     handoff: () => void this.handoff.start(),
     copyHandoff: () => void this.handoff.copy(),
     checkAgain: () => this.flow.payment?.checkAgain(),
-    copyPageLink: () => void this.flow.payment?.copyPageLink(),
+    copyPageLink: () => void this.handoff.copyForBrowser(),
   };
 
   /** Where the page runs, as the provider's `payment-env` says; undefined leaves it to the client option or detection. */

@@ -184,7 +184,7 @@ export class CheckoutFlow implements PaymentFlow {
   reset(): void {
     this.payment?.stop();
     const { plan, method, promoCode, env, methodOptions } = this.state;
-    this.set({ ...START, plan, method, promoCode, env, methodOptions, pageLink: undefined });
+    this.set({ ...START, plan, method, promoCode, env, methodOptions });
   }
 }
 

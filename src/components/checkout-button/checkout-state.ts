@@ -58,8 +58,6 @@ export interface CheckoutState {
    * ("Checking your payment…", with "Check again").
    */
   readonly checking: boolean;
-  /** The traveller asked to copy this page's link (to open it in the browser): `copied`, or `failed` (shown to select). */
-  readonly pageLink?: 'copied' | 'failed';
 }
 
 /** The element the checkout runs in; it fires `esim-renewal-success` and `esim-renewal-error` there. */
@@ -96,8 +94,6 @@ export interface PaymentSteps {
   closeWindow(): void;
   /** Reads the order now ("Check again"), and keeps waiting. */
   checkAgain(): void;
-  /** Copies this page's address, to open it in the browser. */
-  copyPageLink(): Promise<void>;
   /** The views of these steps, for the dialog to render (they load with the steps). */
   readonly views: PaymentViews;
 }
@@ -114,6 +110,8 @@ export interface PaymentViews {
 export interface HandoffState {
   readonly available: boolean;
   readonly link?: Handoff & { readonly copied: boolean };
+  /** The link made for "open in your browser", and whether the clipboard took it (if not, it is shown to copy). */
+  readonly browserLink?: Handoff & { readonly copied: boolean };
   readonly error?: RenewalError;
 }
 
@@ -138,7 +136,7 @@ export interface CheckoutActions {
   copyHandoff(): void;
   /** Reads the order again now, after a return from a payment page or wallet. */
   checkAgain(): void;
-  /** Copies this page's link, to open it in the browser. */
+  /** Makes a hand-off link to this page and copies it, to open the page in the browser. */
   copyPageLink(): void;
 }
 

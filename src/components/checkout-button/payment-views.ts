@@ -143,8 +143,8 @@ const OPEN_ELSEWHERE: readonly string[] = ['blocked_in_wechat', 'blocked_in_alip
 
 /**
  * The methods the element would offer that do not work where the page runs: why, and what to do. A wallet blocked
- * by the app the page is open in gets the page's link to copy into the browser; the hand-off to another device
- * stays on the summary.
+ * by the app the page is open in gets a link to this page to copy into the browser (a hand-off link: it signs in
+ * there); the hand-off to another device stays on the summary.
  */
 export function renderUnavailable(ctx: ViewContext) {
   const options = ctx.checkout.methodOptions ?? [];
@@ -154,22 +154,22 @@ export function renderUnavailable(ctx: ViewContext) {
   if (reasons.length === 0) return nothing;
   const openInBrowser = reasons.some((reason) => OPEN_ELSEWHERE.includes(reason));
   const p = ctx.msg.checkout.pageLink;
-  const copied = ctx.checkout.pageLink;
+  const link = ctx.handoff.browserLink;
   return html`<div class="unavailable" part="unavailable">
     ${reasons.map((reason) => {
       const texts: Partial<Record<string, string>> = ctx.msg.paymentUnavailable;
       // Alipay's bridge missing is news (the payment just failed to open): announced; the others are the page's terms.
       return html`<p role=${reason === NO_ALIPAY_BRIDGE ? 'alert' : nothing}>${texts[reason] ?? texts.other}</p>`;
     })}
-    ${openInBrowser
+    ${openInBrowser && ctx.handoff.available
       ? html`<button class="button secondary" part="copy-page-link" @click=${ctx.on.copyPageLink}>${p.copy}</button>
-          ${copied === 'failed'
+          ${link && !link.copied
             ? html`<label class="page-link"
                 >${p.selectToCopy}
-                <input readonly .value=${globalThis.location?.href ?? ''} @focus=${selectAll} />
+                <input readonly .value=${link.url} @focus=${selectAll} />
               </label>`
             : nothing}
-          <p role="status" class="terms">${copied === 'copied' ? p.copied : ''}</p>`
+          <p role="status" class="terms">${link?.copied ? p.copied : ''}</p>`
       : nothing}
   </div>`;
 }

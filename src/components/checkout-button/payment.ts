@@ -322,16 +322,6 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     if (order && (this.flow.state.step === 'paying' || this.flow.state.step === 'confirming')) void this.wait(order.id);
   }
 
-  async copyPageLink(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(globalThis.location.href);
-      this.flow.set({ pageLink: 'copied' });
-    } catch {
-      // No clipboard here (WeChat's browser often has none): the link is shown selected, to copy by hand.
-      this.flow.set({ pageLink: 'failed' });
-    }
-  }
-
   /** Stops waiting for the order (the page or the traveller moved on). */
   stop(): void {
     this.abort?.abort();
