@@ -112,6 +112,26 @@ describe('the checkout where the page runs', () => {
     });
   }
 
+  it('preselects the first method that works where the page runs, and keeps the one the traveller chooses', async () => {
+    const checked = (page: Page) => $$<HTMLInputElement>(page.button, 'input[name=method]').find((input) => input.checked)?.value;
+    const wechat = await checkoutIn('wechat');
+    await openSummary(wechat);
+    expect(checked(wechat)).to.equal('wechat_pay');
+    choose(wechat, 'card');
+    await wechat.button.updateComplete;
+    expect(checked(wechat)).to.equal('card');
+    wechat.provider.remove();
+
+    const alipay = await checkoutIn('alipay');
+    alipay.button.paymentMethods = 'wechat_pay card alipay';
+    await openSummary(alipay);
+    expect(checked(alipay)).to.equal('alipay');
+    standInAlipayBridge(alipay.session.baseUrl, { code: '6001' });
+    $(alipay.button, '[part=pay]').click();
+    await untilStep(alipay.button, 'paying');
+    expect((await latestOrder(alipay.session)).paymentMethod).to.equal('alipay');
+  });
+
   it('in a mini program web-view: only the card is offered, and each wallet says why', async () => {
     const page = await checkoutIn('wechat_miniprogram');
     await openSummary(page);

@@ -225,8 +225,11 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.step = this.flow.state.step;
-    const methods = this.methods;
-    if (!methods.includes(this.flow.state.method) && methods[0]) this.flow.choose(methods[0]);
+    // Preselected: the first method that works here, in the environment's order, until the traveller chooses one
+    // (and again if theirs stops working here).
+    const [first] = this.methods;
+    const { method, methodChosen } = this.flow.state;
+    if (first && method !== first && (!methodChosen || !this.methods.includes(method))) this.flow.set({ method: first });
     // The wallet code's countdown ticks only while one is on screen: no timer outlives its need.
     if (this.walletExpiresAt !== undefined) this.startTicker();
     else this.stopTicker();

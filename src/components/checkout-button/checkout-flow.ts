@@ -97,7 +97,7 @@ export class CheckoutFlow implements PaymentFlow {
 
   /** Chooses how to pay. */
   choose(method: PaymentMethod): void {
-    this.set({ method });
+    this.set({ method, methodChosen: true });
   }
 
   /**
@@ -183,8 +183,8 @@ export class CheckoutFlow implements PaymentFlow {
   /** Back to the start after success or an error; a new attempt gets a new key. */
   reset(): void {
     this.payment?.stop();
-    const { plan, method, promoCode, env, methodOptions } = this.state;
-    this.set({ ...START, plan, method, promoCode, env, methodOptions });
+    const { plan, method, methodChosen, promoCode, env, methodOptions } = this.state;
+    this.set({ ...START, plan, method, methodChosen, promoCode, env, methodOptions });
   }
 }
 

@@ -36,6 +36,8 @@ export interface CheckoutState {
   readonly card?: Card;
   readonly error?: RenewalError;
   readonly method: PaymentMethod;
+  /** The traveller chose `method`; until then it follows the environment (the first method that works there). */
+  readonly methodChosen?: boolean;
   readonly promoCode?: string;
   /** Why the last promo code was refused (`unknown`, `expired`, `not_started`, `exhausted`). */
   readonly promoError?: string;

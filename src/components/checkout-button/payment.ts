@@ -26,6 +26,8 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
   private popup?: Window | null;
   private abort?: AbortController;
   private slowTimer?: ReturnType<typeof setTimeout>;
+  /** Whether the element is on the page: Alipay's sheet may answer after it left, and then nothing is done. */
+  private connected = true;
 
   constructor(private readonly flow: PaymentFlow) {
     flow.host.addController(this);
@@ -50,10 +52,12 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
   }
 
   hostConnected(): void {
+    this.connected = true;
     globalThis.document?.addEventListener('visibilitychange', this.onVisibility);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     globalThis.document?.removeEventListener('visibilitychange', this.onVisibility);
     this.stop();
   }
@@ -155,7 +159,7 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
   private openAlipay(orderId: string, tradeNo: string): void {
     void alipayTradePay(tradeNo).then((code) => {
       const { order, step } = this.flow.state;
-      if (order?.id !== orderId || step !== 'paying') return;
+      if (!this.connected || order?.id !== orderId || step !== 'paying') return;
       if (code === 'unavailable') return this.alipayMissing(orderId);
       this.flow.set({ checking: true });
       this.checkAgain();
