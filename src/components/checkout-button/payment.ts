@@ -1,17 +1,16 @@
 // The checkout's payment steps, loaded on demand (see `loadPaymentSteps` in ./checkout-flow.ts): creating the order,
-// sending the traveller to pay (card window or redirect, Alipay / WeChat Pay code), waiting for the order with the
-// tab's visibility in mind, confirming the renewal on the card and resuming after a reload; their views are in
-// ./payment-views.ts. Everything they show is the flow's state, written through `flow.set`.
+// sending the traveller to pay (card window or redirect, Alipay / WeChat Pay code, the Alipay app's sheet), canceling,
+// and resuming after a reload; waiting for the order and confirming the renewal on the card are ./order-watch.ts,
+// their views ./payment-views.ts. Everything they show is the flow's state, written through `flow.set`.
 import type { ReactiveController } from 'lit';
-import { isRenewalError, RenewalError } from '../../client/errors.js';
+import { isRenewalError } from '../../client/errors.js';
 import { PAYMENT_METHODS } from '../../client/constants.js';
-import { sleep } from '../../client/index.js';
 import type { Order, Quote } from '../../client/schemas.js';
-import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import type { PaymentFlow, PaymentSteps, PaymentViews } from './checkout-state.js';
 import { alipayTradePay, NO_ALIPAY_BRIDGE } from './alipay-bridge.js';
 import { detectPaymentEnv } from './payment-env.js';
 import { renderHandoffLink, renderPaying, renderSuccess, renderUnavailable } from './payment-views.js';
+import { OrderWatch } from './order-watch.js';
 import { openPaymentWindow } from './popup.js';
 import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
 import { enPaymentUnavailable } from '../../i18n/en/payment-unavailable.js';
@@ -24,13 +23,14 @@ addEnglish({ paymentUnavailable: enPaymentUnavailable });
 
 export class CheckoutPayment implements ReactiveController, PaymentSteps {
   private popup?: Window | null;
-  private abort?: AbortController;
-  private slowTimer?: ReturnType<typeof setTimeout>;
+  /** Waiting for the order: its polling, paused while the tab is hidden, and the confirmation on the card. */
+  private readonly watch: OrderWatch;
   /** Whether the element is on the page: Alipay's sheet may answer after it left, and then nothing is done. */
   private connected = true;
 
   constructor(private readonly flow: PaymentFlow) {
     flow.host.addController(this);
+    this.watch = new OrderWatch(flow, () => this.closeWindow());
     void this.loadMethods();
   }
 
@@ -53,31 +53,11 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
 
   hostConnected(): void {
     this.connected = true;
-    globalThis.document?.addEventListener('visibilitychange', this.onVisibility);
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    globalThis.document?.removeEventListener('visibilitychange', this.onVisibility);
-    this.stop();
   }
-
-  /** Polling pauses while the tab is hidden (nobody is looking, and phones abroad pay for every byte) and resumes,
-   * with an immediate check, when it shows again. */
-  private readonly onVisibility = (): void => {
-    const flow = this.flow;
-    const { order, step, paused } = flow.state;
-    const waiting = order && (step === 'paying' || step === 'confirming');
-    if (document.visibilityState === 'hidden') {
-      if (waiting && this.abort) {
-        this.stop();
-        flow.set({ paused: true });
-      }
-    } else if (paused) {
-      flow.set({ paused: false });
-      if (waiting) void this.wait(order.id);
-    }
-  };
 
   /** Creates the order for `quote` under the attempt's `key`, then sends the traveller to pay. */
   async createOrder(quote: Quote, key: string, popup: Window | null | undefined): Promise<void> {
@@ -119,7 +99,7 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     const action = order.paymentAction;
     if (action?.type === 'app_bridge' && order.status === 'requires_payment') {
       this.flow.set({ step: 'paying' });
-      void this.wait(order.id);
+      void this.watch.wait(order.id);
       this.openAlipay(order.id, action.tradeNo);
       return;
     }
@@ -134,7 +114,7 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
       }
     }
     this.flow.set({ step: 'paying' });
-    void this.wait(order.id);
+    void this.watch.wait(order.id);
   }
 
   /** A fresh QR code for an Alipay / WeChat Pay order whose code expired: same order, new code. */
@@ -202,56 +182,6 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
     if (!this.popup) globalThis.location.assign(action.url);
   }
 
-  private async wait(orderId: string): Promise<void> {
-    const flow = this.flow;
-    const store = flow.host.store;
-    if (!store) return;
-    this.stop();
-    const abort = (this.abort = new AbortController());
-    if (!flow.state.slow) this.slowTimer = setTimeout(() => flow.set({ slow: true }), flow.host.slowAfter);
-    // A wallet code is polled as the providers advise: every 2 s for the first minute, then less and less often.
-    const qr = flow.state.order?.paymentAction?.type === 'qr';
-    try {
-      const order = await store.client.waitForOrder(orderId, {
-        signal: abort.signal,
-        ...(qr ? { interval: 2_000, steadyFor: 60_000, backoff: 2, maxInterval: 8_000 } : {}),
-        onUpdate: (update) => {
-          const confirming = update.status === 'processing' && flow.state.step === 'paying';
-          flow.set(confirming ? { step: 'confirming', order: update } : { order: update });
-        },
-      });
-      this.closeWindow();
-      if (order.status === 'succeeded') return await this.confirm(order, abort.signal);
-      clearPendingAttempt();
-      const code = order.failureCode ?? order.status;
-      flow.fail(
-        new RenewalError('payment_failed', `The order ended ${order.status} (${code})`, {
-          details: { failureCode: code, orderId: order.id },
-        }),
-      );
-    } catch (error) {
-      flow.fail(error);
-    }
-  }
-
-  /** The order says succeeded; re-read the card until it shows the renewal, then report success. */
-  private async confirm(order: Order, signal: AbortSignal): Promise<void> {
-    const flow = this.flow;
-    const store = flow.host.store!;
-    flow.set({ step: 'confirming', order });
-    const target = Date.parse(order.card?.expiresAt ?? order.quote.newExpiresAt);
-    let card = await store.client.getCard({ signal });
-    for (let attempt = 0; Date.parse(card.expiresAt) < target && attempt < 10; attempt += 1) {
-      await sleep(1_000, signal);
-      card = await store.client.getCard({ signal });
-    }
-    this.stop();
-    clearPendingAttempt();
-    store.setCard(card);
-    flow.set({ step: 'success', card });
-    flow.host.dispatchEvent(new EsimRenewalSuccessEvent(order, card));
-  }
-
   /** Resumes the attempt on `orderId` (from the return address or the one this tab remembers). */
   async resume(orderId: string, pending: PendingAttempt | undefined): Promise<boolean> {
     const flow = this.flow;
@@ -260,11 +190,11 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
       const order = await store.client.getOrder(orderId);
       const attemptKey = pending?.orderId === orderId ? pending.key : undefined;
       flow.set({ order, quote: order.quote, plan: order.quote.plan, method: order.paymentMethod, attemptKey });
-      if (order.status === 'succeeded') await this.confirm(order, new AbortController().signal);
+      if (order.status === 'succeeded') await this.watch.confirm(order);
       else {
         // Back from a payment page or a reload: the way back proves nothing, the order is read until it settles.
         flow.set({ step: order.status === 'processing' ? 'confirming' : 'paying', checking: order.status !== 'processing' });
-        void this.wait(order.id);
+        void this.watch.wait(order.id);
       }
       return true;
     } catch (error) {
@@ -311,10 +241,10 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
         clearPendingAttempt();
         flow.reset();
       } else if (order.status === 'succeeded') {
-        await this.confirm(order, (this.abort = new AbortController()).signal);
+        await this.watch.confirm(order);
       } else {
         flow.set({ order, step: order.status === 'processing' ? 'confirming' : 'paying' });
-        void this.wait(order.id);
+        void this.watch.wait(order.id);
       }
     } catch (error) {
       flow.fail(error);
@@ -323,14 +253,12 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
 
   checkAgain(): void {
     const order = this.flow.state.order;
-    if (order && (this.flow.state.step === 'paying' || this.flow.state.step === 'confirming')) void this.wait(order.id);
+    if (order && (this.flow.state.step === 'paying' || this.flow.state.step === 'confirming')) void this.watch.wait(order.id);
   }
 
   /** Stops waiting for the order (the page or the traveller moved on). */
   stop(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    clearTimeout(this.slowTimer);
+    this.watch.stop();
   }
 
   /** Closes the card payment window, if one is open. */
