@@ -47,6 +47,7 @@ addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures });
  * @csspart countdown - Time left on a wallet payment code.
  * @csspart open-wallet - The "open the wallet app" button shown on phones.
  * @csspart refresh-code - The button that gets a new payment code.
+ * @csspart reopen-payment - Opens the payment again: the card payment page, or Alipay's sheet in the Alipay app.
  * @csspart handoff-button - "Continue on another device".
  * @csspart handoff - The hand-off link and its QR code.
  * @csspart result - The success or error view.
