@@ -16,11 +16,19 @@ const rate = Number(process.argv[2] ?? 1);
 const runs = Number(process.argv[3] ?? 5);
 const subject = process.argv[4] ?? 'ours';
 const file = join(ROOT, 'dist/esim-renewal.js');
-// COMPILE_HINTS=1: the file with Chromium's `//# allFunctionsCalledOnLoad` first (its map shifted by that line).
-const hints = process.env.COMPILE_HINTS === '1';
-const rawMap = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
-const map = new TraceMap(hints ? { ...rawMap, mappings: `;${rawMap.mappings}` } : rawMap);
-const code = hints ? `//# allFunctionsCalledOnLoad\n${readFileSync(file, 'utf8')}` : readFileSync(file);
+// COMPILE_HINTS=1 or 0: the file with or without Chromium's `//# allFunctionsCalledOnLoad` as its first line (its
+// map shifted by that line); unset: as built.
+const HINT = '//# allFunctionsCalledOnLoad\n';
+const built = readFileSync(file, 'utf8');
+const builtMap = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+const plain = built.startsWith(HINT)
+  ? { code: built.slice(HINT.length), map: { ...builtMap, mappings: builtMap.mappings.slice(1) } }
+  : { code: built, map: builtMap };
+const hints = process.env.COMPILE_HINTS;
+const chosen =
+  hints === '1' ? { code: HINT + plain.code, map: { ...plain.map, mappings: `;${plain.map.mappings}` } } : hints === '0' ? plain : { code: built, map: builtMap };
+const map = new TraceMap(chosen.map);
+const code = chosen.code;
 
 const api = await startSandbox({ port: 0, settleDelayMs: 50, rateLimits: { sessionsPerMinute: 1_000_000 } });
 const page = (token) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>profile</title>
