@@ -75,7 +75,7 @@ function busyMs(profile) {
 
 const files = {};
 for (const variant of VARIANTS) Object.assign(files, build(variant));
-build('parenthesized'); // leave the default build in dist/
+build('compile-hints'); // leave the default build in dist/
 
 const api = await startSandbox({
   port: 0,

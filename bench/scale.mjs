@@ -26,7 +26,7 @@ const LADDER = [
   ['year', 1095],
 ];
 
-function generatePlans(template) {
+export function generatePlans(template) {
   const plans = [];
   for (let r = 0; r < REGIONS; r += 1) {
     const region = `R${String(r).padStart(3, '0')}`;
@@ -55,7 +55,7 @@ function generatePlans(template) {
  * when every plan the picker shows fits the new filter (the picker may show the first of them and offer the rest
  * behind "show more"; `matching` counts them all).
  */
-async function inPage({ card, plans, repeats }) {
+export async function inPage({ card, plans, repeats }) {
   const fixture = { baseUrl: 'fixture://', getCard: async () => card, listPlans: async () => plans };
   const client = new Proxy(fixture, {
     get: (target, key) =>

@@ -42,12 +42,13 @@ export const scriptTagOutput = (dir) => ({
  * @param {string} options.version  the package version: the runtime's key (src/internal/script-runtime.ts)
  * @param {string} options.globalName  the global the script sets
  * @param {import('terser').MinifyOptions} options.terserOptions
- * @param {'plain' | 'parenthesized' | 'compile-hints'} [options.startup]  how V8 is told to compile the script:
+ * @param {'plain' | 'parenthesized' | 'compile-hints'} [options.startup]  how V8 is told to compile the script (default
+ *   `compile-hints`, which took the main thread's compiling out of startup: bench/README.md):
  *   `parenthesized` wraps the outer function in parentheses, which V8 takes as "called at once" and compiles it
  *   eagerly while the file streams in, instead of pre-parsing it and parsing it again on the main thread when it is
  *   called; `compile-hints` adds Chromium's `//# allFunctionsCalledOnLoad` so that every function is compiled so.
  */
-export function scriptTag({ version, globalName, terserOptions, startup = 'parenthesized' }) {
+export function scriptTag({ version, globalName, terserOptions, startup = 'compile-hints' }) {
   if (!['plain', 'parenthesized', 'compile-hints'].includes(startup)) throw new Error(`unknown startup: ${startup}`);
   const runtime = `globalThis[Symbol.for(${JSON.stringify(`esim-renewal@${version}`)})]`;
   let dir;

@@ -6,7 +6,7 @@ import { EsimPlanChangeEvent } from '../../events/plan-change.js';
 import { formatData, formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
-import { filterPlans, PAGE, regionsOf } from './plan-filter.js';
+import { PAGE, regionsOf, rememberingFilter } from './plan-filter.js';
 import { styles } from './plan-picker.styles.js';
 import { enPicker } from '../../i18n/en/picker.js';
 import { addEnglish } from '../../i18n/index.js';
@@ -14,6 +14,9 @@ import { addEnglish } from '../../i18n/index.js';
 // English for the picker comes in this module's chunk: it joins the English catalogue as this module is evaluated, so
 // before the element can render (see `addEnglish`). Pages without it never download these messages.
 addEnglish({ picker: enPicker });
+
+/** The plans of a picker whose plans are not loaded yet. */
+const NO_PLANS: readonly Plan[] = [];
 
 /**
  * Lets the traveller pick a renewal plan: daily, monthly or yearly, filtered by region, each with its data,
@@ -136,9 +139,12 @@ export class EsimPlanPicker extends EsimElement {
     }
   }
 
+  /** The plans that match the filter (worked out again only when the plans, the period or the region change). */
   private get visiblePlans(): Plan[] {
-    return filterPlans(this.renewal.plans.value ?? [], this.period, this.region ?? '');
+    return this.filter(this.renewal.plans.value ?? NO_PLANS, this.period, this.region ?? '');
   }
+
+  private readonly filter = rememberingFilter();
 
   protected override updated(): void {
     this.syncRegionOptions();
