@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { PAYMENT_METHODS } from '../../client/constants.js';
 import type { PaymentEnv, PaymentMethod } from '../../client/schemas.js';
 import { settingsWith, type RenewalSettings } from '../../context/settings.js';
@@ -14,13 +14,13 @@ import type { CheckoutActions, CheckoutHost, CheckoutStep, ViewContext } from '.
 import { HandoffController } from './handoff.js';
 import { defaultReturnUrl } from './pending.js';
 import { PaymentStepsPrefetch } from './prefetch.js';
-import { enCheckout, enPaymentFailures } from '../../i18n/en/checkout.js';
+import { enCheckoutButton } from '../../i18n/en/checkout-button.js';
 import { addEnglish } from '../../i18n/index.js';
 
-// English for the checkout button and its dialog comes in this module's chunk: it joins the English catalogue as this
-// module is evaluated, so before the element can render (see `addEnglish`). Pages without it never download these
-// messages.
-addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures });
+// English for the checkout button comes in this module's chunk: it joins the English catalogue as this module is
+// evaluated, so before the element can render (see `addEnglish`). Pages without it never download these messages;
+// the dialog's views bring the rest of the checkout's (./checkout-views.ts).
+addEnglish({ checkout: enCheckoutButton });
 
 /**
  * Renews the card with the plan chosen in the picker: shows the order summary in a dialog, takes the payment
@@ -150,6 +150,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   });
   private readonly prefetch = new PaymentStepsPrefetch(this, () => this.renewal.plans.status === 'ready');
   private resumed = false;
+  private viewStylesAdopted = false;
   private ticker?: ReturnType<typeof setInterval>;
 
   /** Everything the dialog's views may do. */
@@ -199,7 +200,9 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
   /** Of those, the ones that work here (all of them until the API has said). */
   private get methods(): PaymentMethod[] {
     const options = this.flow.state.methodOptions;
-    return this.wantedMethods.filter((method) => options?.find((option) => option.method === method)?.available ?? true);
+    return this.wantedMethods.filter(
+      (method) => options?.find((option) => option.method === method)?.available ?? true,
+    );
   }
 
   /** The provider's support contacts and buy link, each overridden by this element's own attribute. */
@@ -230,6 +233,15 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     // The wallet code's countdown ticks only while one is on screen: no timer outlives its need.
     if (this.walletExpiresAt !== undefined) this.startTicker();
     else this.stopTicker();
+    // The dialog's views bring their rules: added to the element's own once, before they first render.
+    const views = this.flow.views;
+    if (views && !this.viewStylesAdopted && this.renderRoot instanceof ShadowRoot) {
+      adoptStyles(this.renderRoot, [
+        ...(this.constructor as typeof EsimCheckoutButton).elementStyles,
+        views.viewStyles,
+      ]);
+      this.viewStylesAdopted = true;
+    }
   }
 
   private startTicker(): void {
@@ -301,7 +313,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
         ${label}
       </button>
       ${plan ? nothing : html`<p class="hint" id="hint">${m.choosePlanFirst}</p>`}
-      ${renderDialog(this.viewContext(), this.onDialogClose)}
+      ${renderDialog(this.viewContext(), this.flow.views, this.onDialogClose)}
     `;
   }
 

@@ -3,6 +3,7 @@ import { newIdempotencyKey } from '../../client/index.js';
 import type { PaymentMethod, Plan } from '../../client/schemas.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
 import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
+import type { DialogViews } from './checkout-dialog.js';
 import type { CheckoutHost, CheckoutState, PaymentFlow, PaymentSteps } from './checkout-state.js';
 import { openPaymentWindow } from './popup.js';
 import { mayBeReturningFromPayment, readPendingAttempt } from './pending.js';
@@ -24,8 +25,31 @@ export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
   return paymentSteps;
 }
 
+let dialogViews: Promise<DialogViews> | undefined;
+
+/**
+ * The dialog's views — the summary with its promo code and payment methods, the outcome — with their English and
+ * rules, are a module of their own too, loaded and prefetched with the payment steps (whose views use them): the
+ * page's first script holds only the button and the dialog's frame. A failed load is forgotten, so the next try
+ * loads again; meanwhile the dialog says what happened in the words every page has (./checkout-dialog.ts).
+ */
+export function loadDialogViews(): Promise<DialogViews> {
+  dialogViews ??= import('./checkout-views.js').catch((error: unknown) => {
+    dialogViews = undefined;
+    throw new RenewalError('network', `The checkout's views could not be loaded (${String(error)})`, { cause: error });
+  });
+  return dialogViews;
+}
+
 /** Where a checkout starts, and goes back to. */
-const START = { step: 'idle', quoteRefreshed: false, slow: false, paused: false, orderUnknown: false, checking: false } as const;
+const START = {
+  step: 'idle',
+  quoteRefreshed: false,
+  slow: false,
+  paused: false,
+  orderUnknown: false,
+  checking: false,
+} as const;
 
 /**
  * The checkout's behaviour, apart from its looks: the quote and the summary here; the order, payment, waiting and
@@ -42,6 +66,9 @@ export class CheckoutFlow implements PaymentFlow {
 
   /** The payment steps, once their module is here (see `loadPaymentSteps`). */
   payment?: PaymentSteps;
+
+  /** The dialog's views, once their module is here (see `loadDialogViews`). */
+  views?: DialogViews;
 
   private creating?: Promise<void>;
 
@@ -62,9 +89,16 @@ export class CheckoutFlow implements PaymentFlow {
     this.host.dispatchEvent(new EsimRenewalErrorEvent(failure));
   }
 
-  /** The payment steps, loading their module the first time. */
+  /** The dialog's views, loading their module the first time; the element renders again with them. */
+  async loadViews(): Promise<void> {
+    if (this.views) return;
+    this.views = await loadDialogViews();
+    this.host.requestUpdate();
+  }
+
+  /** The payment steps (and the views they are shown in), loading their modules the first time. */
   async payments(): Promise<PaymentSteps> {
-    const { CheckoutPayment } = await loadPaymentSteps();
+    const [{ CheckoutPayment }] = await Promise.all([loadPaymentSteps(), this.loadViews()]);
     if (!this.payment) {
       this.payment = new CheckoutPayment(this);
       this.host.requestUpdate(); // the summary shows the hand-off link, which comes with them
@@ -78,11 +112,19 @@ export class CheckoutFlow implements PaymentFlow {
     if (step !== 'idle' && step !== 'success' && step !== 'error') return;
     const store = this.host.store;
     if (!store) return;
-    this.set({ step: 'quoting', plan, quote: undefined, order: undefined, error: undefined, quoteRefreshed: false, attemptKey: undefined });
-    // The steps after the summary load while the quote is on its way.
+    this.set({
+      step: 'quoting',
+      plan,
+      quote: undefined,
+      order: undefined,
+      error: undefined,
+      quoteRefreshed: false,
+      attemptKey: undefined,
+    });
+    // The summary's views and the steps after it load while the quote is on its way (usually prefetched already).
     void this.payments().catch(() => undefined);
     try {
-      const quote = await store.client.createQuote({ planId: plan.id, promoCode });
+      const [quote] = await Promise.all([store.client.createQuote({ planId: plan.id, promoCode }), this.loadViews()]);
       this.set({ step: 'summary', quote });
     } catch (error) {
       if (promoCode && isRenewalError(error) && error.code === 'promo_invalid') {

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadPaymentSteps } from './checkout-flow.js';
+import { loadDialogViews, loadPaymentSteps } from './checkout-flow.js';
 
 /**
- * The payment steps load when the dialog opens; a traveller heading for the button (hover, focus: `now()`) or a
+ * The dialog's views and the payment steps load when the dialog opens; a traveller heading for the button (hover, focus: `now()`) or a
  * page with nothing left to do (idle, once `ready()` says the plans are shown) gets them beforehand — never before
  * the page's data, which comes first. A failed prefetch is retried when the dialog opens, and reported there.
  */
@@ -17,6 +17,7 @@ export class PaymentStepsPrefetch implements ReactiveController {
   }
 
   readonly now = (): void => {
+    void loadDialogViews().catch(() => undefined);
     void loadPaymentSteps().catch(() => undefined);
   };
 

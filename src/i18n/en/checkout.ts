@@ -1,15 +1,20 @@
+import { enCheckoutButton as button } from './checkout-button.js';
+
 /**
- * English for `<esim-checkout-button>` and its dialog, loaded with them (see `addEnglish` in ../index.ts); the order
- * history, the device change and the flow show some of it too (payment methods, support, success) and add it as well.
+ * English for `<esim-checkout-button>`'s dialog, whole: the button's own words (./checkout-button.ts, in the element's
+ * module) and the summary's, the payment steps' and the outcome's, which load with the dialog's views
+ * (../../components/checkout-button/checkout-views.ts) — a page that never opens the dialog never downloads them (see
+ * `addEnglish` in ../index.ts). The order history, the device change and the flow show some of it too (payment
+ * methods, support, success) and add it as well. In the order the locale files follow.
  */
 export const enCheckout = {
-  button: 'Renew now',
-  buttonWithPrice: (price: string) => `Renew now · ${price}`,
-  choosePlanFirst: 'Choose a plan to renew',
-  quoting: 'Preparing your order…',
-  dialogTitle: 'Renew your eSIM',
-  paymentTitle: 'Payment',
-  summaryTitle: 'Review your renewal',
+  button: button.button,
+  buttonWithPrice: button.buttonWithPrice,
+  choosePlanFirst: button.choosePlanFirst,
+  quoting: button.quoting,
+  dialogTitle: button.dialogTitle,
+  paymentTitle: button.paymentTitle,
+  summaryTitle: button.summaryTitle,
   plan: 'Plan',
   quantity: 'Quantity',
   newExpiry: 'New expiry date',
@@ -17,21 +22,26 @@ export const enCheckout = {
   carriedOver: 'Your remaining data is kept and added to.',
   takesEffect: 'The renewal takes effect as soon as the payment is confirmed.',
   subtotal: 'Subtotal',
-  discounts: { first_topup: 'First top-up discount', loyalty: 'Loyalty discount', promo: 'Promo code', credit: 'Store credit' },
+  discounts: {
+    first_topup: 'First top-up discount',
+    loyalty: 'Loyalty discount',
+    promo: 'Promo code',
+    credit: 'Store credit',
+  },
   total: 'Total',
   paymentMethod: 'Payment method',
   methods: { card: 'Card', alipay: 'Alipay', wechat_pay: 'WeChat Pay' },
   pay: (price: string) => `Pay ${price}`,
   cancel: 'Cancel',
-  close: 'Close',
+  close: button.close,
   back: 'Back',
-  creatingOrder: 'Creating your order…',
+  creatingOrder: button.creatingOrder,
   payInWindow: 'Complete the payment in the window that opened.',
   reopenPayment: 'Open the payment page again',
   scanToPay: (method: string) => `Scan with ${method} to pay`,
-  waiting: 'Waiting for the payment to be confirmed…',
-  slow: 'This is taking longer than usual. We are still checking; you can keep this window open.',
-  confirming: 'Payment received. Confirming the renewal with the network…',
+  waiting: button.waiting,
+  slow: button.slow,
+  confirming: button.confirming,
   successTitle: 'Your eSIM is renewed',
   successBody: (date: string) => `Your card is now valid until ${date}.`,
   successData: (amount: string) => `Data available: ${amount}.`,
@@ -71,16 +81,13 @@ export const enCheckout = {
     subject: (order: string) => `eSIM renewal ${order}`,
     body: (card: string, order: string) => `Card: ${card}\nOrder: ${order}\n\n`,
   },
-  eligibility: {
-    suspended: 'This card is suspended, so it cannot be renewed.',
-    noPlans: 'No renewal plan fits this card.',
-    buyNew: 'Buy a new eSIM',
-  },
+  eligibility: button.eligibility,
   returning: {
     payInAlipay: 'Complete the payment in Alipay.',
     checking: 'Checking your payment…',
     checkAgain: 'Check again',
-    stillProcessing: 'Your payment is still processing. We will keep checking; if it does not settle soon, contact support with the details below.',
+    stillProcessing:
+      'Your payment is still processing. We will keep checking; if it does not settle soon, contact support with the details below.',
     cardRef: (iccid: string) => `Card: ${iccid}`,
   },
   pageLink: {
@@ -106,5 +113,6 @@ export const enPaymentFailures = {
   payment_expired: 'The payment code expired before it was paid.',
   order_expired: 'This order waited too long for payment and was closed. Nothing was charged.',
   insufficient_funds: 'Your card does not have enough funds. No money was taken; try another card or method.',
-  authentication_failed: 'Your bank could not confirm it was you, so the card was not charged. Try again or use another method.',
+  authentication_failed:
+    'Your bank could not confirm it was you, so the card was not charged. Try again or use another method.',
 } as Record<string, string>;

@@ -23,14 +23,16 @@ export const enCore = {
     device_incompatible: 'This phone cannot use an eSIM.',
     otp_invalid: 'That code is not right. Please check it and try again.',
     otp_locked: 'Too many wrong codes. For your safety this change is locked; please contact support.',
-    method_unavailable_in_env: 'This payment method does not work here. Please choose another, or open this page in your browser.',
+    method_unavailable_in_env:
+      'This payment method does not work here. Please choose another, or open this page in your browser.',
     internal: 'Something went wrong on our side. Please try again.',
     invalid_response: 'We received an unexpected answer. Please try again.',
     timeout: 'The connection timed out. Please check your network and try again.',
     network: 'You appear to be offline. Please check your connection and try again.',
     aborted: 'The request was cancelled.',
     unknown: 'Something went wrong. Please try again.',
-    handoff_used: 'This link has already been used. Each link works once: on the device where you started, choose “Continue on another device” again to get a new one.',
+    handoff_used:
+      'This link has already been used. Each link works once: on the device where you started, choose “Continue on another device” again to get a new one.',
   } satisfies Record<RenewalErrorCode, string>,
   common: {
     loading: 'Loading…',
