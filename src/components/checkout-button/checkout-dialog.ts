@@ -1,13 +1,9 @@
-// The checkout's dialog: its frame (title, close button) and the progress of each step, in the element's module so
-// that "Renew" opens it at once; the summary (plan, price, promo code, payment method) and the outcome are the views
-// of ./checkout-views.ts, a module loaded on demand (`loadDialogViews`), and the payment steps' views come with them.
-// The element around it draws the trigger (its button, the plan and the price) and opens this.
-import { html, nothing, type TemplateResult } from 'lit';
-import type { ViewContext } from './checkout-state.js';
-import type * as Views from './checkout-views.js';
-
-/** The dialog's views, once their module is here. */
-export type DialogViews = typeof Views;
+// The checkout's dialog as the element draws it: its frame (title, close button) and, until a checkout session is
+// here (./checkout-session.ts, loaded on demand with the views and the flow), the progress of its loading or why it
+// failed. So "Renew" opens the dialog at once, whether that module is here, on its way or cannot be loaded.
+import { html, type TemplateResult } from 'lit';
+import type { Messages } from '../../i18n/index.js';
+import type { RenewalError } from '../../client/errors.js';
 
 export function progress(text: string): TemplateResult {
   return html`<div class="progress" role="status">
@@ -15,57 +11,29 @@ export function progress(text: string): TemplateResult {
   </div>`;
 }
 
-/**
- * The dialog, titled and filled for the checkout's step; `views` are the dialog's views, undefined until their module
- * is here. `onClose` runs when it closes (button, Escape).
- */
-export function renderDialog(ctx: ViewContext, views: DialogViews | undefined, onClose: () => void) {
-  const [title, body] = renderStep(ctx, views);
+/** The dialog with its title and body. `onClose` runs when it closes (button, Escape); `close` closes it. */
+export function renderDialog(msg: Messages, [title, body]: [string, unknown], onClose: () => void, close: () => void) {
   return html`<dialog part="dialog" aria-labelledby="title" @close=${onClose}>
     <header>
       <h2 id="title">${title}</h2>
-      <button class="close" aria-label=${ctx.msg.checkout.close} @click=${ctx.on.close}>
-        <span aria-hidden="true">×</span>
-      </button>
+      <button class="close" aria-label=${msg.checkout.close} @click=${close}><span aria-hidden="true">×</span></button>
     </header>
     <div class="body">${body}</div>
   </dialog>`;
 }
 
-/** The dialog's title and body for the current step. */
-function renderStep(ctx: ViewContext, views: DialogViews | undefined): [string, unknown] {
-  const m = ctx.msg.checkout;
-  switch (ctx.checkout.step) {
-    case 'idle':
-      return [m.dialogTitle, nothing];
-    case 'quoting':
-      return [m.summaryTitle, progress(m.quoting)];
-    case 'summary':
-      // The flow shows the summary once both the quote and the views are here.
-      return [m.summaryTitle, views ? views.renderSummary(ctx) : progress(m.quoting)];
-    case 'creating':
-      return [m.paymentTitle, progress(m.creatingOrder)];
-    case 'paying':
-      return [m.paymentTitle, ctx.payment?.paying(ctx) ?? progress(m.waiting)];
-    case 'confirming':
-      return [m.paymentTitle, progress(ctx.checkout.slow ? m.slow : m.confirming)];
-    case 'success':
-      return [m.dialogTitle, ctx.payment?.success(ctx) ?? nothing];
-    case 'error':
-      return [m.dialogTitle, views ? views.renderError(ctx) : renderUnloadedError(ctx)];
-  }
-}
-
 /**
- * The error view when the views themselves could not be loaded (offline, a blocked or tampered file): what happened,
- * in the words every page has (the API's errors, "Retry"), and a retry that loads them again.
+ * The dialog before its session is here: preparing the order while the module loads; if it could not be loaded
+ * (offline, a blocked or tampered file), what happened in the words every page has (the API's errors, "Retry") and a
+ * retry that loads it again.
  */
-function renderUnloadedError(ctx: ViewContext) {
-  const code = ctx.checkout.error?.code ?? 'unknown';
-  return html`<div class="result error" part="result" role="alert">
-    <p>${ctx.msg.errors[code]}</p>
-    <div class="actions">
-      <button class="button" part="retry" @click=${ctx.on.retry}>${ctx.msg.common.retry}</button>
-    </div>
-  </div>`;
+export function renderLoading(msg: Messages, failure: RenewalError | undefined, retry: () => void): [string, unknown] {
+  if (!failure) return [msg.checkout.summaryTitle, progress(msg.checkout.quoting)];
+  return [
+    msg.checkout.dialogTitle,
+    html`<div class="result error" part="result" role="alert">
+      <p>${msg.errors[failure.code]}</p>
+      <div class="actions"><button class="button" part="retry" @click=${retry}>${msg.common.retry}</button></div>
+    </div>`,
+  ];
 }

@@ -2,11 +2,9 @@ import { asRenewalError, isRenewalError, RenewalError } from '../../client/error
 import { newIdempotencyKey } from '../../client/index.js';
 import type { PaymentMethod, Plan } from '../../client/schemas.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
-import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
-import type { DialogViews } from './checkout-dialog.js';
 import type { CheckoutHost, CheckoutState, PaymentFlow, PaymentSteps } from './checkout-state.js';
 import { openPaymentWindow } from './popup.js';
-import { mayBeReturningFromPayment, readPendingAttempt } from './pending.js';
+import type { PendingAttempt } from './pending.js';
 
 export type { CheckoutHost, CheckoutStep } from './checkout-state.js';
 
@@ -14,8 +12,8 @@ let paymentSteps: Promise<typeof import('./payment.js')> | undefined;
 
 /**
  * The payment steps (creating the order, paying, waiting, confirming, success, the hand-off link) are a module of
- * their own, loaded when the dialog opens and prefetched on hover, focus or idle: a page that never renews never
- * downloads them. A failed load is forgotten, so the next try loads again.
+ * their own, loaded when a checkout starts and prefetched on hover, focus or idle with this one (./prefetch.ts): a
+ * page that never renews never downloads them. A failed load is forgotten, so the next try loads again.
  */
 export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
   paymentSteps ??= import('./payment.js').catch((error: unknown) => {
@@ -23,22 +21,6 @@ export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
     throw new RenewalError('network', `The payment steps could not be loaded (${String(error)})`, { cause: error });
   });
   return paymentSteps;
-}
-
-let dialogViews: Promise<DialogViews> | undefined;
-
-/**
- * The dialog's views — the summary with its promo code and payment methods, the outcome — with their English and
- * rules, are a module of their own too, loaded and prefetched with the payment steps (whose views use them): the
- * page's first script holds only the button and the dialog's frame. A failed load is forgotten, so the next try
- * loads again; meanwhile the dialog says what happened in the words every page has (./checkout-dialog.ts).
- */
-export function loadDialogViews(): Promise<DialogViews> {
-  dialogViews ??= import('./checkout-views.js').catch((error: unknown) => {
-    dialogViews = undefined;
-    throw new RenewalError('network', `The checkout's views could not be loaded (${String(error)})`, { cause: error });
-  });
-  return dialogViews;
 }
 
 /** Where a checkout starts, and goes back to. */
@@ -67,9 +49,6 @@ export class CheckoutFlow implements PaymentFlow {
   /** The payment steps, once their module is here (see `loadPaymentSteps`). */
   payment?: PaymentSteps;
 
-  /** The dialog's views, once their module is here (see `loadDialogViews`). */
-  views?: DialogViews;
-
   private creating?: Promise<void>;
 
   constructor(readonly host: CheckoutHost) {}
@@ -89,16 +68,9 @@ export class CheckoutFlow implements PaymentFlow {
     this.host.dispatchEvent(new EsimRenewalErrorEvent(failure));
   }
 
-  /** The dialog's views, loading their module the first time; the element renders again with them. */
-  async loadViews(): Promise<void> {
-    if (this.views) return;
-    this.views = await loadDialogViews();
-    this.host.requestUpdate();
-  }
-
-  /** The payment steps (and the views they are shown in), loading their modules the first time. */
+  /** The payment steps, loading their module the first time. */
   async payments(): Promise<PaymentSteps> {
-    const [{ CheckoutPayment }] = await Promise.all([loadPaymentSteps(), this.loadViews()]);
+    const { CheckoutPayment } = await loadPaymentSteps();
     if (!this.payment) {
       this.payment = new CheckoutPayment(this);
       this.host.requestUpdate(); // the summary shows the hand-off link, which comes with them
@@ -121,10 +93,10 @@ export class CheckoutFlow implements PaymentFlow {
       quoteRefreshed: false,
       attemptKey: undefined,
     });
-    // The summary's views and the steps after it load while the quote is on its way (usually prefetched already).
+    // The steps after the summary load while the quote is on its way.
     void this.payments().catch(() => undefined);
     try {
-      const [quote] = await Promise.all([store.client.createQuote({ planId: plan.id, promoCode }), this.loadViews()]);
+      const quote = await store.client.createQuote({ planId: plan.id, promoCode });
       this.set({ step: 'summary', quote });
     } catch (error) {
       if (promoCode && isRenewalError(error) && error.code === 'promo_invalid') {
@@ -200,14 +172,11 @@ export class CheckoutFlow implements PaymentFlow {
   }
 
   /**
-   * Resumes an attempt after a reload or the redirect back from the payment page, if there is one: only then are
-   * the payment steps loaded.
+   * Resumes the attempt of `orderId` after a reload or the redirect back from the payment page (the element finds
+   * it, see `attemptToResume` in ./checkout-button.ts): only then are this module and the payment steps loaded.
    */
-  async resume(): Promise<boolean> {
-    const returned = takeQueryParam(RETURN_PARAM);
-    const pending = readPendingAttempt(mayBeReturningFromPayment(returned !== undefined));
-    const orderId = returned ?? pending?.orderId;
-    if (!this.host.store || !orderId || this.state.step !== 'idle') return false;
+  async resume(orderId: string, pending: PendingAttempt | undefined): Promise<boolean> {
+    if (!this.host.store || this.state.step !== 'idle') return false;
     this.set({ step: 'confirming' });
     try {
       return await (await this.payments()).resume(orderId, pending);
