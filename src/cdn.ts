@@ -13,6 +13,9 @@ import { loadCheckout } from './components/checkout-button/prefetch.js';
 import { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
 import { EsimRenewal } from './components/renewal/renewal.js';
 import { createRenewalClient, loadContract } from './client/client.js';
+// The usual page shows plans at once: their part of the contract is in the file, not a chunk the client would load
+// alongside its first request (src/client/client.ts imports it on demand, for pages that show only the card).
+import './client/schemas/plans.js';
 import { isRenewalError, RenewalError } from './client/errors.js';
 import { loadLocale, registerLocale } from './i18n/index.js';
 import { localeLoaders } from './i18n/locales.js';

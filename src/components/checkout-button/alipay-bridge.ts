@@ -35,7 +35,5 @@ function whenReady(): Promise<AlipayJSBridge | undefined> {
 export async function alipayTradePay(tradeNo: string): Promise<string> {
   const alipay = await whenReady();
   if (!alipay) return 'unavailable';
-  return new Promise((resolve) =>
-    alipay.call('tradePay', { tradeNO: tradeNo }, (result) => resolve(String(result?.resultCode ?? ''))),
-  );
+  return new Promise((resolve) => alipay.call('tradePay', { tradeNO: tradeNo }, (result) => resolve(String(result?.resultCode ?? ''))));
 }

@@ -24,14 +24,7 @@ export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
 }
 
 /** Where a checkout starts, and goes back to. */
-const START = {
-  step: 'idle',
-  quoteRefreshed: false,
-  slow: false,
-  paused: false,
-  orderUnknown: false,
-  checking: false,
-} as const;
+const START = { step: 'idle', quoteRefreshed: false, slow: false, paused: false, orderUnknown: false, checking: false } as const;
 
 /**
  * The checkout's behaviour, apart from its looks: the quote and the summary here; the order, payment, waiting and
@@ -84,15 +77,7 @@ export class CheckoutFlow implements PaymentFlow {
     if (step !== 'idle' && step !== 'success' && step !== 'error') return;
     const store = this.host.store;
     if (!store) return;
-    this.set({
-      step: 'quoting',
-      plan,
-      quote: undefined,
-      order: undefined,
-      error: undefined,
-      quoteRefreshed: false,
-      attemptKey: undefined,
-    });
+    this.set({ step: 'quoting', plan, quote: undefined, order: undefined, error: undefined, quoteRefreshed: false, attemptKey: undefined });
     // The steps after the summary load while the quote is on its way.
     void this.payments().catch(() => undefined);
     try {

@@ -5,16 +5,7 @@
 // in a circle.
 import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { RenewalError } from '../../client/errors.js';
-import type {
-  Card,
-  Handoff,
-  Order,
-  PaymentEnv,
-  PaymentMethod,
-  PaymentMethodOption,
-  Plan,
-  Quote,
-} from '../../client/schemas.js';
+import type { Card, Handoff, Order, PaymentEnv, PaymentMethod, PaymentMethodOption, Plan, Quote } from '../../client/schemas.js';
 import type { SupportContact } from '../../context/settings.js';
 import type { RenewalStore } from '../../context/store.js';
 import type { Messages } from '../../i18n/index.js';
@@ -24,7 +15,15 @@ import type { PendingAttempt } from './pending.js';
  * The steps of a checkout. `summary` shows the quote; `paying` waits for the traveller in the payment window or
  * wallet; `confirming` re-reads the card until the renewal shows on it.
  */
-export type CheckoutStep = 'idle' | 'quoting' | 'summary' | 'creating' | 'paying' | 'confirming' | 'success' | 'error';
+export type CheckoutStep =
+  | 'idle'
+  | 'quoting'
+  | 'summary'
+  | 'creating'
+  | 'paying'
+  | 'confirming'
+  | 'success'
+  | 'error';
 
 /** Where a checkout is: one immutable snapshot, replaced by `CheckoutFlow.set` as the checkout goes on. */
 export interface CheckoutState {

@@ -1,10 +1,12 @@
 // The views of the checkout's summary and its outcome. They read what `ViewContext` gives them and act only through
 // its `on`: the flow, the payment steps and the hand-off are not theirs to call.
-// A module loaded on demand (`loadDialogViews` in ./checkout-flow.ts: when the dialog opens, prefetched on hover,
-// focus or idle) with its English and its rules; the payment steps' views import it too.
+// Loaded on demand with the checkout session (./checkout-session.ts, `loadCheckoutSession` in ./prefetch.ts: when
+// "Renew" is pressed, prefetched on hover, focus or idle), with its English and its rules; the payment steps' views
+// import it too.
 import { html, nothing, type TemplateResult } from 'lit';
 import { enCheckout, enPaymentFailures } from '../../i18n/en/checkout.js';
 import { formatData, formatDate, formatDiscount, formatMoney } from '../../i18n/format.js';
+import { enOperationErrors } from '../../i18n/en/operation-errors.js';
 import { addEnglish } from '../../i18n/index.js';
 import { supportLinks } from '../../internal/support.js';
 import { progress } from './checkout-dialog.js';
@@ -14,7 +16,7 @@ export { progress };
 export { viewStyles } from './checkout-views.styles.js';
 
 // The dialog's English joins the catalogue as this module is evaluated, before any of its views can render.
-addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures });
+addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures, errors: enOperationErrors });
 
 export function renderSummary(ctx: ViewContext) {
   const m = ctx.msg.checkout;
@@ -33,12 +35,7 @@ export function renderSummary(ctx: ViewContext) {
     <dl part="summary">
       <dt>${m.plan}</dt>
       <dd>${quote.plan.name}</dd>
-      ${
-        quote.quantity > 1
-          ? html`<dt>${m.quantity}</dt>
-              <dd>${quote.quantity}</dd>`
-          : nothing
-      }
+      ${quote.quantity > 1 ? html`<dt>${m.quantity}</dt><dd>${quote.quantity}</dd>` : nothing}
       <dt>${m.newExpiry}</dt>
       <dd>${formatDate(quote.newExpiresAt, ctx.locale)}</dd>
       <dt>${m.dataAfter}</dt>
@@ -46,9 +43,8 @@ export function renderSummary(ctx: ViewContext) {
       <dt>${m.subtotal}</dt>
       <dd>${formatMoney(quote.subtotal, ctx.locale)}</dd>
       ${quote.discounts.map(
-        (discount) =>
-          html`<dt>${discount.label || m.discounts[discount.kind]}</dt>
-            <dd class="discount">${formatDiscount(discount.amount, ctx.locale)}</dd>`,
+        (discount) => html`<dt>${discount.label || m.discounts[discount.kind]}</dt>
+          <dd class="discount">${formatDiscount(discount.amount, ctx.locale)}</dd>`,
       )}
       <dt class="total">${m.total}</dt>
       <dd class="total" part="total">${total}</dd>
@@ -68,13 +64,11 @@ export function renderSummary(ctx: ViewContext) {
           aria-describedby="promo-message"
         />
         <button class="button secondary" type="submit">${m.promo.apply}</button>
-        ${
-          code
-            ? html`<button class="button secondary" type="button" @click=${() => ctx.on.applyPromo(undefined)}>
-                ${m.promo.remove}
-              </button>`
-            : nothing
-        }
+        ${code
+          ? html`<button class="button secondary" type="button" @click=${() => ctx.on.applyPromo(undefined)}>
+              ${m.promo.remove}
+            </button>`
+          : nothing}
       </div>
       <p id="promo-message" class=${error ? 'promo-error' : 'promo-ok'} role=${error ? 'alert' : 'status'}>
         ${error ? (m.promo.reasons[error] ?? m.promo.reasons.unknown) : code ? m.promo.applied(code) : ''}
@@ -83,17 +77,16 @@ export function renderSummary(ctx: ViewContext) {
     <fieldset part="methods">
       <legend>${m.paymentMethod}</legend>
       ${ctx.methods.map(
-        (method) =>
-          html`<label class="method">
-            <input
-              type="radio"
-              name="method"
-              value=${method}
-              .checked=${checkout.method === method}
-              @change=${() => ctx.on.choose(method)}
-            />
-            ${m.methods[method]}
-          </label>`,
+        (method) => html`<label class="method">
+          <input
+            type="radio"
+            name="method"
+            value=${method}
+            .checked=${checkout.method === method}
+            @change=${() => ctx.on.choose(method)}
+          />
+          ${m.methods[method]}
+        </label>`,
       )}
     </fieldset>
     ${ctx.unavailableMethods.length ? (ctx.payment?.unavailable(ctx) ?? nothing) : nothing}
@@ -116,13 +109,7 @@ function renderHandoff(ctx: ViewContext) {
 }
 
 /** The success and error views: a heading, what happened, links to support (prefilled) and one button. */
-export function renderResult(
-  ctx: ViewContext,
-  ok: boolean,
-  body: TemplateResult,
-  maskedIccid: string | undefined,
-  button: TemplateResult,
-) {
+export function renderResult(ctx: ViewContext, ok: boolean, body: TemplateResult, maskedIccid: string | undefined, button: TemplateResult) {
   const m = ctx.msg.checkout;
   const links = supportLinks(ctx.support, { maskedIccid, orderId: ctx.checkout.order?.id }, m);
   return html`<div class="result ${ok ? 'success' : 'error'}" part="result" role=${ok ? 'status' : 'alert'}>

@@ -15,16 +15,9 @@ import { progress, renderResult } from './checkout-views.js';
  */
 function countdown(seconds: number, locale: string, style: 'digital' | 'long'): string {
   const s = Math.max(0, seconds);
-  const Duration = (Intl as { DurationFormat?: new (locale: string, options: object) => { format(d: object): string } })
-    .DurationFormat;
-  if (Duration)
-    return new Duration(locale, { style, hoursDisplay: 'auto' }).format({
-      minutes: Math.floor(s / 60),
-      seconds: s % 60,
-    });
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
-    Math.ceil(s / 60),
-  );
+  const Duration = (Intl as { DurationFormat?: new (locale: string, options: object) => { format(d: object): string } }).DurationFormat;
+  if (Duration) return new Duration(locale, { style, hoursDisplay: 'auto' }).format({ minutes: Math.floor(s / 60), seconds: s % 60 });
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(s / 60));
 }
 
 /** The hand-off link made for "Continue on another device": its QR code, the link, its expiry and a copy button. */
@@ -49,19 +42,15 @@ export function renderPaying(ctx: ViewContext) {
   const action = order?.paymentAction;
   const expired = (ctx.secondsLeft ?? 1) <= 0;
   return html`
-    ${
-      order && action?.type === 'qr'
-        ? renderWallet(ctx, action, expired)
-        : html`<p>${action?.type === 'app_bridge' ? m.returning.payInAlipay : m.payInWindow}</p>`
-    }
+    ${order && action?.type === 'qr'
+      ? renderWallet(ctx, action, expired)
+      : html`<p>${action?.type === 'app_bridge' ? m.returning.payInAlipay : m.payInWindow}</p>`}
     ${expired ? nothing : progress(slow ? m.slow : m.waiting)}
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.cancel}>${m.cancel}</button>
-      ${
-        action?.type === 'redirect'
-          ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
-          : nothing
-      }
+      ${action?.type === 'redirect'
+        ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
+        : nothing}
     </div>
   `;
 }
@@ -86,13 +75,11 @@ function renderWallet(ctx: ViewContext, { data, qr }: WalletAction, expired: boo
   const announced = seconds % 60 === 0 || seconds <= 10 ? m.qr.expiresIn(countdown(seconds, ctx.locale, 'long')) : '';
   return html`<div class="wallet" part="wallet">
     <p class="amount">${m.qr.amount(price)}</p>
-    ${
-      ctx.preferApp
-        ? html`<a class="button" part="open-wallet" href=${data}>${m.qr.openWallet(method)}</a>
-            <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
-        : html`<p>${m.scanToPay(method)}</p>
-            ${qrCode(qr, m.qr.label(method, price))}`
-    }
+    ${ctx.preferApp
+      ? html`<a class="button" part="open-wallet" href=${data}>${m.qr.openWallet(method)}</a>
+          <button class="link" @click=${ctx.on.showQr}>${m.qr.showQr}</button>`
+      : html`<p>${m.scanToPay(method)}</p>
+          ${qrCode(qr, m.qr.label(method, price))}`}
     <p class="countdown" part="countdown">
       <span aria-hidden="true">${left}</span>
       <span class="visually-hidden" role="status">${announced}</span>
@@ -124,25 +111,21 @@ function renderChecking(ctx: ViewContext) {
   const { order, slow } = ctx.checkout;
   return html`<div class="checking" part="checking">
     ${progress(r.checking)}
-    ${
-      slow
-        ? html`<div class="notice" role="status">
-            <p>${r.stillProcessing}</p>
-            ${ctx.maskedIccid ? html`<p class="reference">${r.cardRef(ctx.maskedIccid)}</p>` : nothing}
-            ${order ? html`<p class="reference">${m.orderRef(order.id)}</p>` : nothing}
-            ${supportLinks(ctx.support, { maskedIccid: ctx.maskedIccid, orderId: order?.id }, m).map(
-              (link) => html`<a href=${link.href} target="_blank" rel="noopener" part="support">${link.label}</a> `,
-            )}
-          </div>`
-        : nothing
-    }
+    ${slow
+      ? html`<div class="notice" role="status">
+          <p>${r.stillProcessing}</p>
+          ${ctx.maskedIccid ? html`<p class="reference">${r.cardRef(ctx.maskedIccid)}</p>` : nothing}
+          ${order ? html`<p class="reference">${m.orderRef(order.id)}</p>` : nothing}
+          ${supportLinks(ctx.support, { maskedIccid: ctx.maskedIccid, orderId: order?.id }, m).map(
+            (link) => html`<a href=${link.href} target="_blank" rel="noopener" part="support">${link.label}</a> `,
+          )}
+        </div>`
+      : nothing}
     <div class="actions">
       <button class="button secondary" @click=${ctx.on.cancel}>${m.cancel}</button>
-      ${
-        order?.paymentAction?.type === 'redirect'
-          ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
-          : nothing
-      }
+      ${order?.paymentAction?.type === 'redirect'
+        ? html`<button class="button secondary" @click=${ctx.on.reopenPayment}>${m.reopenPayment}</button>`
+        : nothing}
       <button class="button" part="check-again" @click=${ctx.on.checkAgain}>${r.checkAgain}</button>
     </div>
   </div>`;
@@ -167,20 +150,16 @@ export function renderUnavailable(ctx: ViewContext) {
       const texts: Partial<Record<string, string>> = ctx.msg.paymentUnavailable;
       return html`<p>${texts[reason] ?? texts.other}</p>`;
     })}
-    ${
-      openInBrowser
-        ? html`<button class="button secondary" part="copy-page-link" @click=${ctx.on.copyPageLink}>${p.copy}</button>
-            ${
-              copied === 'failed'
-                ? html`<label class="page-link"
-                    >${p.selectToCopy}
-                    <input readonly .value=${globalThis.location?.href ?? ''} @focus=${selectAll} />
-                  </label>`
-                : nothing
-            }
-            <p role="status" class="terms">${copied === 'copied' ? p.copied : ''}</p>`
-        : nothing
-    }
+    ${openInBrowser
+      ? html`<button class="button secondary" part="copy-page-link" @click=${ctx.on.copyPageLink}>${p.copy}</button>
+          ${copied === 'failed'
+            ? html`<label class="page-link"
+                >${p.selectToCopy}
+                <input readonly .value=${globalThis.location?.href ?? ''} @focus=${selectAll} />
+              </label>`
+            : nothing}
+          <p role="status" class="terms">${copied === 'copied' ? p.copied : ''}</p>`
+      : nothing}
   </div>`;
 }
 

@@ -220,10 +220,7 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
       if (order.status === 'succeeded') await this.confirm(order, new AbortController().signal);
       else {
         // Back from a payment page or a reload: the way back proves nothing, the order is read until it settles.
-        flow.set({
-          step: order.status === 'processing' ? 'confirming' : 'paying',
-          checking: order.status !== 'processing',
-        });
+        flow.set({ step: order.status === 'processing' ? 'confirming' : 'paying', checking: order.status !== 'processing' });
         void this.wait(order.id);
       }
       return true;

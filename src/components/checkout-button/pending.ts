@@ -35,9 +35,7 @@ export function savePendingAttempt(attempt: PendingAttempt): void {
 export function readPendingAttempt(returning: boolean): PendingAttempt | undefined {
   if (!returning && !savedHere) return undefined;
   try {
-    const value = JSON.parse(
-      globalThis.sessionStorage?.getItem(STORAGE_KEY) ?? 'null',
-    ) as Partial<PendingAttempt> | null;
+    const value = JSON.parse(globalThis.sessionStorage?.getItem(STORAGE_KEY) ?? 'null') as Partial<PendingAttempt> | null;
     return typeof value?.orderId === 'string' && typeof value.key === 'string' ? (value as PendingAttempt) : undefined;
   } catch {
     return undefined;

@@ -22,12 +22,7 @@ export const enCheckout = {
   carriedOver: 'Your remaining data is kept and added to.',
   takesEffect: 'The renewal takes effect as soon as the payment is confirmed.',
   subtotal: 'Subtotal',
-  discounts: {
-    first_topup: 'First top-up discount',
-    loyalty: 'Loyalty discount',
-    promo: 'Promo code',
-    credit: 'Store credit',
-  },
+  discounts: { first_topup: 'First top-up discount', loyalty: 'Loyalty discount', promo: 'Promo code', credit: 'Store credit' },
   total: 'Total',
   paymentMethod: 'Payment method',
   methods: { card: 'Card', alipay: 'Alipay', wechat_pay: 'WeChat Pay' },
@@ -86,8 +81,7 @@ export const enCheckout = {
     payInAlipay: 'Complete the payment in Alipay.',
     checking: 'Checking your payment…',
     checkAgain: 'Check again',
-    stillProcessing:
-      'Your payment is still processing. We will keep checking; if it does not settle soon, contact support with the details below.',
+    stillProcessing: 'Your payment is still processing. We will keep checking; if it does not settle soon, contact support with the details below.',
     cardRef: (iccid: string) => `Card: ${iccid}`,
   },
   pageLink: {
@@ -113,6 +107,5 @@ export const enPaymentFailures = {
   payment_expired: 'The payment code expired before it was paid.',
   order_expired: 'This order waited too long for payment and was closed. Nothing was charged.',
   insufficient_funds: 'Your card does not have enough funds. No money was taken; try another card or method.',
-  authentication_failed:
-    'Your bank could not confirm it was you, so the card was not charged. Try again or use another method.',
+  authentication_failed: 'Your bank could not confirm it was you, so the card was not charged. Try again or use another method.',
 } as Record<string, string>;

@@ -8,14 +8,7 @@ export const enHistory = {
   error: 'Could not load your renewals.',
   more: 'Show more',
   shown: (count: number) => plural(count, 'Showing 1 renewal', `Showing ${count} renewals`),
-  columns: {
-    date: 'Date',
-    plan: 'Plan',
-    amount: 'Amount',
-    method: 'Paid with',
-    status: 'Status',
-    until: 'Valid until',
-  },
+  columns: { date: 'Date', plan: 'Plan', amount: 'Amount', method: 'Paid with', status: 'Status', until: 'Valid until' },
   statuses: {
     requires_payment: 'Awaiting payment',
     processing: 'Processing',

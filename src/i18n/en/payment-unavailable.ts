@@ -10,9 +10,7 @@ type MethodUnavailableReason = (typeof METHOD_UNAVAILABLE_REASONS)[number];
  */
 export const enPaymentUnavailable = {
   blocked_in_wechat: 'Alipay does not open inside WeChat. Open this page in your browser to pay with Alipay.',
-  blocked_in_alipay:
-    'WeChat Pay does not open inside the Alipay app. Open this page in your browser or in WeChat to pay with WeChat Pay.',
-  miniprogram_webview:
-    'Wallet payments cannot start from this mini program page. Pay by card, or continue on another device.',
+  blocked_in_alipay: 'WeChat Pay does not open inside the Alipay app. Open this page in your browser or in WeChat to pay with WeChat Pay.',
+  miniprogram_webview: 'Wallet payments cannot start from this mini program page. Pay by card, or continue on another device.',
   other: 'This payment method is not available here.',
 } satisfies Record<MethodUnavailableReason | 'other', string>;

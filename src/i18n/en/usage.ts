@@ -23,12 +23,9 @@ export const enUsage = {
   chartLabel: (days: number) => plural(days, 'Data used today', `Data used per day, last ${days} days`),
   report: ({ days, used, perDay, outlook }: UsageReport) => {
     const period = plural(days, 'day', `${days} days`);
-    const past = used
-      ? `Used ${used} in the last ${period}, about ${perDay} a day.`
-      : `No data used in the last ${period}.`;
+    const past = used ? `Used ${used} in the last ${period}, about ${perDay} a day.` : `No data used in the last ${period}.`;
     if (!outlook) return past;
-    if (outlook.kind === 'unlimited')
-      return `${past} Your data is unlimited, so there is no need to project when it runs out.`;
+    if (outlook.kind === 'unlimited') return `${past} Your data is unlimited, so there is no need to project when it runs out.`;
     if (outlook.kind === 'none-left') return `${past} You have no data left. Renew to get connected again.`;
     const { left, daysLeft, expiryDays } = outlook;
     const lasts =
