@@ -52,8 +52,11 @@ const waiting = () => import('./wait-for-order.js');
 const schema = <Part, Name extends keyof Part>(part: () => Promise<Part>, name: Name): Promise<Part[Name]> =>
   part().then((module) => module[name]);
 
-/** Loads every part of the contract now: for `EsimRenewal.loadAll()`, which promises no request later. */
-export const loadContract = (): Promise<void> => Promise.all([plans(), orders(), care()]).then(() => undefined);
+/**
+ * Loads every part of the contract now, and the order-polling loop (below): for `EsimRenewal.loadAll()`, which
+ * promises no request later.
+ */
+export const loadContract = (): Promise<void> => Promise.all([plans(), orders(), care(), waiting()]).then(() => undefined);
 
 export interface RenewalClientOptions {
   /** The Renewal API's base URL, e.g. `https://renew.example.com` or the sandbox's `http://localhost:8787`. */
