@@ -148,9 +148,15 @@ export class EsimCheckoutButton extends EsimElement implements SessionHost {
   /** "Renew" was pressed and the session is on its way; `sessionFailure` says why it could not be loaded. */
   private sessionLoading = false;
   private sessionFailure?: RenewalError;
+  /** The rules of the session's views, adopted into the shadow root when it arrives. */
+  private sessionStyles?: typeof import('./checkout-session.js').viewStyles;
   private viewStylesAdopted = false;
 
-  private readonly prefetch = new CheckoutPrefetch(this, () => this.renewal.plans.status === 'ready');
+  private readonly prefetch = new CheckoutPrefetch(
+    this,
+    () => this.renewal.plans.status === 'ready',
+    () => this.prepareSession(),
+  );
   private resumed = false;
 
   /** @internal The checkout's flow, once its module is here. */
@@ -222,24 +228,35 @@ export class EsimCheckoutButton extends EsimElement implements SessionHost {
     }
   }
 
-  private sessionStyles?: typeof import('./checkout-session.js').viewStyles;
-
   /** The checkout session, loading its module the first time; a failure is shown in the dialog, with Retry. */
   private async loadSession(): Promise<CheckoutSession | undefined> {
     if (this.session) return this.session;
     this.sessionFailure = undefined;
     this.requestUpdate();
     try {
-      const module = await loadCheckoutSession();
-      this.sessionStyles = module.viewStyles;
-      this.session ??= new module.CheckoutSession(this);
-      return this.session;
+      return this.useSession(await loadCheckoutSession());
     } catch (error) {
       this.sessionFailure = asRenewalError(error);
-      return undefined;
-    } finally {
       this.requestUpdate();
+      return undefined;
     }
+  }
+
+  /**
+   * The prefetch (hover, focus, idle): the session is made and its rules adopted beforehand, so that "Renew" only
+   * opens the dialog; then the payment steps load. A failure here is silent: "Renew" tries again, and says so.
+   */
+  private async prepareSession(): Promise<void> {
+    const module = await loadCheckoutSession();
+    this.useSession(module);
+    await module.loadPaymentSteps();
+  }
+
+  private useSession(module: typeof import('./checkout-session.js')): CheckoutSession {
+    this.sessionStyles = module.viewStyles;
+    this.session ??= new module.CheckoutSession(this);
+    this.requestUpdate();
+    return this.session;
   }
 
   private async resume(orderId: string, pending: PendingAttempt | undefined): Promise<void> {
@@ -262,18 +279,23 @@ export class EsimCheckoutButton extends EsimElement implements SessionHost {
     void this.start();
   }
 
-  /** Starts a checkout of the selected plan once the session is here (at once when it was prefetched). */
+  /**
+   * Starts a checkout of the selected plan once the session is here (at once when it was prefetched), unless the
+   * dialog was closed meanwhile.
+   */
   private async start(): Promise<void> {
     this.sessionLoading = true;
     const session = await this.loadSession();
+    const wanted = this.sessionLoading;
     this.sessionLoading = false;
     const plan = this.renewal.selectedPlan;
-    if (session && plan && this.dialog?.open) void session.flow.start(plan);
+    if (session && wanted && plan) void session.flow.start(plan);
   }
 
   /** The dialog closed (close button or Escape): forget a checkout that has not started paying. */
   private onDialogClose = (): void => {
     this.session?.closed();
+    this.sessionLoading = false;
     this.sessionFailure = undefined;
     this.requestUpdate();
   };

@@ -36,12 +36,14 @@ export class CheckoutPrefetch implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly ready: () => boolean,
+    /** What prefetching does for this host: the checkout and its payment steps, at least (`loadCheckout`). */
+    private readonly load: () => Promise<unknown> = loadCheckout,
   ) {
     host.addController(this);
   }
 
   readonly now = (): void => {
-    void loadCheckout().catch(() => undefined);
+    void this.load().catch(() => undefined);
   };
 
   hostUpdated(): void {
