@@ -23,7 +23,7 @@
 // summary and outcome are a chunk loaded when "Renew" is pressed (prefetched on hover, focus or idle), plans and
 // quotes a part of the contract the badge never loads, the errors of operations that change something travel with the
 // elements that run them, the order-polling loop and the theme's form controls stay off the badge's path. Both goals
-// are met: the script-tag file 35.10 -> 31.14 kB, badge-only 24.67 -> 23.90 kB; their budgets are now the goals, and
+// are met: the script-tag file 35.10 -> 31.24 kB, badge-only 24.67 -> 23.90 kB; their budgets are now the goals, and
 // every other check that went down got its measured figure + 0.3 kB ('measured' below).
 
 import { entries } from './rollup.config.mjs';
@@ -47,22 +47,22 @@ const staticImports = (config) => ({
 
 /** Budgets of the npm entries, with their dependencies (the Node-only partner client has none). */
 const entryBudgets = {
-  index: '42.6 kB', // issue 15, loading what the page uses: measured 42.30 kB
+  index: '42.63 kB', // issue 15, loading what the page uses: measured 42.33 kB
   'client/index': '13.78 kB', // issue 15, loading what the page uses: measured 13.48 kB
   renewal: '21.31 kB', // issue 15, loading what the page uses: measured 21.01 kB
   'balance-badge': '24 kB', // the goal (see above): issue 15, loading what the page uses, measured 23.90 kB
   'plan-picker': '25.22 kB', // issue 15, loading what the page uses: measured 24.92 kB
-  'checkout-button': '25.34 kB', // issue 15, loading what the page uses: measured 25.04 kB
+  'checkout-button': '25.42 kB', // issue 15, loading what the page uses: measured 25.12 kB
   'usage-meter': '24.41 kB', // issue 15, loading what the page uses: measured 24.11 kB
-  'renewal-flow': '31.92 kB', // issue 15, loading what the page uses: measured 31.62 kB
+  'renewal-flow': '32.01 kB', // issue 15, loading what the page uses: measured 31.71 kB
   'order-history': '28.3 kB', // issue 15, loading what the page uses: measured 28.00 kB
   'device-change': '27.9 kB', // issue 15, loading what the page uses: measured 27.60 kB
   'auto-renew-toggle': '25.64 kB', // issue 15, loading what the page uses: measured 25.34 kB
-  define: '42.03 kB', // issue 15, loading what the page uses: measured 41.73 kB
-  'react/index': '42.93 kB', // issue 15, loading what the page uses: measured 42.63 kB
+  define: '42.05 kB', // issue 15, loading what the page uses: measured 41.75 kB
+  'react/index': '43.04 kB', // issue 15, loading what the page uses: measured 42.74 kB
   'react/renewal': '21.91 kB', // issue 15, loading what the page uses: measured 21.61 kB
-  'react/checkout-button': '25.98 kB', // issue 15, loading what the page uses: measured 25.68 kB
-  'react/renewal-flow': '32.58 kB', // issue 15, loading what the page uses: measured 32.28 kB
+  'react/checkout-button': '26.03 kB', // issue 15, loading what the page uses: measured 25.73 kB
+  'react/renewal-flow': '32.63 kB', // issue 15, loading what the page uses: measured 32.33 kB
   'react/order-history': '28.95 kB', // issue 15, loading what the page uses: measured 28.65 kB
   'react/*': '28.55 kB', // issue 15, loading what the page uses: measured react/device-change 28.25 kB (the largest)
 };
@@ -75,13 +75,13 @@ export default [
   {
     name: 'usual page, English: the script-tag file (provider, badge, picker, checkout button, English)',
     path: 'dist/esim-renewal.js',
-    limit: '32 kB', // the goal (see above): issue 15, loading what the page uses, measured 31.14 kB (35.10 before)
+    limit: '32 kB', // the goal (see above): issue 15, loading what the page uses, measured 31.24 kB (35.10 before)
     modifyEsbuildConfig: asShipped,
   },
   {
     name: 'usual page, Chinese: the script-tag file and its zh-CN chunk',
     path: ['dist/esim-renewal.js', 'dist/esim-renewal/zh-CN-*.js'],
-    limit: '35.85 kB', // issue 15, loading what the page uses: measured 35.55 kB
+    limit: '35.95 kB', // issue 15, loading what the page uses: measured 35.65 kB
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -96,7 +96,7 @@ export default [
         (chunk) => `dist/esim-renewal/${chunk}-????????.js`,
       ),
     ],
-    limit: '42.1 kB', // issue 15, loading what the page uses: measured 41.80 kB (the file and all seven chunks)
+    limit: '42.2 kB', // issue 15, loading what the page uses: measured 41.90 kB (the file and all seven chunks)
     modifyEsbuildConfig: asShipped,
   },
   {
