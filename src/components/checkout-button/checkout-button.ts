@@ -253,9 +253,11 @@ export class EsimCheckoutButton extends EsimElement implements SessionHost {
   }
 
   private useSession(module: typeof import('./checkout-session.js')): CheckoutSession {
-    this.sessionStyles = module.viewStyles;
-    this.session ??= new module.CheckoutSession(this);
-    this.requestUpdate();
+    if (!this.session) {
+      this.sessionStyles = module.viewStyles;
+      this.session = new module.CheckoutSession(this);
+      this.requestUpdate(); // once: a hover after the idle prefetch renders nothing again
+    }
     return this.session;
   }
 
