@@ -5,7 +5,7 @@
 //  - the client, the errors, the partner server client and the data types: TypeDoc with typedoc-plugin-markdown
 //    (one page per entry point, split here by TypeDoc's own groups) and typedoc-plugin-zod (a `z.infer<typeof X>`
 //    type shows as the object it is, with its fields' comments);
-//  - kept here: the theme tokens (src/internal/theme.ts) and the error codes with the message each shows a traveller
+//  - kept here: the theme tokens (src/internal/theme-base.ts) and the error codes with the message each shows a traveller
 //    (src/i18n/en.ts).
 // `npm run build` ends by writing it (`npm run docs:api` alone, after a build); `--check` fails when the committed
 // file differs. Runs under tsx (for the .ts sources it reads): `node --import tsx scripts/api-docs.mjs`.
@@ -93,7 +93,7 @@ function elements() {
 function themeTokens() {
   const rows = [];
   const seen = new Set();
-  for (const [, name, fallback] of read('src/internal/theme.ts').matchAll(/var\((--esim-[a-z0-9-]+),\s*(.+?)\);\s*$/gm)) {
+  for (const [, name, fallback] of read('src/internal/theme-base.ts').matchAll(/var\((--esim-[a-z0-9-]+),\s*(.+?)\);\s*$/gm)) {
     if (seen.has(name)) continue;
     seen.add(name);
     rows.push([code(name), code(fallback)]);

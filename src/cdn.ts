@@ -1,18 +1,21 @@
 /**
  * The script-tag entry: `<script src=".../esim-renewal.js" defer></script>`. The file holds what the usual page
- * shows first — Lit, the client, the store, the provider, the badge, the picker, the checkout button and its
- * summary, English — and registers those elements at once. Everything else is a chunk beside it, loaded when the page
- * uses it (see src/internal/autoloader.ts): each other element when its tag appears, the checkout's payment steps
- * when the dialog opens, each other language when an element speaks it, the schemas of orders and of card care
+ * shows first — Lit, the client, the store, the provider, the badge, the picker, the checkout button and its dialog's
+ * frame, English — and registers those elements at once. Everything else is a chunk beside it, loaded when the page
+ * uses it (see src/internal/autoloader.ts): each other element when its tag appears, the checkout (its flow, the
+ * summary, promo code and outcome) and its payment steps when "Renew" is pressed (prefetched on hover, focus or idle), each other language when an element speaks it, the schemas of orders and of card care
  * when the client first calls one of their operations (src/client/client.ts). It exposes the `EsimRenewal` global.
  * Including it twice is harmless: names already defined are skipped, and the first copy's chunks serve both.
  */
 import { EsimBalanceBadge } from './components/balance-badge/balance-badge.js';
 import { EsimCheckoutButton } from './components/checkout-button/checkout-button.js';
-import { loadPaymentSteps } from './components/checkout-button/checkout-flow.js';
+import { loadCheckout } from './components/checkout-button/prefetch.js';
 import { EsimPlanPicker } from './components/plan-picker/plan-picker.js';
 import { EsimRenewal } from './components/renewal/renewal.js';
 import { createRenewalClient, loadContract } from './client/client.js';
+// The usual page shows plans at once: their part of the contract is in the file, not a chunk the client would load
+// alongside its first request (src/client/client.ts imports it on demand, for pages that show only the card).
+import './client/schemas/plans.js';
 import { isRenewalError, RenewalError } from './client/errors.js';
 import { loadLocale, registerLocale } from './i18n/index.js';
 import { localeLoaders } from './i18n/locales.js';
@@ -44,7 +47,7 @@ for (const [tag, element] of Object.entries(inFile)) defineElement(tag, element)
 const loader = startAutoloader({
   elements: onDemand,
   tags: [...Object.keys(inFile), ...Object.keys(onDemand)],
-  eager: [loadPaymentSteps, loadContract, ...Object.keys(localeLoaders).map((tag) => () => loadLocale(tag))],
+  eager: [loadCheckout, loadContract, ...Object.keys(localeLoaders).map((tag) => () => loadLocale(tag))],
 });
 
 /** Resolves once every element in the page is defined and shows its text (see `Autoloader.ready`). */

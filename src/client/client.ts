@@ -1,5 +1,4 @@
 import { RenewalError } from './errors.js';
-import { FINAL_ORDER_STATUSES } from './constants.js';
 import type {
   AutoRenew,
   Card,
@@ -29,25 +28,35 @@ import type {
   TransferResult,
   Usage,
 } from './schemas.js';
-import { createTransport, newIdempotencyKey, sleep } from './transport.js';
+import { createTransport, newIdempotencyKey } from './transport.js';
+import type { WaitForOrderOptions } from './wait-for-order.js';
 import * as core from './schemas/core.js';
+
+export { isFinalOrder } from './constants.js';
+export type { WaitForOrderOptions };
 
 /**
  * The parts of the contract a page may never use, imported the first time one of their operations is called: a
- * chunk of its own in the script-tag file, a module that bundlers split off from an npm entry. A page that shows the
- * card and its plans loads neither (their schemas are in `schemas/core.ts`, imported above); one that pays, or shows
- * its history, loads `orders`; one that shows usage, moves the card or hands off to another device loads `care`.
+ * chunk of its own in the script-tag file, a module that bundlers split off from an npm entry. A page that shows
+ * only the card loads none (its schema is in `schemas/core.ts`, imported above); one that shows plans or a quote
+ * loads `plans` (the script-tag file holds it: the usual page shows plans at once); one that pays, or shows its
+ * history, loads `orders`; one that shows usage, moves the card or hands off to another device loads `care`.
  * The transport loads a part alongside the call's request and parses the answer once both are in.
  */
+const plans = () => import('./schemas/plans.js');
 const orders = () => import('./schemas/orders.js');
 const care = () => import('./schemas/care.js');
+const waiting = () => import('./wait-for-order.js');
 
 /** The schema `name` of a part of the contract imported on demand, for the transport to await. */
 const schema = <Part, Name extends keyof Part>(part: () => Promise<Part>, name: Name): Promise<Part[Name]> =>
   part().then((module) => module[name]);
 
-/** Loads every part of the contract now: for `EsimRenewal.loadAll()`, which promises no request later. */
-export const loadContract = (): Promise<void> => Promise.all([orders(), care()]).then(() => undefined);
+/**
+ * Loads every part of the contract now, and the order-polling loop (below): for `EsimRenewal.loadAll()`, which
+ * promises no request later.
+ */
+export const loadContract = (): Promise<void> => Promise.all([plans(), orders(), care(), waiting()]).then(() => undefined);
 
 export interface RenewalClientOptions {
   /** The Renewal API's base URL, e.g. `https://renew.example.com` or the sandbox's `http://localhost:8787`. */
@@ -99,19 +108,6 @@ export interface CreateOrderOptions extends RequestOptions {
 export interface RequestRefundOptions extends RequestOptions {
   /** Identifies one refund request; reuse it to repeat the same request safely. Generated when left out. */
   idempotencyKey?: string;
-}
-
-export interface WaitForOrderOptions extends RequestOptions {
-  /** First delay between polls in milliseconds. Default 1 000; it grows by half each time. */
-  interval?: number;
-  /** The longest delay between polls. Default 5 000. */
-  maxInterval?: number;
-  /** For this many milliseconds the delay stays at `interval`, then it grows. Default 0. */
-  steadyFor?: number;
-  /** How much the delay grows each time once it does. Default 1.5. */
-  backoff?: number;
-  /** Called with every order read, final or not. */
-  onUpdate?: (order: Order) => void;
 }
 
 /** The Renewal API as the browser sees it, with a session token scoped to one card. */
@@ -172,10 +168,6 @@ export interface RenewalClient {
   verifyTransfer(transferId: string, code: string, options?: RequestOptions): Promise<TransferResult>;
 }
 
-export function isFinalOrder(order: Pick<Order, 'status'>): boolean {
-  return (FINAL_ORDER_STATUSES as readonly string[]).includes(order.status);
-}
-
 export function createRenewalClient(options: RenewalClientOptions): RenewalClient {
   const { sessionToken, getSessionToken } = options;
   if (!options.baseUrl) throw new RenewalError('validation_failed', 'createRenewalClient needs a baseUrl');
@@ -209,8 +201,9 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
     paymentEnv: options.paymentEnv,
     getCard: ({ signal } = {}) => call(core.Card, 'GET', '/v1/card', { signal }),
     listPlans: async (query = {}, { signal } = {}) =>
-      (await call(core.PlanList, 'GET', '/v1/plans', { signal, searchParams: query })).plans,
-    createQuote: (input, { signal } = {}) => call(core.Quote, 'POST', '/v1/quotes', { signal, json: input }),
+      (await call(schema(plans, 'PlanList'), 'GET', '/v1/plans', { signal, searchParams: query })).plans,
+    createQuote: (input, { signal } = {}) =>
+      call(schema(plans, 'Quote'), 'POST', '/v1/quotes', { signal, json: input }),
     listPaymentMethods: ({ env = options.paymentEnv } = {}, { signal } = {}) =>
       call(schema(orders, 'PaymentMethodList'), 'GET', '/v1/payment-methods', { signal, searchParams: env ? { env } : {} }),
     createOrder: (input, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
@@ -252,27 +245,15 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
         idempotent: false,
       }),
 
-    async waitForOrder(orderId, { signal, interval = 1_000, maxInterval = 5_000, steadyFor = 0, backoff = 1.5, onUpdate } = {}) {
-      let delay = interval;
-      const steadyUntil = Date.now() + steadyFor;
-      for (;;) {
-        let order: Order | undefined;
-        try {
-          order = await client.getOrder(orderId, { signal });
-        } catch (error) {
-          // A flaky network while waiting is normal abroad: keep waiting unless the error is final. A garbled
-          // answer (a proxy, a cut-off body) says nothing about the order: reading it again is safe, and giving up
-          // here would leave a traveller who has paid looking at an error, one "try again" from paying twice.
-          if (!(error instanceof RenewalError && (error.retryable || error.code === 'invalid_response'))) throw error;
-        }
-        if (order) {
-          onUpdate?.(order);
-          if (isFinalOrder(order)) return order;
-        }
-        await sleep(delay, signal);
-        if (Date.now() >= steadyUntil) delay = Math.min(maxInterval, Math.round(delay * backoff));
-      }
-    },
+    // The polling loop is loaded with the first wait (a page that never pays never downloads it); its first read
+    // of the order loads the orders part of the contract anyway.
+    waitForOrder: (orderId, options) =>
+      waiting().then(
+        (module) => module.waitForOrder((id, read) => client.getOrder(id, read), orderId, options),
+        (error: unknown) => {
+          throw new RenewalError('network', `Could not load the wait for order ${orderId}`, { cause: error });
+        },
+      ),
   };
   return client;
 }

@@ -85,6 +85,11 @@ export const ORDER_STATUSES = ['requires_payment', 'processing', 'succeeded', 'f
 /** Statuses an order never leaves. */
 export const FINAL_ORDER_STATUSES = ['succeeded', 'failed', 'canceled'] as const;
 
+/** Whether an order is final: `succeeded`, `failed` or `canceled` (FINAL_ORDER_STATUSES). */
+export function isFinalOrder(order: { readonly status: string }): boolean {
+  return (FINAL_ORDER_STATUSES as readonly string[]).includes(order.status);
+}
+
 /**
  * What the operator's policy would decide for a refund of this order, shown before the traveller asks:
  * - `full`: the renewal has not started (its period begins later) and none of its data was used — all of it back to

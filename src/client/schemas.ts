@@ -19,6 +19,7 @@
  */
 export * from './constants.js';
 export * from './schemas/core.js';
+export * from './schemas/plans.js';
 export * from './schemas/orders.js';
 export * from './schemas/care.js';
 export * from './schemas/requests.js';

@@ -20,10 +20,14 @@ catalog.set('en', en);
 
 /**
  * Adds English groups that load with the code that shows them (`addEnglish({ usage: enUsage })` at the top of
- * the usage meter's module): see `en` above.
+ * the usage meter's module): see `en` above. A group may come in parts, each with the code that shows it (the
+ * checkout button's own words with the element, its dialog's with the dialog's views): a part adds its keys to what
+ * the group already has, in whatever order the modules are evaluated.
  */
-export function addEnglish(groups: Partial<Messages>): void {
-  Object.assign(en, groups);
+export function addEnglish(groups: { [Group in keyof Messages]?: Partial<Messages[Group]> }): void {
+  for (const [group, part] of Object.entries(groups)) {
+    Object.assign(en, { [group]: { ...en[group as keyof Messages], ...part } });
+  }
 }
 
 /** Locales being loaded, so that every element asking for one shares a single request. */

@@ -3,7 +3,7 @@
  * defaults — read from the theme's own source, so the controls never drift from it.
  */
 import type { ArgTypes } from '@storybook/web-components-vite';
-import source from '../../src/internal/theme.ts?raw';
+import source from '../../src/internal/theme-base.ts?raw';
 
 export interface ThemeToken {
   name: string;

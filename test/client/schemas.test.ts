@@ -4,7 +4,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { QrCode, Timestamp } from '../../src/client/schemas/core.js';
+import { Timestamp } from '../../src/client/schemas/core.js';
+import { QrCode } from '../../src/client/schemas/plans.js';
 import { PaymentAction } from '../../src/client/schemas/orders.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

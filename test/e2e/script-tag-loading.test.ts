@@ -42,7 +42,7 @@ interface PageOptions {
 
 describe('the script-tag file loads what the page uses', () => {
   let api: RunningSandbox;
-  let cdn: { url: string; server: Server; requests: string[] };
+  let cdn: { url: string; server: Server; requests: string[]; unavailable: Set<string> };
   let browser: Browser;
   const pages = new Map<string, { html: string; csp: string }>();
 
@@ -73,9 +73,12 @@ describe('the script-tag file loads what the page uses', () => {
   /** Serves dist/ at /widgets/ and again at /mirror/, as a CDN does (CORS for the module chunks), logging paths. */
   async function startCdn() {
     const requests: string[] = [];
+    /** Paths answered 503 for now, as a CDN having a bad minute does. */
+    const unavailable = new Set<string>();
     const server = createServer((request, response) => {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
       requests.push(path);
+      if (unavailable.has(path)) return void response.writeHead(503, { 'Access-Control-Allow-Origin': '*' }).end();
       const match = /^\/(widgets|mirror)\/(.+)$/.exec(path);
       const file = match && normalize(join(DIST, match[2]!));
       if (!file || !file.startsWith(`${DIST}/`) || !existsSync(file)) return void response.writeHead(404).end();
@@ -92,7 +95,7 @@ describe('the script-tag file loads what the page uses', () => {
       else send();
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests };
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests, unavailable };
   }
 
   /** A partner page with the script tag and the tags asked for, for a fresh session of a seeded card. */
@@ -352,5 +355,32 @@ ${body}
     // The rest of the page works: the badge's card comes from the core schemas, in the file.
     assert.match(await page.locator('esim-balance-badge [part~=data]').innerText(), /left/);
     await page.context().close();
+  });
+
+  it('"Renew" opens the dialog while the checkout cannot be loaded: it says why, and Retry loads it and goes on', async () => {
+    const session = `/widgets/${chunk('checkout-session')}`;
+    cdn.unavailable.add(session);
+    try {
+      const { page, fetched } = await open(await partnerPage());
+      await scriptsBeforeData(page);
+      await page.locator('esim-plan-picker [role=radio]').first().click();
+      await page.locator('esim-checkout-button [part=button]').click();
+      await page.locator('esim-checkout-button dialog[open]').waitFor();
+      const alert = page.locator('esim-checkout-button dialog [role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /You appear to be offline/);
+      assert.equal(await page.locator('esim-checkout-button').getAttribute('step'), 'error');
+      assert.ok(fetched().includes(session), fetched().join(', '));
+
+      // The CDN is back: Retry loads the checkout, and the summary shows in the same dialog.
+      cdn.unavailable.delete(session);
+      await page.locator('esim-checkout-button [part=retry]').click();
+      await page.locator('esim-checkout-button [part=summary]').waitFor();
+      assert.match(await page.locator('esim-checkout-button [part=total]').innerText(), /\d/);
+      assert.equal(await page.locator('esim-checkout-button dialog[open]').count(), 1);
+      await page.context().close();
+    } finally {
+      cdn.unavailable.delete(session);
+    }
   });
 });

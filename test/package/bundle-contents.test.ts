@@ -44,7 +44,7 @@ describe('what the entries carry', () => {
     assert.deepEqual(modules.filter((id) => /checkout|qr|chart|usage-meter|usage-summary/i.test(id)), []);
   });
 
-  it("the badge's page loads only the core of the contract: orders and card care come on demand", async () => {
+  it("the badge's page loads only the core of the contract: plans, orders and card care come on demand", async () => {
     const schemas = (modules: string[]) => modules.filter((id) => /client\/schemas(\.js|\/)/.test(id)).sort();
     assert.deepEqual(schemas(await modulesOf('balance-badge', { staticOnly: true })), ['dist/client/schemas/core.js']);
     // …and the other parts are still there for the operations that need them, as chunks of their own.
@@ -52,6 +52,7 @@ describe('what the entries carry', () => {
       'dist/client/schemas/care.js',
       'dist/client/schemas/core.js',
       'dist/client/schemas/orders.js',
+      'dist/client/schemas/plans.js',
     ]);
   });
 

@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { TRANSFER_STATUSES } from '../constants.js';
-import { Bytes, Card, QrCode, Timestamp } from './core.js';
+import { Bytes, Card, Timestamp } from './core.js';
+import { QrCode } from './plans.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Usage

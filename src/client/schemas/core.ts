@@ -1,10 +1,11 @@
 /**
- * The contract's core: what every page parses before its data shows (the card, its plans, a quote for the checkout
- * button's summary) and the building blocks the other parts of the contract reuse. The client imports this module
- * statically; orders.ts and care.ts it imports on demand, requests.ts and partner.ts never (see ../schemas.ts).
+ * The contract's core: what every page parses before its data shows (the card, the error body) and the building
+ * blocks the other parts of the contract reuse. The client imports this module statically; plans.ts, orders.ts and
+ * care.ts it imports on demand (the script-tag file holds plans.ts, which the usual page parses at once),
+ * requests.ts and partner.ts never (see ../schemas.ts).
  */
 import * as z from 'zod/mini';
-import { CARD_STATUSES, DISCOUNT_KINDS, ERROR_CODES, PERIODS, PLAN_TAGS } from '../constants.js';
+import { CARD_STATUSES, ERROR_CODES, PERIODS } from '../constants.js';
 
 // Before any schema is built: every other schema module imports this one first. zod 4 can compile object parsers
 // with `new Function`, deciding so as each object schema is built, after probing once whether `eval` works; under a
@@ -49,25 +50,8 @@ export const ErrorBody = z.object({
   }),
 });
 
-// QR codes are here rather than in orders.ts or care.ts because both use them (a wallet's payment code; a new
-// phone's installation code, a hand-off link): in either part, the other's chunk would import it, one request later.
-// `modules` is at most 5224 characters (the base64 of 177 × 177 modules): that bound is in the pattern, at most 1305
-// groups of four and a last one, rather than in `z.maxLength(5224)`, whose check (used nowhere else on the client)
-// costs 0.25 kB min+brotli of the script-tag file. The two accept exactly the same strings.
-/**
- * A QR code, encoded by the API so that a page only draws it (the widget ships no QR encoder): `size` modules a
- * side (21 to 177), and `modules`, the dark ones as bits, row by row from the top left, eight to a byte with the
- * first module in the highest bit, in base64. Scanners need a light margin of 4 modules around it.
- */
-export const QrCode = z.object({
-  size: z.int().check(z.minimum(21), z.maximum(177)),
-  modules: z
-    .string()
-    .check(z.regex(/^(?:[A-Za-z0-9+/]{4}){0,1305}(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)),
-});
-
 // ---------------------------------------------------------------------------------------------------------------
-// Cards and plans (session token, browser)
+// Cards (session token, browser)
 
 export const CardStatus = z.enum(CARD_STATUSES);
 
@@ -113,62 +97,11 @@ export const Card = z.object({
   device: z.optional(z.nullable(z.object({ brand: z.string(), model: z.string() }))),
 });
 
-export const Plan = z.object({
-  id: z.string(),
-  name: z.string(),
-  period: Period,
-  durationDays: z.int().check(z.positive()),
-  /** Data included; `null` means unlimited. */
-  dataBytes: z.nullable(Bytes),
-  coverage: z.array(z.string()),
-  /** The plan's region, e.g. `JP`, `EU`, `ASIA`, `GLOBAL`; its display name is `regionName`. */
-  region: z.string(),
-  regionName: z.string(),
-  price: Money,
-  /** The regular price when `price` is discounted. */
-  compareAtPrice: z.optional(Money),
-  /** Known tags are in `PLAN_TAGS`; others may appear and should be ignored. */
-  tags: z.array(z.string()),
-});
-
-export const PlanList = z.object({ plans: z.array(Plan) });
-
-// ---------------------------------------------------------------------------------------------------------------
-// Quotes: the checkout button's summary, on the usual page's first click (0.05 kB min+brotli here; in orders.ts the
-// summary would wait for a chunk before it could show the price)
-
-export const Discount = z.object({
-  kind: z.enum(DISCOUNT_KINDS),
-  label: z.string(),
-  amount: Money,
-});
-
-export const Quote = z.object({
-  id: z.string(),
-  plan: Plan,
-  quantity: z.int().check(z.positive()),
-  subtotal: Money,
-  discounts: z.array(Discount),
-  total: Money,
-  /** The card's expiry after this renewal: max(now, current expiry) + the plan's duration × quantity. */
-  newExpiresAt: Timestamp,
-  /** Data after renewal: what remains is carried over and the plan's data added; `null` means unlimited. */
-  dataAfterBytes: z.nullable(Bytes),
-  /** The quote can be ordered until then (15 minutes). */
-  expiresAt: Timestamp,
-});
-
 export type Money = z.infer<typeof Money>;
-export type QrCode = z.infer<typeof QrCode>;
 export type RenewalErrorBody = z.infer<typeof ErrorBody>;
 export type CardStatus = z.infer<typeof CardStatus>;
 export type DataBalance = z.infer<typeof DataBalance>;
 export type Period = z.infer<typeof Period>;
 export type AutoRenew = z.infer<typeof AutoRenew>;
 export type Card = z.infer<typeof Card>;
-export type Plan = z.infer<typeof Plan>;
-export type PlanList = z.infer<typeof PlanList>;
-export type PlanTag = (typeof PLAN_TAGS)[number];
-export type Discount = z.infer<typeof Discount>;
-export type Quote = z.infer<typeof Quote>;
 export type ServerErrorCode = (typeof ERROR_CODES)[number];

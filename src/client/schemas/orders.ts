@@ -8,7 +8,8 @@ import * as z from 'zod/mini';
 import {
   ORDER_STATUSES, PAYMENT_ACTION_TYPES, PAYMENT_ENVS, PAYMENT_METHODS, REDIRECT_FLOWS, REFUND_OUTCOMES, REFUND_STATUSES,
 } from '../constants.js';
-import { Bytes, Card, Money, QrCode, Quote, Timestamp } from './core.js';
+import { Bytes, Card, Money, Timestamp } from './core.js';
+import { QrCode, Quote } from './plans.js';
 
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 

@@ -11,11 +11,12 @@ import { tokens } from '../../internal/theme.js';
 import { styles } from './auto-renew-toggle.styles.js';
 import { byRegion, planNameOf } from './plans.js';
 import { enAutoRenew } from '../../i18n/en/auto-renew.js';
+import { enOperationErrors } from '../../i18n/en/operation-errors.js';
 import { addEnglish } from '../../i18n/index.js';
 
 // English for the toggle comes in this module's chunk: it joins the English catalogue as this module is evaluated, so
 // before the element can render (see `addEnglish`). Pages without it never download these messages.
-addEnglish({ autoRenew: enAutoRenew });
+addEnglish({ autoRenew: enAutoRenew, errors: enOperationErrors });
 
 /** What the toggle is doing; reflected as the `step` attribute for styling and tests. */
 export type AutoRenewStep = 'loading' | 'ready' | 'confirming' | 'saving' | 'error' | 'disabled';

@@ -4,7 +4,7 @@ import type { RenewalStore } from '../../context/store.js';
 import { daysUntil, formatBytes, formatDate, formatMoney, formatTime } from '../../i18n/format.js';
 import { cardHealth, isLowOnData, type CardHealth } from '../../internal/card-health.js';
 import { EsimElement } from '../../internal/esim-element.js';
-import { tokens } from '../../internal/theme.js';
+import { base } from '../../internal/theme-base.js';
 import { styles } from './balance-badge.styles.js';
 import { enBadge } from '../../i18n/en/badge.js';
 import { addEnglish } from '../../i18n/index.js';
@@ -36,7 +36,7 @@ export type BadgeState = 'loading' | 'ok' | 'expiring' | 'expired' | 'suspended'
  * @cssprop --esim-badge-danger-color - Colour of the expired, suspended and error states.
  */
 export class EsimBalanceBadge extends EsimElement {
-  static override styles = [tokens, styles];
+  static override styles = [base, styles]; // the theme without its form controls, lists and dialogs: the badge has none
 
   static override properties = {
     warnDays: { type: Number, attribute: 'warn-days' },

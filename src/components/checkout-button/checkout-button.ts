@@ -1,26 +1,28 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { asRenewalError, type RenewalError } from '../../client/errors.js';
 import { PAYMENT_METHODS } from '../../client/constants.js';
-import type { PaymentEnv, PaymentMethod } from '../../client/schemas.js';
+import type { PaymentEnv } from '../../client/schemas.js';
 import { settingsWith, type RenewalSettings } from '../../context/settings.js';
 import type { RenewalStore } from '../../context/store.js';
 import { EsimCheckoutStartEvent } from '../../events/checkout-start.js';
 import { formatMoney } from '../../i18n/format.js';
+import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
 import { styles } from './checkout-button.styles.js';
-import { renderDialog } from './checkout-dialog.js';
-import { CheckoutFlow } from './checkout-flow.js';
-import type { CheckoutActions, CheckoutHost, CheckoutStep, ViewContext } from './checkout-state.js';
-import { HandoffController } from './handoff.js';
-import { defaultReturnUrl } from './pending.js';
-import { PaymentStepsPrefetch } from './prefetch.js';
-import { enCheckout, enPaymentFailures } from '../../i18n/en/checkout.js';
+import { renderDialog, renderLoading } from './checkout-dialog.js';
+import type { CheckoutFlow } from './checkout-flow.js';
+import type { CheckoutSession, SessionHost } from './checkout-session.js';
+import type { CheckoutStep } from './checkout-state.js';
+import { defaultReturnUrl, mayBeReturningFromPayment, readPendingAttempt, type PendingAttempt } from './pending.js';
+import { CheckoutPrefetch, loadCheckoutSession } from './prefetch.js';
+import { enCheckoutButton } from '../../i18n/en/checkout-button.js';
 import { addEnglish } from '../../i18n/index.js';
 
-// English for the checkout button and its dialog comes in this module's chunk: it joins the English catalogue as this
-// module is evaluated, so before the element can render (see `addEnglish`). Pages without it never download these
-// messages.
-addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures });
+// English for the checkout button comes in this module's chunk: it joins the English catalogue as this module is
+// evaluated, so before the element can render (see `addEnglish`). Pages without it never download these messages;
+// the dialog's views bring the rest of the checkout's (./checkout-views.ts).
+addEnglish({ checkout: enCheckoutButton });
 
 /**
  * Renews the card with the plan chosen in the picker: shows the order summary in a dialog, takes the payment
@@ -56,7 +58,7 @@ addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures });
  * @cssprop --esim-checkout-radius - Corner radius of the dialog (default `--esim-radius-m`).
  * @cssprop --esim-checkout-dialog-width - Width of the dialog (default 28rem).
  */
-export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
+export class EsimCheckoutButton extends EsimElement implements SessionHost {
   static override styles = [tokens, styles];
 
   static override properties = {
@@ -74,8 +76,6 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     // An accessor of its own (below): setting it selects the plan in the store.
     planId: { attribute: 'plan-id', noAccessor: true },
     step: { reflect: true },
-    now: { state: true, attribute: false },
-    showQr: { state: true, attribute: false },
   };
 
   /** Payment methods offered, space-separated, in order: `card alipay wechat_pay`. */
@@ -141,34 +141,29 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     return this.renderRoot?.querySelector('dialog');
   }
 
-  private now = Date.now();
-  private showQr = false;
+  /**
+   * The checkout in the dialog, once its module is here (./checkout-session.ts: the flow, the summary and outcome
+   * views): loaded when "Renew" is pressed or an attempt is resumed, prefetched on hover, focus or idle.
+   */
+  private session?: CheckoutSession;
+  /** "Renew" was pressed and the session is on its way; `sessionFailure` says why it could not be loaded. */
+  private sessionLoading = false;
+  private sessionFailure?: RenewalError;
+  /** The rules of the session's views, adopted into the shadow root when it arrives. */
+  private sessionStyles?: typeof import('./checkout-session.js').viewStyles;
+  private viewStylesAdopted = false;
 
-  private readonly flow = new CheckoutFlow(this);
-  private readonly handoff = new HandoffController(this, () => {
-    const { step, plan } = this.flow.state;
-    return step === 'summary' ? plan : undefined;
-  });
-  private readonly prefetch = new PaymentStepsPrefetch(this, () => this.renewal.plans.status === 'ready');
+  private readonly prefetch = new CheckoutPrefetch(
+    this,
+    () => this.renewal.plans.status === 'ready',
+    () => this.prepareSession(),
+  );
   private resumed = false;
-  private ticker?: ReturnType<typeof setInterval>;
 
-  /** Everything the dialog's views may do. */
-  private readonly actions: CheckoutActions = {
-    close: () => this.dialog?.close(),
-    choose: (method) => this.flow.choose(method),
-    applyPromo: (code) => void this.flow.applyPromo(code),
-    pay: () => void this.flow.pay(),
-    retry: () => this.flow.retry(),
-    cancel: () => this.flow.cancel(),
-    refreshPayment: () => void this.flow.payment?.refreshPayment(),
-    reopenPayment: () => this.flow.payment?.reopenPayment(),
-    showQr: () => (this.showQr = true),
-    handoff: () => void this.handoff.start(),
-    copyHandoff: () => void this.handoff.copy(),
-    checkAgain: () => this.flow.payment?.checkAgain(),
-    copyPageLink: () => void this.handoff.copyForBrowser(),
-  };
+  /** @internal The checkout's flow, once its module is here. */
+  get flow(): CheckoutFlow | undefined {
+    return this.session?.flow;
+  }
 
   /** Where the page runs, as the provider's `payment-env` says; undefined leaves it to the client option or detection. */
   get paymentEnv(): PaymentEnv | undefined {
@@ -181,26 +176,29 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     void store.loadCard();
     if (!this.resumed) {
       this.resumed = true;
-      void this.flow.resume().then((resumed) => resumed && this.openDialog());
+      const attempt = attemptToResume();
+      if (attempt) void this.resume(attempt.orderId, attempt.pending);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopTicker();
+    this.session?.stop();
   }
 
-  /** The methods this element offers (`payment-methods`), in the API's order for where the page runs once known. */
-  private get wantedMethods(): PaymentMethod[] {
-    const wanted = this.paymentMethods.split(/[\s,]+/);
-    const order = this.flow.state.methodOptions?.map((option) => option.method) ?? PAYMENT_METHODS;
-    return order.filter((method) => wanted.includes(method));
+  /** @internal What the dialog's views show of this element. */
+  viewBasics() {
+    return {
+      msg: this.msg,
+      locale: this.resolvedLocale,
+      support: this.ownSettings.support,
+      maskedIccid: this.renewal.card.value?.iccid,
+    };
   }
 
-  /** Of those, the ones that work here (all of them until the API has said). */
-  private get methods(): PaymentMethod[] {
-    const options = this.flow.state.methodOptions;
-    return this.wantedMethods.filter((method) => options?.find((option) => option.method === method)?.available ?? true);
+  /** @internal */
+  closeDialog(): void {
+    this.dialog?.close();
   }
 
   /** The provider's support contacts and buy link, each overridden by this element's own attribute. */
@@ -217,33 +215,56 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
     return undefined;
   }
 
-  private get walletExpiresAt(): number | undefined {
-    const { order, step } = this.flow.state;
-    const action = order?.paymentAction;
-    return step === 'paying' && action?.type === 'qr' ? Date.parse(action.expiresAt) : undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.step = this.flow.state.step;
-    // Preselected: the first method that works here, in the environment's order, until the traveller chooses one
-    // (and again if theirs stops working here).
-    const [first] = this.methods;
-    const { method, methodChosen } = this.flow.state;
-    if (first && method !== first && (!methodChosen || !this.methods.includes(method))) this.flow.set({ method: first });
-    // The wallet code's countdown ticks only while one is on screen: no timer outlives its need.
-    if (this.walletExpiresAt !== undefined) this.startTicker();
-    else this.stopTicker();
+    const session = this.session;
+    this.step = session?.flow.state.step ?? (this.sessionFailure ? 'error' : this.sessionLoading ? 'quoting' : 'idle');
+    if (!session) return;
+    session.willUpdate();
+    // The views bring their rules: added to the element's own once, before the views first render.
+    if (!this.viewStylesAdopted && this.renderRoot instanceof ShadowRoot) {
+      const { elementStyles } = this.constructor as typeof EsimCheckoutButton;
+      adoptStyles(this.renderRoot, [...elementStyles, this.sessionStyles!]);
+      this.viewStylesAdopted = true;
+    }
   }
 
-  private startTicker(): void {
-    this.now = Date.now();
-    this.ticker ??= setInterval(() => (this.now = Date.now()), 1_000);
+  /** The checkout session, loading its module the first time; a failure is shown in the dialog, with Retry. */
+  private async loadSession(): Promise<CheckoutSession | undefined> {
+    if (this.session) return this.session;
+    this.sessionFailure = undefined;
+    this.requestUpdate();
+    try {
+      return this.useSession(await loadCheckoutSession());
+    } catch (error) {
+      this.sessionFailure = asRenewalError(error);
+      this.requestUpdate();
+      return undefined;
+    }
   }
 
-  private stopTicker(): void {
-    clearInterval(this.ticker);
-    this.ticker = undefined;
+  /**
+   * The prefetch (hover, focus, idle): the session is made and its rules adopted beforehand, so that "Renew" only
+   * opens the dialog; then the payment steps load. A failure here is silent: "Renew" tries again, and says so.
+   */
+  private async prepareSession(): Promise<void> {
+    const module = await loadCheckoutSession();
+    this.useSession(module);
+    await module.loadPaymentSteps();
+  }
+
+  private useSession(module: typeof import('./checkout-session.js')): CheckoutSession {
+    if (!this.session) {
+      this.sessionStyles = module.viewStyles;
+      this.session = new module.CheckoutSession(this);
+      this.requestUpdate(); // once: a hover after the idle prefetch renders nothing again
+    }
+    return this.session;
+  }
+
+  private async resume(orderId: string, pending: PendingAttempt | undefined): Promise<void> {
+    const session = await this.loadSession();
+    if (session && (await session.flow.resume(orderId, pending))) this.openDialog();
   }
 
   private openDialog(): void {
@@ -254,43 +275,42 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
 
   private onTrigger(): void {
     const plan = this.renewal.selectedPlan;
-    if (this.flow.state.step !== 'idle') return this.openDialog(); // a checkout is running: show it, never start another
+    // A checkout is running (or on its way): show it, never start another.
+    if (this.step !== 'idle') return this.openDialog();
     if (!plan || !this.emit(new EsimCheckoutStartEvent(plan))) return;
     this.openDialog();
-    void this.flow.start(plan);
+    void this.start();
+  }
+
+  /**
+   * Starts a checkout of the selected plan once the session is here (at once when it was prefetched), unless the
+   * dialog was closed meanwhile.
+   */
+  private async start(): Promise<void> {
+    this.sessionLoading = true;
+    const session = await this.loadSession();
+    const wanted = this.sessionLoading;
+    this.sessionLoading = false;
+    const plan = this.renewal.selectedPlan;
+    if (session && wanted && plan) void session.flow.start(plan);
   }
 
   /** The dialog closed (close button or Escape): forget a checkout that has not started paying. */
   private onDialogClose = (): void => {
-    if (['quoting', 'summary', 'success', 'error'].includes(this.flow.state.step)) this.flow.reset();
+    this.session?.closed();
+    this.sessionLoading = false;
+    this.sessionFailure = undefined;
+    this.requestUpdate();
   };
-
-  private viewContext(): ViewContext {
-    const expiresAt = this.walletExpiresAt;
-    const coarse = globalThis.matchMedia?.('(pointer: coarse)').matches ?? false;
-    return {
-      msg: this.msg,
-      locale: this.resolvedLocale,
-      checkout: this.flow.state,
-      methods: this.methods,
-      unavailableMethods: this.wantedMethods.filter((method) => !this.methods.includes(method)),
-      support: this.ownSettings.support,
-      maskedIccid: this.renewal.card.value?.iccid,
-      secondsLeft: expiresAt === undefined ? undefined : Math.ceil((expiresAt - this.now) / 1000),
-      preferApp: !this.showQr && (this.walletMode === 'app' || (this.walletMode === 'auto' && coarse)),
-      handoff: this.handoff.state,
-      payment: this.flow.payment?.views,
-      on: this.actions,
-    };
-  }
 
   /** The trigger: the button with the selected plan's price (or why the card cannot be renewed); then the dialog. */
   protected override render() {
     const reason = this.ineligibility;
-    if (reason && this.flow.state.step === 'idle') return this.renderIneligible(reason);
+    if (reason && this.step === 'idle') return this.renderIneligible(reason);
     const plan = this.renewal.selectedPlan;
     const m = this.msg.checkout;
     const label = plan ? m.buttonWithPrice(formatMoney(plan.price, this.resolvedLocale)) : m.button;
+    const content = this.session?.render() ?? renderLoading(this.msg, this.sessionFailure, () => void this.start());
     return html`
       <button
         class="button trigger"
@@ -305,7 +325,7 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
         ${label}
       </button>
       ${plan ? nothing : html`<p class="hint" id="hint">${m.choosePlanFirst}</p>`}
-      ${renderDialog(this.viewContext(), this.onDialogClose)}
+      ${renderDialog(this.msg, content, this.onDialogClose, () => this.closeDialog())}
     `;
   }
 
@@ -316,6 +336,17 @@ export class EsimCheckoutButton extends EsimElement implements CheckoutHost {
       ${buy ? html`<a class="button" href=${buy}>${this.msg.checkout.eligibility.buyNew}</a>` : nothing}
     </div>`;
   }
+}
+
+/**
+ * The attempt to resume after a reload or the redirect back from the payment page, if this page load may be one:
+ * a plain visit reads no storage and loads nothing more (see ./pending.ts).
+ */
+function attemptToResume(): { orderId: string; pending?: PendingAttempt } | undefined {
+  const returned = takeQueryParam(RETURN_PARAM);
+  const pending = readPendingAttempt(mayBeReturningFromPayment(returned !== undefined));
+  const orderId = returned ?? pending?.orderId;
+  return orderId ? { orderId, pending } : undefined;
 }
 
 declare global {

@@ -1,40 +1,39 @@
-// The checkout's dialog: the summary (plan, price, promo code, payment method), the payment steps and the outcome.
-// The element around it draws only the trigger (its button, the plan and the price) and opens this.
-import { html, nothing } from 'lit';
-import type { ViewContext } from './checkout-state.js';
-import { progress, renderError, renderSummary } from './checkout-views.js';
+// The checkout's dialog as the element draws it: its frame (title, close button) and, until a checkout session is
+// here (./checkout-session.ts, loaded on demand with the views and the flow), the progress of its loading or why it
+// failed. So "Renew" opens the dialog at once, whether that module is here, on its way or cannot be loaded.
+import { html, type TemplateResult } from 'lit';
+import type { Messages } from '../../i18n/index.js';
+import type { RenewalError } from '../../client/errors.js';
 
-/** The dialog, titled and filled for the checkout's step. `onClose` runs when it closes (button, Escape). */
-export function renderDialog(ctx: ViewContext, onClose: () => void) {
-  const [title, body] = renderStep(ctx);
+export function progress(text: string): TemplateResult {
+  return html`<div class="progress" role="status">
+    <span class="spinner" aria-hidden="true"></span><span>${text}</span>
+  </div>`;
+}
+
+/** The dialog with its title and body. `onClose` runs when it closes (button, Escape); `close` closes it. */
+export function renderDialog(msg: Messages, [title, body]: [string, unknown], onClose: () => void, close: () => void) {
   return html`<dialog part="dialog" aria-labelledby="title" @close=${onClose}>
     <header>
       <h2 id="title">${title}</h2>
-      <button class="close" aria-label=${ctx.msg.checkout.close} @click=${ctx.on.close}><span aria-hidden="true">×</span></button>
+      <button class="close" aria-label=${msg.checkout.close} @click=${close}><span aria-hidden="true">×</span></button>
     </header>
     <div class="body">${body}</div>
   </dialog>`;
 }
 
-/** The dialog's title and body for the current step. */
-function renderStep(ctx: ViewContext): [string, unknown] {
-  const m = ctx.msg.checkout;
-  switch (ctx.checkout.step) {
-    case 'idle':
-      return [m.dialogTitle, nothing];
-    case 'quoting':
-      return [m.summaryTitle, progress(m.quoting)];
-    case 'summary':
-      return [m.summaryTitle, renderSummary(ctx)];
-    case 'creating':
-      return [m.paymentTitle, progress(m.creatingOrder)];
-    case 'paying':
-      return [m.paymentTitle, ctx.payment?.paying(ctx) ?? progress(m.waiting)];
-    case 'confirming':
-      return [m.paymentTitle, progress(ctx.checkout.slow ? m.slow : m.confirming)];
-    case 'success':
-      return [m.dialogTitle, ctx.payment?.success(ctx) ?? nothing];
-    case 'error':
-      return [m.dialogTitle, renderError(ctx)];
-  }
+/**
+ * The dialog before its session is here: preparing the order while the module loads; if it could not be loaded
+ * (offline, a blocked or tampered file), what happened in the words every page has (the API's errors, "Retry") and a
+ * retry that loads it again.
+ */
+export function renderLoading(msg: Messages, failure: RenewalError | undefined, retry: () => void): [string, unknown] {
+  if (!failure) return [msg.checkout.summaryTitle, progress(msg.checkout.quoting)];
+  return [
+    msg.checkout.dialogTitle,
+    html`<div class="result error" part="result" role="alert">
+      <p>${msg.errors[failure.code]}</p>
+      <div class="actions"><button class="button" part="retry" @click=${retry}>${msg.common.retry}</button></div>
+    </div>`,
+  ];
 }

@@ -2,10 +2,9 @@ import { asRenewalError, isRenewalError, RenewalError } from '../../client/error
 import { newIdempotencyKey } from '../../client/index.js';
 import type { PaymentMethod, Plan } from '../../client/schemas.js';
 import { EsimRenewalErrorEvent } from '../../events/renewal-error.js';
-import { RETURN_PARAM, takeQueryParam } from '../../internal/url.js';
 import type { CheckoutHost, CheckoutState, PaymentFlow, PaymentSteps } from './checkout-state.js';
 import { openPaymentWindow } from './popup.js';
-import { mayBeReturningFromPayment, readPendingAttempt } from './pending.js';
+import type { PendingAttempt } from './pending.js';
 
 export type { CheckoutHost, CheckoutStep } from './checkout-state.js';
 
@@ -13,8 +12,8 @@ let paymentSteps: Promise<typeof import('./payment.js')> | undefined;
 
 /**
  * The payment steps (creating the order, paying, waiting, confirming, success, the hand-off link) are a module of
- * their own, loaded when the dialog opens and prefetched on hover, focus or idle: a page that never renews never
- * downloads them. A failed load is forgotten, so the next try loads again.
+ * their own, loaded when a checkout starts and prefetched on hover, focus or idle with this one (./prefetch.ts): a
+ * page that never renews never downloads them. A failed load is forgotten, so the next try loads again.
  */
 export function loadPaymentSteps(): Promise<typeof import('./payment.js')> {
   paymentSteps ??= import('./payment.js').catch((error: unknown) => {
@@ -158,14 +157,11 @@ export class CheckoutFlow implements PaymentFlow {
   }
 
   /**
-   * Resumes an attempt after a reload or the redirect back from the payment page, if there is one: only then are
-   * the payment steps loaded.
+   * Resumes the attempt of `orderId` after a reload or the redirect back from the payment page (the element finds
+   * it, see `attemptToResume` in ./checkout-button.ts): only then are this module and the payment steps loaded.
    */
-  async resume(): Promise<boolean> {
-    const returned = takeQueryParam(RETURN_PARAM);
-    const pending = readPendingAttempt(mayBeReturningFromPayment(returned !== undefined));
-    const orderId = returned ?? pending?.orderId;
-    if (!this.host.store || !orderId || this.state.step !== 'idle') return false;
+  async resume(orderId: string, pending: PendingAttempt | undefined): Promise<boolean> {
+    if (!this.host.store || this.state.step !== 'idle') return false;
     this.set({ step: 'confirming' });
     try {
       return await (await this.payments()).resume(orderId, pending);

@@ -1,15 +1,22 @@
 // The views of the checkout's summary and its outcome. They read what `ViewContext` gives them and act only through
 // its `on`: the flow, the payment steps and the hand-off are not theirs to call.
+// Loaded on demand with the checkout session (./checkout-session.ts, `loadCheckoutSession` in ./prefetch.ts: when
+// "Renew" is pressed, prefetched on hover, focus or idle), with its English and its rules; the payment steps' views
+// import it too.
 import { html, nothing, type TemplateResult } from 'lit';
+import { enCheckout, enPaymentFailures } from '../../i18n/en/checkout.js';
 import { formatData, formatDate, formatDiscount, formatMoney } from '../../i18n/format.js';
+import { enOperationErrors } from '../../i18n/en/operation-errors.js';
+import { addEnglish } from '../../i18n/index.js';
 import { supportLinks } from '../../internal/support.js';
+import { progress } from './checkout-dialog.js';
 import type { ViewContext } from './checkout-state.js';
 
-export function progress(text: string): TemplateResult {
-  return html`<div class="progress" role="status">
-    <span class="spinner" aria-hidden="true"></span><span>${text}</span>
-  </div>`;
-}
+export { progress };
+export { viewStyles } from './checkout-views.styles.js';
+
+// The dialog's English joins the catalogue as this module is evaluated, before any of its views can render.
+addEnglish({ checkout: enCheckout, paymentFailures: enPaymentFailures, errors: enOperationErrors });
 
 export function renderSummary(ctx: ViewContext) {
   const m = ctx.msg.checkout;

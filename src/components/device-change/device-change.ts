@@ -13,12 +13,13 @@ import { styles } from './device-change.styles.js';
 import { DeviceTransfer } from './transfer.js';
 import { enDevice } from '../../i18n/en/device.js';
 import { enCheckout } from '../../i18n/en/checkout.js';
+import { enOperationErrors } from '../../i18n/en/operation-errors.js';
 import { addEnglish } from '../../i18n/index.js';
 
 // English for the device change (and the checkout's support link) comes in this module's chunk: it joins the English
 // catalogue as this module is evaluated, so before the element can render (see `addEnglish`). Pages without it never
 // download these messages.
-addEnglish({ device: enDevice, checkout: enCheckout });
+addEnglish({ device: enDevice, checkout: enCheckout, errors: enOperationErrors });
 
 export type DeviceChangeStep = 'check' | 'verify' | 'install' | 'locked';
 const STEPS = ['check', 'verify', 'install'] as const;

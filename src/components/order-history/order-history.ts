@@ -12,12 +12,13 @@ import { printReceipt, receiptRows } from './receipt.js';
 import { Refunds, type RefundDraft } from './refunds.js';
 import { enHistory } from '../../i18n/en/history.js';
 import { enCheckout } from '../../i18n/en/checkout.js';
+import { enOperationErrors } from '../../i18n/en/operation-errors.js';
 import { addEnglish } from '../../i18n/index.js';
 
 // English for the history and its receipts (and the checkout's payment methods) comes in this module's chunk: it joins
 // the English catalogue as this module is evaluated, so before the element can render (see `addEnglish`). Pages without
 // it never download these messages.
-addEnglish({ history: enHistory, checkout: enCheckout });
+addEnglish({ history: enHistory, checkout: enCheckout, errors: enOperationErrors });
 
 /**
  * The card's past renewals — date, plan, amount, payment method, status, new expiry — with a printable receipt

@@ -10,12 +10,13 @@ import { tokens } from '../../internal/theme.js';
 import { styles } from './renewal-flow.styles.js';
 import { enFlow } from '../../i18n/en/flow.js';
 import { enCheckout } from '../../i18n/en/checkout.js';
+import { enOperationErrors } from '../../i18n/en/operation-errors.js';
 import { addEnglish } from '../../i18n/index.js';
 
 // English for the flow (and the checkout's success words) comes in this module's chunk: it joins the English catalogue
 // as this module is evaluated, so before the element can render (see `addEnglish`). Pages without it never download
 // these messages.
-addEnglish({ flow: enFlow, checkout: enCheckout });
+addEnglish({ flow: enFlow, checkout: enCheckout, errors: enOperationErrors });
 
 export type FlowStep = 'card' | 'plan' | 'pay' | 'done';
 const STEPS: FlowStep[] = ['card', 'plan', 'pay', 'done'];

@@ -1,15 +1,20 @@
+import { enCheckoutButton as button } from './checkout-button.js';
+
 /**
- * English for `<esim-checkout-button>` and its dialog, loaded with them (see `addEnglish` in ../index.ts); the order
- * history, the device change and the flow show some of it too (payment methods, support, success) and add it as well.
+ * English for `<esim-checkout-button>`'s dialog, whole: the button's own words (./checkout-button.ts, in the element's
+ * module) and the summary's, the payment steps' and the outcome's, which load with the dialog's views
+ * (../../components/checkout-button/checkout-views.ts) — a page that never opens the dialog never downloads them (see
+ * `addEnglish` in ../index.ts). The order history, the device change and the flow show some of it too (payment
+ * methods, support, success) and add it as well. In the order the locale files follow.
  */
 export const enCheckout = {
-  button: 'Renew now',
-  buttonWithPrice: (price: string) => `Renew now · ${price}`,
-  choosePlanFirst: 'Choose a plan to renew',
-  quoting: 'Preparing your order…',
-  dialogTitle: 'Renew your eSIM',
-  paymentTitle: 'Payment',
-  summaryTitle: 'Review your renewal',
+  button: button.button,
+  buttonWithPrice: button.buttonWithPrice,
+  choosePlanFirst: button.choosePlanFirst,
+  quoting: button.quoting,
+  dialogTitle: button.dialogTitle,
+  paymentTitle: button.paymentTitle,
+  summaryTitle: button.summaryTitle,
   plan: 'Plan',
   quantity: 'Quantity',
   newExpiry: 'New expiry date',
@@ -23,15 +28,15 @@ export const enCheckout = {
   methods: { card: 'Card', alipay: 'Alipay', wechat_pay: 'WeChat Pay' },
   pay: (price: string) => `Pay ${price}`,
   cancel: 'Cancel',
-  close: 'Close',
+  close: button.close,
   back: 'Back',
-  creatingOrder: 'Creating your order…',
+  creatingOrder: button.creatingOrder,
   payInWindow: 'Complete the payment in the window that opened.',
   reopenPayment: 'Open the payment page again',
   scanToPay: (method: string) => `Scan with ${method} to pay`,
-  waiting: 'Waiting for the payment to be confirmed…',
-  slow: 'This is taking longer than usual. We are still checking; you can keep this window open.',
-  confirming: 'Payment received. Confirming the renewal with the network…',
+  waiting: button.waiting,
+  slow: button.slow,
+  confirming: button.confirming,
   successTitle: 'Your eSIM is renewed',
   successBody: (date: string) => `Your card is now valid until ${date}.`,
   successData: (amount: string) => `Data available: ${amount}.`,
@@ -71,11 +76,7 @@ export const enCheckout = {
     subject: (order: string) => `eSIM renewal ${order}`,
     body: (card: string, order: string) => `Card: ${card}\nOrder: ${order}\n\n`,
   },
-  eligibility: {
-    suspended: 'This card is suspended, so it cannot be renewed.',
-    noPlans: 'No renewal plan fits this card.',
-    buyNew: 'Buy a new eSIM',
-  },
+  eligibility: button.eligibility,
   returning: {
     payInAlipay: 'Complete the payment in Alipay.',
     reopenAlipay: 'Open Alipay again',

@@ -1,9 +1,11 @@
 import type { RenewalErrorCode } from '../../client/errors.js';
 
 /**
- * The English every element uses: the API's errors and the common words. Each element's own group lives beside this
- * file and arrives with the element's module (see `addEnglish` in ../index.ts), so a page downloads the English of
- * the elements it has; ../en.ts joins them all.
+ * The English every element uses: the errors any request can end in (the session, the network, a garbled answer,
+ * a used hand-off link: any element may show them for the card or the plans it reads) and the common words. The
+ * errors of operations that change something (ordering, paying, refunds, moving the card: ./operation-errors.ts)
+ * and each element's own group live beside this file and arrive with the modules that show them (see `addEnglish`
+ * in ../index.ts), so a page downloads the English of the elements it has; ../en.ts joins them all.
  */
 export const enCore = {
   errors: {
@@ -12,18 +14,8 @@ export const enCore = {
     forbidden: 'This card cannot be renewed here.',
     not_found: 'We could not find what you asked for.',
     validation_failed: 'Some details were not accepted. Please check and try again.',
-    plan_unavailable: 'This plan is no longer available for your card. Please choose another.',
-    quote_expired: 'The price has expired. Please try again to get a new one.',
-    promo_invalid: 'This promo code is not valid.',
-    idempotency_conflict: 'This payment attempt changed midway. Please start again.',
-    invalid_state: 'This order has already moved on. Please reload to see its status.',
-    payment_failed: 'The payment was not completed. No money was taken.',
     rate_limited: 'Too many attempts. Please wait a moment and try again.',
     payload_too_large: 'The request was too large.',
-    device_incompatible: 'This phone cannot use an eSIM.',
-    otp_invalid: 'That code is not right. Please check it and try again.',
-    otp_locked: 'Too many wrong codes. For your safety this change is locked; please contact support.',
-    method_unavailable_in_env: 'This payment method does not work here. Please choose another, or open this page in your browser.',
     internal: 'Something went wrong on our side. Please try again.',
     invalid_response: 'We received an unexpected answer. Please try again.',
     timeout: 'The connection timed out. Please check your network and try again.',
@@ -31,7 +23,7 @@ export const enCore = {
     aborted: 'The request was cancelled.',
     unknown: 'Something went wrong. Please try again.',
     handoff_used: 'This link has already been used. Each link works once: on the device where you started, choose “Continue on another device” again to get a new one.',
-  } satisfies Record<RenewalErrorCode, string>,
+  } satisfies Partial<Record<RenewalErrorCode, string>>,
   common: {
     loading: 'Loading…',
     retry: 'Retry',
