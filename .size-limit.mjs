@@ -96,7 +96,7 @@ export default [
         (chunk) => `dist/esim-renewal/${chunk}-????????.js`,
       ),
     ],
-    limit: '42.2 kB', // issue 15, loading what the page uses: measured 41.90 kB (the file and all seven chunks)
+    limit: '42.8 kB', // issue 15, loading what the page uses: measured 41.90 kB (the file and all seven chunks); 42.47 kB with issue 17's late-payment and Alipay-bridge handling merged
     modifyEsbuildConfig: asShipped,
   },
   {
@@ -110,7 +110,7 @@ export default [
     // errors of operations (0.39 kB), the order-polling loop (0.33 kB).
     name: 'every element, step and schema chunk of the script-tag file (all loaded: EsimRenewal.loadAll())',
     path: ['dist/esim-renewal/*.js', ...LOCALE_CHUNKS.map((tag) => `!dist/esim-renewal/${tag}-*.js`)],
-    limit: '27.18 kB', // issue 15, loading what the page uses: measured 26.88 kB
+    limit: '27.65 kB', // issue 15, loading what the page uses: measured 26.88 kB; 27.34 kB with issue 17's late-payment and Alipay-bridge handling merged
     modifyEsbuildConfig: asShipped,
   },
   // One language at a time: a page loads only the one it speaks.
