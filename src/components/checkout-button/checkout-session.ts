@@ -84,10 +84,13 @@ export class CheckoutSession {
   /** Before each render of the element: a method that works here is chosen, and the countdown ticks while shown. */
   willUpdate(): void {
     // Preselected: the first method that works here, in the environment's order, until the traveller chooses one
-    // (and again if theirs stops working here).
+    // (and again if theirs stops working here) — only while choosing: an attempt under way keeps its order's method.
     const [first] = this.methods;
-    const { method, methodChosen } = this.flow.state;
-    if (first && method !== first && (!methodChosen || !this.methods.includes(method))) this.flow.set({ method: first });
+    const { method, methodChosen, step } = this.flow.state;
+    const choosing = step === 'idle' || step === 'quoting' || step === 'summary';
+    if (choosing && first && method !== first && (!methodChosen || !this.methods.includes(method))) {
+      this.flow.set({ method: first });
+    }
     // The wallet code's countdown ticks only while one is on screen: no timer outlives its need.
     if (this.walletExpiresAt !== undefined) this.startTicker();
     else this.stop();
