@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, settingsContext, type RenewalSettings } from '../cont
 import { RenewalStore, type RenewalState } from '../context/store.js';
 import { warmFormattersSoon } from '../i18n/format.js';
 import { localePending, messagesFor, type Messages } from '../i18n/index.js';
-import { localeAt } from './page-language.js';
+import { LanguageChangeController, localeAt } from './page-language.js';
 
 /** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
 class StoreController implements ReactiveController {
@@ -79,8 +79,8 @@ export abstract class EsimElement extends LitElement {
 
   /**
    * The language to speak (`ja`, `zh-TW`, `en`). Unset or `auto` (the default): the provider's language inside an
-   * `<esim-renewal>`, else the page's `lang` (the nearest one) when it is a language we speak, else the best of the
-   * browser's `navigator.languages`, else English. See `resolvedLocale` for the outcome.
+   * `<esim-renewal>`, else the best of the browser's `navigator.languages` (negotiated again when they change), else
+   * the page's `lang` (the nearest one) when it is a language we speak, else English. See `resolvedLocale` for the outcome.
    */
   locale?: string;
 
@@ -108,6 +108,8 @@ export abstract class EsimElement extends LitElement {
       subscribe: true,
       callback: (settings) => (this.providedSettings = settings),
     });
+    // `auto` without a provider follows the browser's languages when they change (a provider tells its elements).
+    new LanguageChangeController(this, () => this.requestUpdate());
     this.stores = new StoreController(this, (store) => {
       this.storeConnected(store);
       // The element's first requests are on their way: build the formatters its first render needs meanwhile.
