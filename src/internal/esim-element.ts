@@ -5,7 +5,7 @@ import { renewalContext } from '../context/renewal-context.js';
 import { DEFAULT_SETTINGS, settingsContext, type RenewalSettings } from '../context/settings.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
 import { warmFormattersSoon } from '../i18n/format.js';
-import { localePending, messagesFor, type Messages } from '../i18n/index.js';
+import { isExplicitLocale, localePending, messagesFor, type Messages } from '../i18n/index.js';
 import { LanguageChangeController, localeAt } from './page-language.js';
 
 /** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
@@ -119,7 +119,10 @@ export abstract class EsimElement extends LitElement {
 
   /** @internal The store this element reads and writes; undefined until it has a provider or its own credentials. */
   get store(): RenewalStore | undefined {
-    if (this.providedStore) return this.providedStore;
+    // An element with a `locale` of its own reads the provider's card in that language: plan names match its words.
+    if (this.providedStore) {
+      return isExplicitLocale(this.locale) ? this.providedStore.inLocale(this.resolvedLocale) : this.providedStore;
+    }
     if (!this.apiBase || !this.sessionToken) return undefined;
     const key = `${this.apiBase}|${this.sessionToken}`;
     if (this.ownStoreKey !== key) {
@@ -148,7 +151,7 @@ export abstract class EsimElement extends LitElement {
   /**
    * The locale the element speaks, one of those it has messages for (`ja`, `zh-HK`, `en`): what `locale` asks for,
    * or what `auto` negotiated. Its text, numbers, dates and prices use it, and the API is asked for plan names and
-   * messages in it (the provider's locale, for elements inside one).
+   * messages in it (inside a provider too: an element with a `locale` of its own reads the card and plans in it).
    * @readonly
    */
   get resolvedLocale(): string {
