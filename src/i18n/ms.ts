@@ -45,6 +45,7 @@ export const ms: Messages = {
     unlimited: 'Tanpa had',
     duration: (days) => `${days} hari`,
     coverage: (count) => `${count} negara`,
+    separator: ' · ',
     wasPrice: (price) => `Harga asal ${price}`,
     tags: {
       popular: 'Pilihan ramai',

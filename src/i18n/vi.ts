@@ -44,6 +44,7 @@ export const vi: Messages = {
     unlimited: 'Không giới hạn',
     duration: (days) => `${days} ngày`,
     coverage: (count) => `${count} quốc gia`,
+    separator: ' · ',
     wasPrice: (price) => `Giá gốc ${price}`,
     tags: {
       popular: 'Phổ biến',

@@ -41,3 +41,21 @@ describe("an element's own locale inside a provider", () => {
     expect(japanese!.store).to.equal(provider.store);
   });
 });
+
+describe("the plan picker lists a plan's facts as each language does", () => {
+  const cases: [locale: string, expected: RegExp][] = [
+    ['en', /^10 GB · 30 days · 1 country$/],
+    ['zh-CN', /^10 GB、30\s?天、1 个国家\/地区$/], // the enumeration comma, not an English middle dot
+    ['ja', /^10 GB／30日間／1か国・地域$/], // a full-width slash: `・` is already inside 1か国・地域
+  ];
+  for (const [locale, expected] of cases) {
+    it(`${locale}: ${expected.source}`, async () => {
+      const session = await newSession({ template: 'japan_only', currency: 'JPY' });
+      const provider = await mountWithProvider(session, html`<esim-plan-picker region=""></esim-plan-picker>`, locale);
+      const picker = provider.querySelector<EsimPlanPicker>('esim-plan-picker')!;
+      await waitUntil(() => radios(picker).some((radio) => radio.dataset.id === 'jp-month-10gb'), 'no plans', { timeout: 10_000 });
+      const plan = radios(picker).find((radio) => radio.dataset.id === 'jp-month-10gb')!;
+      expect(visibleText(plan.querySelector('.meta')!)).to.match(expected);
+    });
+  }
+});
