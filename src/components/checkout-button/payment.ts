@@ -9,7 +9,7 @@ import type { Order, Quote } from '../../client/schemas.js';
 import { EsimRenewalSuccessEvent } from '../../events/renewal-success.js';
 import type { PaymentFlow, PaymentSteps, PaymentViews } from './checkout-state.js';
 import { alipayTradePay } from './alipay-bridge.js';
-import { detectPaymentEnv } from './payment-env.js';
+import { detectPaymentEnv, requestedPaymentEnv } from './payment-env.js';
 import { renderHandoffLink, renderPaying, renderSuccess, renderUnavailable } from './payment-views.js';
 import { openPaymentWindow } from './popup.js';
 import { clearPendingAttempt, savePendingAttempt, type PendingAttempt } from './pending.js';
@@ -38,7 +38,7 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
   private async loadMethods(): Promise<void> {
     const flow = this.flow;
     const store = flow.host.store;
-    const env = flow.host.paymentEnv ?? store?.client.paymentEnv ?? detectPaymentEnv();
+    const env = requestedPaymentEnv(flow.host.paymentEnv) ?? store?.client.paymentEnv ?? detectPaymentEnv();
     flow.set({ env });
     try {
       const list = await store?.client.listPaymentMethods({ env });
