@@ -15,6 +15,7 @@ const TEXT = {
     lead: '查看余量，随时续费，无需更换 eSIM。',
     card: '演示卡',
     language: 'Language',
+    auto: '自动（按浏览器的语言）',
     renew: '续费',
     usage: '用量与自动续费',
     care: '续费记录与换机',
@@ -38,6 +39,7 @@ const TEXT = {
     lead: 'Check your balance and renew any time — no new eSIM needed.',
     card: 'Demo card',
     language: '语言',
+    auto: "Automatic (your browser's languages)",
     renew: 'Renew',
     usage: 'Usage and auto-renew',
     care: 'Renewals and new phone',
@@ -64,13 +66,43 @@ export interface DemoPageOptions {
   paymentMode: 'popup' | 'redirect';
   cards: DemoCard[];
   iccid: string;
-  locale: 'zh-CN' | 'en';
+  /** The widget's `locale`: one of the ten it ships, or `auto` (the traveller's browser decides). */
+  locale: DemoLocale;
   /** The demo partner's sandbox time (it moves with "jump ahead"), and the reminders its server received. */
   sandboxNow?: string;
   reminders: Reminder[];
 }
 
 type Text = (typeof TEXT)[keyof typeof TEXT];
+
+/** The widget's languages, each named in itself, as the page's language selector offers them. */
+export const DEMO_LOCALES = {
+  'zh-CN': '简体中文',
+  'zh-TW': '繁體中文（台灣）',
+  'zh-HK': '繁體中文（香港）',
+  en: 'English',
+  ja: '日本語',
+  ko: '한국어',
+  th: 'ไทย',
+  vi: 'Tiếng Việt',
+  id: 'Bahasa Indonesia',
+  ms: 'Bahasa Melayu',
+} as const;
+
+export type DemoLocale = keyof typeof DEMO_LOCALES | 'auto';
+
+/**
+ * The agency's own words (its header, headings, footer) are Simplified Chinese or English, as a real agency's page
+ * would be in its own market's language; the widget speaks whichever language is chosen, or the browser's (`auto`).
+ */
+const pageLanguage = (locale: DemoLocale): keyof typeof TEXT => (locale === 'zh-CN' ? 'zh-CN' : 'en');
+
+/** The language selector: `auto`, then each language in its own name (and marked as that language). */
+function languageOptions(locale: DemoLocale, t: Text): string {
+  const option = (value: string, label: string, lang?: string) =>
+    `<option value="${value}"${lang ? ` lang="${lang}"` : ''}${value === locale ? ' selected' : ''}>${escape(label)}</option>`;
+  return [option('auto', t.auto), ...Object.entries(DEMO_LOCALES).map(([tag, name]) => option(tag, name, tag))].join('');
+}
 
 /** One reminder in words; demo.js writes new ones the same way from the list's data attributes. */
 function reminderText(r: Reminder, t: Text, locale: string): string {
@@ -81,9 +113,9 @@ function reminderText(r: Reminder, t: Text, locale: string): string {
 
 function remindersSection(o: DemoPageOptions, t: Text): string {
   const items = o.reminders
-    .map((r) => `<li data-id="${escape(r.id)}"><span>${escape(reminderText(r, t, o.locale))}</span> <a href="${escape(r.link)}">${escape(t.open)}</a></li>`)
+    .map((r) => `<li data-id="${escape(r.id)}"><span>${escape(reminderText(r, t, pageLanguage(o.locale)))}</span> <a href="${escape(r.link)}">${escape(t.open)}</a></li>`)
     .join('');
-  const date = o.sandboxNow ? new Intl.DateTimeFormat(o.locale, { dateStyle: 'long' }).format(new Date(o.sandboxNow)) : '';
+  const date = o.sandboxNow ? new Intl.DateTimeFormat(pageLanguage(o.locale), { dateStyle: 'long' }).format(new Date(o.sandboxNow)) : '';
   return `<section class="reminders" aria-labelledby="reminders-heading">
     <h2 id="reminders-heading">${escape(t.reminders)}</h2>
     <p class="lead">${escape(t.remindersLead)}</p>
@@ -93,7 +125,7 @@ function remindersSection(o: DemoPageOptions, t: Text): string {
       <button type="submit" name="action" value="jump">${escape(t.jump)}</button>
       <button type="submit" name="action" value="reset">${escape(t.reset)}</button>
     </form>
-    <ul id="reminders" aria-live="polite" data-lang="${o.locale}" data-open="${escape(t.open)}" data-expiring="${escape(t.expiring)}"
+    <ul id="reminders" aria-live="polite" data-lang="${pageLanguage(o.locale)}" data-open="${escape(t.open)}" data-expiring="${escape(t.expiring)}"
       data-data-low="${escape(t.dataLow)}" data-expired="${escape(t.expired)}">${items}</ul>
     <p id="no-reminders"${o.reminders.length ? ' hidden' : ''}>${escape(t.none)}</p>
   </section>`;
@@ -102,8 +134,8 @@ function remindersSection(o: DemoPageOptions, t: Text): string {
 /** The page's HTML. Every value is escaped; no inline script or style (the page is served under a strict CSP). */
 export function renderDemoPage(page: DemoPageOptions): string {
   const { apiBase, token, cards, iccid, locale, paymentMode } = page;
-  const t = TEXT[locale];
-  const other = locale === 'en' ? 'zh-CN' : 'en';
+  const lang = pageLanguage(locale);
+  const t = TEXT[lang];
   const options = cards
     .map(
       (card) =>
@@ -111,7 +143,7 @@ export function renderDemoPage(page: DemoPageOptions): string {
     )
     .join('');
   return `<!doctype html>
-<html lang="${locale}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -134,10 +166,7 @@ export function renderDemoPage(page: DemoPageOptions): string {
   <p class="lead">${escape(t.lead)}</p>
   <form class="switcher" method="get" action="/demo">
     <label>${escape(t.card)} <select name="card" id="card">${options}</select></label>
-    <label>${escape(t.language)} <select name="lang" id="lang">
-      <option value="${locale}" selected>${locale === 'en' ? 'English' : '简体中文'}</option>
-      <option value="${other}">${other === 'en' ? 'English' : '简体中文'}</option>
-    </select></label>
+    <label>${escape(t.language)} <select name="lang" id="lang">${languageOptions(locale, t)}</select></label>
     <noscript><button type="submit">OK</button></noscript>
   </form>
   <section class="renew" aria-labelledby="renew-heading">

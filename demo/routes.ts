@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { createPartnerClient } from '../src/server/partner.ts';
-import { renderDemoPage, type DemoCard } from './page.ts';
+import { DEMO_LOCALES, renderDemoPage, type DemoCard, type DemoLocale } from './page.ts';
 import { mountReminders } from './reminders.ts';
 
 const SECRET_KEY = process.env.DEMO_SECRET_KEY ?? 'sk_test_demo';
@@ -20,6 +20,13 @@ const files = {
   '/sdk/esim-renewal.js': ['../dist/esim-renewal.js', 'text/javascript; charset=utf-8'],
   '/sdk/esim-renewal.js.map': ['../dist/esim-renewal.js.map', 'application/json'],
 } as const;
+
+/** The widget's language the page asks for (`?lang=`): one of the ten, or `auto`; Simplified Chinese by default. */
+const demoLocale = (lang: string | undefined): DemoLocale =>
+  lang === 'auto' || (lang !== undefined && lang in DEMO_LOCALES) ? (lang as DemoLocale) : 'zh-CN';
+
+/** The locale a session is minted with: none for `auto`, where the widget tells the API its language itself. */
+const sessionLocale = (locale: DemoLocale) => (locale === 'auto' ? undefined : locale);
 
 /** The script-tag file's chunks (dist/esim-renewal/*.js), which it loads on demand from beside itself. */
 const CHUNK = /^\/sdk\/esim-renewal\/([\w-]+\.js(?:\.map)?)$/;
@@ -50,10 +57,10 @@ export function mountDemo(app: Hono): void {
     const partner = partnerFor(origin);
     const cards: DemoCard[] = await partner.listCards();
     const iccid = cards.some((card) => card.iccid === c.req.query('card')) ? c.req.query('card')! : DEFAULT_ICCID;
-    const locale = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
+    const locale = demoLocale(c.req.query('lang'));
     // Opened from a "continue on another device" link, this device has no login of its own: the widget exchanges
     // the link's single-use code for a session instead.
-    const token = c.req.query('esim_handoff') ? undefined : (await partner.createSession({ iccid, locale })).token;
+    const token = c.req.query('esim_handoff') ? undefined : (await partner.createSession({ iccid, locale: sessionLocale(locale) })).token;
     const paymentMode = c.req.query('pay') === 'redirect' ? 'redirect' : 'popup';
     // The agency's webhook endpoint (subscribed on the first view) and the sandbox time it lives in.
     const received = await reminders.subscribe(origin).then((s) => s.reminders, () => []);
@@ -69,7 +76,7 @@ export function mountDemo(app: Hono): void {
   // The page's script calls this when the widget's session expires: same card, fresh token.
   app.get('/demo/session', async (c) => {
     const iccid = c.req.query('card') ?? DEFAULT_ICCID;
-    const session = await partnerFor(new URL(c.req.url).origin).createSession({ iccid, locale: c.req.query('lang') });
+    const session = await partnerFor(new URL(c.req.url).origin).createSession({ iccid, locale: sessionLocale(demoLocale(c.req.query('lang'))) });
     c.header('Cache-Control', 'no-store');
     return c.json({ token: session.token, expiresAt: session.expiresAt });
   });

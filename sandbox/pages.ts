@@ -4,8 +4,12 @@
  * one (the WeChat Pay JSAPI page, the card page's Apple Pay / Google Pay buttons) load a file of the sandbox's own
  * (`/sandbox/assets/…`, `page-scripts/`), and are sent with `SCRIPTED_PAGE_HEADERS`, whose policy allows scripts from
  * the page's origin only, under Trusted Types; every other page with `PAGE_HEADERS`, which allows no script at all.
+ * Every page is in one of the API's ten languages (`<html lang>` says which; words in `page-words/`), its money with
+ * the currency's ISO 4217 decimals.
  */
 import { html, raw } from 'hono/html';
+import type { Lang } from './locale.ts';
+import { PAGE_WORDS, type PageWords } from './page-words/index.ts';
 
 /** A page or a piece of one, as Hono's `html` tag makes it. */
 export type Html = ReturnType<typeof html>;
@@ -31,12 +35,6 @@ export const SCRIPTED_PAGE_HEADERS = {
     + "frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
 };
 
-export function formatMoney(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
-}
-
 const STYLE = `
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f4f5f7; color: #1b1f24; }
 main { max-width: 26rem; margin: 2rem auto; background: #fff; border-radius: 12px; padding: 1.5rem;
@@ -59,10 +57,10 @@ button.secondary { background: #e5e7eb; color: #1b1f24; }
 ul.cards { padding-left: 1.25rem; margin: 0.5rem 0 0; }
 `;
 
-/** A page; `script` is the path of one of the sandbox's own scripts to run after it is parsed. */
-export function layout(title: string, body: Html, script?: string): Html {
+/** A page in `lang`; `script` is the path of one of the sandbox's own scripts to run after it is parsed. */
+export function layout(lang: Lang, title: string, body: Html, script?: string): Html {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -72,92 +70,104 @@ export function layout(title: string, body: Html, script?: string): Html {
 ${script ? html`<script src="${script}" defer></script>` : ''}
 </head>
 <body><main>
-<span class="badge">Sandbox — no real money moves</span>
+<span class="badge">${PAGE_WORDS[lang].sandboxBadge}</span>
 ${body}
 </main></body>
 </html>`;
 }
 
 export interface OrderSummary {
+  /** The page's language: the order's facts and everything around them are shown in it. */
+  lang: Lang;
   orderId: string;
   merchant: string;
+  /** In `lang`. */
   planName: string;
   quantity: number;
+  /** Formatted in `lang`, with the currency's ISO 4217 decimals. */
   total: string;
 }
 
 /** The order's facts, as every hosted page shows them. */
-export const summary = (s: OrderSummary) => html`<dl>
-<dt>Merchant</dt><dd>${s.merchant}</dd>
-<dt>Plan</dt><dd>${s.planName}${s.quantity > 1 ? ` × ${s.quantity}` : ''}</dd>
-<dt>Amount</dt><dd>${s.total}</dd>
-<dt>Order</dt><dd>${s.orderId}</dd>
+export function summary(s: OrderSummary): Html {
+  const words = PAGE_WORDS[s.lang].summary;
+  return html`<dl>
+<dt>${words.merchant}</dt><dd>${s.merchant}</dd>
+<dt>${words.plan}</dt><dd>${s.planName}${s.quantity > 1 ? ` × ${s.quantity}` : ''}</dd>
+<dt>${words.amount}</dt><dd>${s.total}</dd>
+<dt>${words.order}</dt><dd>${s.orderId}</dd>
 </dl>`;
+}
 
-/** The test cards of the hosted card page and what each does (README.md lists them too). */
-export const TEST_CARDS = [
-  ['4242 4242 4242 4242', 'pays at once (no 3-D Secure challenge)'],
-  ['4000 0000 0000 3220', 'asks for 3-D Secure: pass or fail the challenge'],
-  ['4000 0000 0000 0002', 'is declined (card_declined)'],
-  ['4000 0000 0000 9995', 'is declined for insufficient funds (insufficient_funds)'],
-] as const;
+/** The test cards of the hosted card page, in the order `PageWords.testCards` says what each does (README.md lists them too). */
+export const TEST_CARD_NUMBERS = ['4242 4242 4242 4242', '4000 0000 0000 3220', '4000 0000 0000 0002', '4000 0000 0000 9995'] as const;
+
+/** Each test card with what it does, in `words`' language. */
+export const testCards = (words: PageWords) => TEST_CARD_NUMBERS.map((number, index) => [number, words.testCards[index]!] as const);
 
 export function checkoutPage(s: OrderSummary, error?: string): Html {
-  return layout(`Pay ${s.merchant}`, html`<h1>Pay ${s.merchant}</h1>
+  const words = PAGE_WORDS[s.lang];
+  const w = words.card;
+  return layout(s.lang, w.title(s.merchant), html`<h1>${w.title(s.merchant)}</h1>
 ${summary(s)}
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <form method="post">
-<label for="number">Card number</label>
+<label for="number">${w.number}</label>
 <input id="number" name="number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" required>
 <div class="row">
-<div><label for="expiry">Expiry</label><input id="expiry" name="expiry" autocomplete="cc-exp" placeholder="MM / YY"></div>
-<div><label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123"></div>
+<div><label for="expiry">${w.expiry}</label><input id="expiry" name="expiry" autocomplete="cc-exp" placeholder="MM / YY"></div>
+<div><label for="cvc">${w.cvc}</label><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123"></div>
 </div>
-<button type="submit">Pay ${s.total}</button>
+<button type="submit">${w.pay(s.total)}</button>
 </form>
-<form method="post" id="wallets" hidden aria-label="Express checkout">
-<p class="hint">Or pay with a wallet of this browser (simulated in the sandbox):</p>
-<label for="wallet-outcome">Sandbox: the wallet sheet's answer</label>
-<select id="wallet-outcome" name="outcome"><option value="succeed">Approve</option><option value="fail">Decline</option></select>
+<form method="post" id="wallets" hidden aria-label="${w.express}">
+<p class="hint">${w.walletHint}</p>
+<label for="wallet-outcome">${w.walletOutcome}</label>
+<select id="wallet-outcome" name="outcome"><option value="succeed">${w.approve}</option><option value="fail">${w.decline}</option></select>
 <button type="submit" name="wallet" value="apple_pay">Apple Pay</button>
 <button type="submit" name="wallet" value="google_pay">Google Pay</button>
 </form>
-<p class="hint">Test cards (any expiry and CVC):</p>
-<ul class="cards hint">${TEST_CARDS.map(([number, does]) => html`<li>${number} ${does}</li>`)}</ul>`, '/sandbox/assets/card-wallets.js');
+<p class="hint">${w.testCards}</p>
+<ul class="cards hint">${testCards(words).map(([number, does]) => html`<li>${number} ${does}</li>`)}</ul>`, '/sandbox/assets/card-wallets.js');
 }
 
 /** The issuer's 3-D Secure step: the traveller passes or fails it (a real one asks for a code or an app's approval). */
 export function challengePage(s: OrderSummary, number: string): Html {
-  return layout(`Confirm it is you — ${s.merchant}`, html`<h1>Confirm it is you</h1>
+  const w = PAGE_WORDS[s.lang].challenge;
+  return layout(s.lang, `${w.title} — ${s.merchant}`, html`<h1>${w.title}</h1>
 ${summary(s)}
-<p>Your bank asks you to confirm this payment (3-D Secure).</p>
+<p>${w.body}</p>
 <form method="post">
 <input type="hidden" name="number" value="${number}">
-<button type="submit" name="challenge" value="pass">Complete authentication</button>
-<button type="submit" name="challenge" value="fail" class="secondary">Fail authentication</button>
+<button type="submit" name="challenge" value="pass">${w.pass}</button>
+<button type="submit" name="challenge" value="fail" class="secondary">${w.fail}</button>
 </form>
-<p class="hint">Sandbox: no code is asked for; choose how the challenge ends.</p>`);
+<p class="hint">${w.hint}</p>`);
 }
 
+/** The QR wallet's page; `validUntil` already formatted in the page's language. */
 export function walletPage(s: OrderSummary, wallet: string, validUntil: string, expired: boolean): Html {
-  return layout(`${wallet} — ${s.merchant}`, html`<h1>${wallet}</h1>
+  const w = PAGE_WORDS[s.lang].qr;
+  return layout(s.lang, `${wallet} — ${s.merchant}`, html`<h1>${wallet}</h1>
 ${summary(s)}
 ${expired
-    ? html`<p class="error" role="alert">This QR code expired at ${validUntil}.</p>`
-    : html`<p class="hint">This QR code is valid until ${validUntil}.</p>`}
+    ? html`<p class="error" role="alert">${w.expired(validUntil)}</p>`
+    : html`<p class="hint">${w.validUntil(validUntil)}</p>`}
 <form method="post">
-<input type="hidden" name="action" value="pay"><button type="submit">Pay ${s.total}</button>
+<input type="hidden" name="action" value="pay"><button type="submit">${w.pay(s.total)}</button>
 </form>
 <form method="post">
-<input type="hidden" name="action" value="decline"><button type="submit" class="secondary">Decline</button>
+<input type="hidden" name="action" value="decline"><button type="submit" class="secondary">${w.decline}</button>
 </form>`);
 }
 
-export function walletIndexPage(): Html {
-  return layout('Sandbox wallet', html`<h1>Sandbox wallet</h1>
-<p>Scan the QR code the shop shows, or open the link it encodes: <code>/sandbox/wallet/&lt;order id&gt;</code>.</p>`);
+export function walletIndexPage(lang: Lang): Html {
+  const w = PAGE_WORDS[lang].qr;
+  return layout(lang, w.indexTitle, html`<h1>${w.indexTitle}</h1>
+<p>${w.indexBody} <code>/sandbox/wallet/&lt;order id&gt;</code></p>`);
 }
 
-export function messagePage(title: string, message: string, detail?: string): Html {
-  return layout(title, html`<h1>${title}</h1><p>${message}</p>${detail ? html`<p class="hint">${detail}</p>` : ''}`);
+/** A page that says one thing: a title, a message and an optional detail, all already in `lang`. */
+export function messagePage(lang: Lang, [title, message]: readonly [string, string], detail?: string): Html {
+  return layout(lang, title, html`<h1>${title}</h1><p>${message}</p>${detail ? html`<p class="hint">${detail}</p>` : ''}`);
 }

@@ -99,15 +99,16 @@ export const REDIRECT_PATHS = {
 /**
  * How the order is paid, fitting the environment it was made for (`payment-envs.ts`). An order without an
  * environment is paid as on a desktop, as before environments existed; its card redirect keeps the answer it always
- * had (no `flow`), so older callers see the same order.
+ * had (no `flow`), so older callers see the same order. A redirect's page is in `lang` (`?lang=`), when given.
  */
-export function paymentAction(order: OrderRow): Order['paymentAction'] {
+export function paymentAction(order: OrderRow, lang?: Lang): Order['paymentAction'] {
   if (order.status !== 'requires_payment') return null;
   const route = paymentRoute(order.payment_method, order.payment_env);
   const expiresAt = iso(order.action_expires_at ?? order.created_at);
   switch (route.action) {
     case 'redirect': {
-      const url = `${order.public_base}/sandbox/${REDIRECT_PATHS[route.flow]}/${order.id}`;
+      // The page opens in the language the order was answered in (the widget's), whatever the browser's.
+      const url = `${order.public_base}/sandbox/${REDIRECT_PATHS[route.flow]}/${order.id}${lang ? `?lang=${lang}` : ''}`;
       if (route.flow === 'card') return order.payment_env === null ? { type: 'redirect', url } : { type: 'redirect', url, flow: 'card' };
       return { type: 'redirect', url, flow: route.flow, expiresAt };
     }
@@ -139,15 +140,18 @@ export function localizeQuote(quote: Quote, plan: PlanRow | undefined, promoCode
   };
 }
 
-/** `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any. */
-export function toOrder(order: OrderRow, quote: Quote, card?: Card, refund: Refund | null = null): Order {
+/**
+ * `card` is the renewed card, given only for a succeeded order; `refund` the order's refund request, if any; `lang`
+ * the answer's language, which the payment page opens in.
+ */
+export function toOrder(order: OrderRow, quote: Quote, card?: Card, refund: Refund | null = null, lang?: Lang): Order {
   return {
     id: order.id,
     status: order.status,
     paymentMethod: order.payment_method,
     paymentEnv: order.payment_env ?? DEFAULT_ENV,
     quote,
-    paymentAction: paymentAction(order),
+    paymentAction: paymentAction(order, lang),
     failureCode: order.failure_code,
     createdAt: iso(order.created_at),
     updatedAt: iso(order.updated_at),

@@ -5,7 +5,10 @@
  * a return that arrives before the payment has settled, or before it was made at all.
  */
 import { html } from 'hono/html';
+import type { Lang } from './locale.ts';
+import { PAGE_WORDS, type PageWords } from './page-words/index.ts';
 import { type Html, type OrderSummary, layout, summary } from './pages.ts';
+import type { OrderRow } from './rows.ts';
 
 export type RedirectWalletFlow = 'wechat_jsapi' | 'wechat_h5' | 'alipay_wap';
 
@@ -20,61 +23,58 @@ export interface JsapiParams {
 }
 
 /** The sandbox's stand-in for the wallet app: how the payment ends and when the traveller comes back. */
-function sandboxControls(wallet: string, expired: boolean): Html {
+function sandboxControls(words: PageWords, wallet: string, expired: boolean): Html {
+  const w = words.redirect;
   return html`<section class="sandbox" aria-labelledby="sandbox-controls">
-<h2 id="sandbox-controls">Sandbox: what ${wallet} does</h2>
-${expired ? html`<p class="error" role="alert">This payment window has expired; paying now fails the order.</p>` : ''}
+<h2 id="sandbox-controls">${w.controls(wallet)}</h2>
+${expired ? html`<p class="error" role="alert">${w.expired}</p>` : ''}
 <form method="post"><input type="hidden" name="action" value="pay"><input type="hidden" name="settle" value="later">
-<button type="submit">Pay, and return before the payment settles</button></form>
+<button type="submit">${w.payBeforeSettled}</button></form>
 <form method="post"><input type="hidden" name="action" value="pay"><input type="hidden" name="settle" value="now">
-<button type="submit">Pay, and return after it settles</button></form>
+<button type="submit">${w.payAfterSettled}</button></form>
 <form method="post"><input type="hidden" name="action" value="leave">
-<button type="submit" class="secondary">Return without paying (the return arrives first)</button></form>
+<button type="submit" class="secondary">${w.leave}</button></form>
 <form method="post"><input type="hidden" name="action" value="decline">
-<button type="submit" class="secondary">Decline</button></form>
+<button type="submit" class="secondary">${w.decline}</button></form>
 </section>`;
 }
 
 /**
  * WeChat Pay inside WeChat: the page (a payment directory the operator registered with WeChat) waits for
  * `WeixinJSBridgeReady` and calls `getBrandWCPayRequest` (`page-scripts/wechat-jsapi.js`); whatever the bridge
- * answers, it goes on to `next` (the return URL, or the hosted result page), where the order is read.
+ * answers, it goes on to `next` (the return URL, or the hosted result page), where the order is read. The script's
+ * own words come in the page's language as data attributes.
  */
 export function wechatJsapiPage(s: OrderSummary, params: JsapiParams, next: string, expired: boolean): Html {
-  return layout(`WeChat Pay — ${s.merchant}`, html`<h1>WeChat Pay</h1>
+  const words = PAGE_WORDS[s.lang];
+  const wallet = words.wallets.wechat_pay;
+  const w = words.redirect;
+  return layout(s.lang, `${wallet} — ${s.merchant}`, html`<h1>${wallet}</h1>
 ${summary(s)}
-<div id="jsapi" data-params="${JSON.stringify(params)}" data-next="${next}">
-<p id="jsapi-status" role="status">Waiting for WeChat to open its payment sheet…</p>
-<p class="hint">This page pays through WeChat's own bridge, so it only works inside WeChat.</p>
+<div id="jsapi" data-params="${JSON.stringify(params)}" data-next="${next}" data-opening="${w.jsapiOpening}" data-checking="${w.jsapiChecking}">
+<p id="jsapi-status" role="status">${w.jsapiWaiting}</p>
+<p class="hint">${w.jsapiHint}</p>
 </div>
-${sandboxControls('WeChat Pay', expired)}`, '/sandbox/assets/wechat-jsapi.js');
+${sandboxControls(words, wallet, expired)}`, '/sandbox/assets/wechat-jsapi.js');
 }
-
-const REDIRECT_WALLETS = {
-  wechat_h5: ['WeChat Pay', 'A phone browser opens WeChat to pay; WeChat then sends you back here, sometimes before the payment has gone through.'],
-  alipay_wap: ['Alipay', 'A phone browser opens the Alipay app (or Alipay\'s web checkout) to pay, then comes back here, sometimes before the payment has gone through.'],
-} as const;
 
 /** WeChat Pay H5 or Alipay WAP from a phone's browser: the wallet opens, then sends the traveller back. */
 export function redirectWalletPage(s: OrderSummary, flow: 'wechat_h5' | 'alipay_wap', expired: boolean): Html {
-  const [wallet, how] = REDIRECT_WALLETS[flow];
-  return layout(`${wallet} — ${s.merchant}`, html`<h1>${wallet}</h1>
+  const words = PAGE_WORDS[s.lang];
+  const wallet = flow === 'wechat_h5' ? words.wallets.wechat_pay : words.wallets.alipay;
+  const how = flow === 'wechat_h5' ? words.redirect.wechatH5 : words.redirect.alipayWap;
+  return layout(s.lang, `${wallet} — ${s.merchant}`, html`<h1>${wallet}</h1>
 ${summary(s)}
 <p class="hint">${how}</p>
-${sandboxControls(wallet, expired)}`);
+${sandboxControls(words, wallet, expired)}`);
 }
 
-const RESULT: Record<string, [string, string]> = {
-  requires_payment: ['Not paid yet', 'We have not received this payment. If you paid, it may take a moment: this page shows the order as the shop sees it.'],
-  processing: ['Payment received', 'The payment is being confirmed. Return to the shop to see your renewal.'],
-  succeeded: ['Paid', 'The payment went through and the card is renewed. Return to the shop.'],
-  failed: ['Payment failed', 'The payment did not go through. Return to the shop to try again.'],
-  canceled: ['Order canceled', 'This order was canceled. Return to the shop to start again.'],
-};
-
 /** Where a wallet page ends when the order has no return URL: the order's own state, never the wallet's word. */
-export function resultPage(orderId: string, status: string, failureCode: string | null): Html {
-  const [title, message] = RESULT[status] ?? ['Order', `This order is ${status}.`];
-  return layout(title, html`<h1>${title}</h1><p>${message}</p>
-<p class="hint">Order ${orderId} is ${status}${failureCode ? ` (${failureCode})` : ''}.</p>`);
+export function resultPage(lang: Lang, orderId: string, status: OrderRow['status'], failureCode: string | null): Html {
+  const words = PAGE_WORDS[lang];
+  const [title, message] = words.result[status];
+  const state = words.statuses[status];
+  const detail = failureCode ? words.orderIsWithCode(orderId, state, failureCode) : words.orderIs(orderId, state);
+  return layout(lang, title, html`<h1>${title}</h1><p>${message}</p>
+<p class="hint">${detail}</p>`);
 }

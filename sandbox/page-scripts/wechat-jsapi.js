@@ -2,7 +2,8 @@
 // bridge, ask it for the payment sheet, then go on to the page the server named (the shop's return URL, or the hosted
 // result page). What the bridge answers — `get_brand_wcpay_request:ok`, `:cancel` or `:fail` — is not proof of
 // payment (WeChat says so): the page never shows it as a result, and never tells the server; the shop reads the
-// order, which only WeChat's notification to the operator's server moves.
+// order, which only WeChat's notification to the operator's server moves. Its words come from the page, in the page's
+// language (data-opening, data-checking).
 (() => {
   const root = document.getElementById('jsapi');
   const status = document.getElementById('jsapi-status');
@@ -14,9 +15,9 @@
   function pay() {
     if (asked || !window.WeixinJSBridge) return;
     asked = true;
-    status.textContent = 'Opening WeChat Pay…';
+    status.textContent = root.dataset.opening ?? '';
     window.WeixinJSBridge.invoke('getBrandWCPayRequest', params, () => {
-      status.textContent = 'Checking your payment…';
+      status.textContent = root.dataset.checking ?? '';
       window.location.replace(next);
     });
   }

@@ -8,8 +8,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { RETURN_PARAM } from '../../src/client/constants.ts';
 import type { Quote } from '../../src/client/schemas.ts';
 import type { Deps } from '../deps.ts';
-import { type Html, type OrderSummary, PAGE_HEADERS, formatMoney, messagePage } from '../pages.ts';
+import type { Lang } from '../locale.ts';
+import { formatPageMoney, PAGE_WORDS, pageLang } from '../page-words/index.ts';
+import { type Html, type OrderSummary, PAGE_HEADERS, messagePage } from '../pages.ts';
 import type { OrderRow } from '../rows.ts';
+import { localizeQuote } from '../serialize.ts';
 
 export const page = (c: Context, body: Html, status: ContentfulStatusCode = 200, headers: Record<string, string> = PAGE_HEADERS) =>
   c.html(body, status, headers);
@@ -23,37 +26,40 @@ export async function formFields(c: Context): Promise<Record<string, unknown>> {
   }
 }
 
-export type PageEnv = { Variables: { order: OrderRow; summary: OrderSummary } };
+/** What an order page's handlers read: the order, its summary, and the page's language (`pageLang`). */
+export type PageEnv = { Variables: { order: OrderRow; summary: OrderSummary; lang: Lang } };
 
-/** Why an order can no longer be paid, in words. */
+/** Why an order can no longer be paid, in words of the page's language. */
 export function statusPage(c: Context, order: OrderRow): Response | Promise<Response> {
-  const explain: Record<OrderRow['status'], [string, string]> = {
-    requires_payment: ['Awaiting payment', 'This order is waiting for payment.'],
-    processing: ['Already paid', 'This order has been paid and is being processed. Return to the shop.'],
-    succeeded: ['Already paid', 'This order has been paid and the card renewed. Return to the shop.'],
-    failed: ['Payment failed', `This order failed (${order.failure_code ?? 'unknown reason'}). Return to the shop to try again.`],
-    canceled: ['Order canceled', 'This order was canceled. Return to the shop to start again.'],
-  };
-  const [title, message] = explain[order.status];
-  return page(c, messagePage(title, message, `Order ${order.id} is ${order.status}.`), 409);
+  const lang = pageLang(c);
+  const words = PAGE_WORDS[lang];
+  const [title, message] = words.status[order.status];
+  const text = typeof message === 'function' ? message(order.failure_code ?? words.unknownReason) : message;
+  return page(c, messagePage(lang, [title, text], words.orderIs(order.id, words.statuses[order.status])), 409);
 }
 
 /** The order `:orderId` and its summary (`c.var`), or the page that says there is none. */
 export function orderPage(deps: Deps): MiddlewareHandler<PageEnv> {
   return createMiddleware<PageEnv>(async (c, next) => {
+    const lang = pageLang(c);
     const order = deps.orders.order(c.req.param('orderId') ?? '');
-    if (!order) return page(c, messagePage('Order not found', 'There is no order at this address.'), 404);
-    const quote = JSON.parse(deps.orders.quote(order.quote_id)!.body) as Quote;
+    if (!order) return page(c, messagePage(lang, PAGE_WORDS[lang].messages.notFound), 404);
+    const stored = deps.orders.quote(order.quote_id)!;
+    const quoted = JSON.parse(stored.body) as Quote;
+    // The plan's name in the page's language, whichever language the order was made in.
+    const quote = localizeQuote(quoted, deps.cards.plan(quoted.plan.id), stored.promo_code, lang);
     const partner = deps.cards.partner(deps.cards.card(order.card_id)!.partner_id)!;
     // No credential but the order's address: the page runs on its partner's sandbox time.
     deps.clock.actFor(partner.id);
     c.set('order', order);
+    c.set('lang', lang);
     c.set('summary', {
+      lang,
       orderId: order.id,
       merchant: partner.name,
       planName: quote.plan.name,
       quantity: quote.quantity,
-      total: formatMoney(quote.total.amount, quote.total.currency),
+      total: formatPageMoney(quote.total.amount, quote.total.currency, lang),
     });
     await next();
   });

@@ -15,6 +15,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { json } from '../http.ts';
 import { operation } from '../openapi.ts';
 import { failOrder, payOrder } from '../order-payments.ts';
+import { PAGE_WORDS } from '../page-words/index.ts';
 import { SCRIPTED_PAGE_HEADERS, messagePage } from '../pages.ts';
 import { paymentRoute } from '../payment-envs.ts';
 import type { OrderRow } from '../rows.ts';
@@ -39,9 +40,11 @@ const FLOWS: Array<[RedirectWalletFlow, string]> = [
 export function sandboxWalletPageRoutes(app: Hono, deps: Deps): void {
   const { orders } = deps;
   const findOrder = orderPage(deps);
-  const resultPath = (order: OrderRow) => `/sandbox/pay/result/${order.id}`;
+  /** The hosted result page, in the language the wallet page was asked in (its `lang` query), if it was. */
+  const resultPath = (order: OrderRow, lang: string | undefined) =>
+    `/sandbox/pay/result/${order.id}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
   /** Where the wallet sends the traveller back: the shop's return URL, else the hosted result page. */
-  const next = (order: OrderRow) => returnTarget(order) ?? resultPath(order);
+  const next = (order: OrderRow, lang: string | undefined) => returnTarget(order) ?? resultPath(order, lang);
 
   /** Only an order paid through `flow` and still awaiting payment goes on. */
   const payableThrough = (flow: RedirectWalletFlow): MiddlewareHandler<PageEnv> =>
@@ -49,7 +52,9 @@ export function sandboxWalletPageRoutes(app: Hono, deps: Deps): void {
       const { order } = c.var;
       const route = paymentRoute(order.payment_method, order.payment_env);
       if (route.action !== 'redirect' || route.flow !== flow) {
-        return page(c, messagePage('Wrong payment page', 'This order is not paid on this page.'), 409);
+        const { lang } = c.var;
+        const { messages } = PAGE_WORDS[lang];
+        return page(c, messagePage(lang, [messages.wrongPage, messages.notPaidHere]), 409);
       }
       if (order.status !== 'requires_payment') return statusPage(c, order);
       await next();
@@ -73,7 +78,7 @@ export function sandboxWalletPageRoutes(app: Hono, deps: Deps): void {
         appId: 'wx0000000000sandbox', timeStamp, nonceStr, package: `prepay_id=${order.provider_ref}`,
         signType: 'RSA' as const, paySign: `sandbox-${sha256(`${order.provider_ref}:${nonceStr}`)}`,
       };
-      return page(c, wechatJsapiPage(summary, params, next(order), expired(order)), 200, SCRIPTED_PAGE_HEADERS);
+      return page(c, wechatJsapiPage(summary, params, next(order, c.req.query('lang')), expired(order)), 200, SCRIPTED_PAGE_HEADERS);
     });
 
     const answer = operation({
@@ -81,9 +86,10 @@ export function sandboxWalletPageRoutes(app: Hono, deps: Deps): void {
       ok: { status: 200, html: true, description: '303 to the return URL (or the hosted result page)' }, errors: [400, 404, 409, 413],
     });
     app.post(path, answer, findOrder, payableThrough(flow), async (c) => {
-      const { order } = c.var;
+      const { order, lang } = c.var;
+      const { messages } = PAGE_WORDS[lang];
       const form = HostedWalletForm.safeParse(await formFields(c));
-      if (!form.success) return page(c, messagePage('Unknown action', 'Choose one of the sandbox controls.'), 400);
+      if (!form.success) return page(c, messagePage(lang, [messages.unknownAction, messages.chooseControl]), 400);
       const { action, settle = 'later' } = form.data;
       if (action === 'pay') {
         const done = expired(order) ? failOrder(deps, order.id, 'payment_expired') : payOrder(deps, order.id, settle);
@@ -92,7 +98,7 @@ export function sandboxWalletPageRoutes(app: Hono, deps: Deps): void {
         if (!failOrder(deps, order.id, 'payment_declined')) return statusPage(c, orders.order(order.id)!);
       }
       // `leave`: the wallet sends the traveller back before anything was paid, as WeChat's H5 redirect_url may.
-      return c.redirect(next(order), 303);
+      return c.redirect(next(order, c.req.query('lang')), 303);
     });
   }
 
@@ -102,7 +108,7 @@ export function sandboxWalletPageRoutes(app: Hono, deps: Deps): void {
   });
   app.get('/sandbox/pay/result/:orderId', result, findOrder, (c) => {
     const order = orders.order(c.var.order.id)!;
-    return page(c, resultPage(order.id, order.status, order.failure_code));
+    return page(c, resultPage(c.var.lang, order.id, order.status, order.failure_code));
   });
 
   for (const [file, source] of Object.entries(SCRIPTS)) {

@@ -22,7 +22,7 @@ export function orderResponse(deps: Deps, order: OrderRow, lang: Lang): Order {
   const refund = deps.refunds.refundOfOrder(order.id);
   const stored = JSON.parse(quote.body) as Quote;
   const localized = localizeQuote(stored, deps.cards.plan(stored.plan.id), quote.promo_code, lang);
-  return toOrder(order, localized, card, refund ? toRefund(refund) : null);
+  return toOrder(order, localized, card, refund ? toRefund(refund) : null, lang);
 }
 
 export function refuseSuspended(card: CardRow, what = 'cannot be renewed'): void {

@@ -121,6 +121,12 @@ export interface RenewalClient {
    * already sent keep theirs. `undefined` stops sending one.
    */
   setLocale(locale: string | undefined): void;
+  /**
+   * A client of the same session that asks the API in `locale` (its own, unaffected by `setLocale` here): for an
+   * element that speaks another language than its neighbours. It shares this client's session token and its
+   * refreshes. Clients made by `createRenewalClient` have it; a hand-made client may leave it out.
+   */
+  withLocale?(locale: string): RenewalClient;
   /** The `paymentEnv` option it was made with, if any: the environment it sends with orders. */
   readonly paymentEnv?: PaymentEnv;
   /** The session's card: masked ICCID, status, data left (as of now), expiry, coverage, auto-renew, credit. */
@@ -169,6 +175,13 @@ export interface RenewalClient {
 }
 
 export function createRenewalClient(options: RenewalClientOptions): RenewalClient {
+  return clientOf(options);
+}
+
+/** The session token, read (or fetched anew with `refresh`) as each request leaves: shared by a client's `withLocale`s. */
+type Credential = (refresh: boolean) => string | Promise<string>;
+
+function clientOf(options: RenewalClientOptions, sharedCredential?: Credential): RenewalClient {
   const { sessionToken, getSessionToken } = options;
   if (!options.baseUrl) throw new RenewalError('validation_failed', 'createRenewalClient needs a baseUrl');
   if (!sessionToken && !getSessionToken) {
@@ -179,14 +192,17 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
   }
   let token = sessionToken;
   let locale = options.locale || undefined;
+  const credential: Credential =
+    sharedCredential ??
+    (async (refresh) => {
+      if (!token || refresh) token = await getSessionToken!();
+      return token;
+    });
   const call = createTransport({
     ...options,
     locale: () => locale,
     canRefresh: Boolean(getSessionToken),
-    credential: async (refresh) => {
-      if (!token || refresh) token = await getSessionToken!();
-      return token;
-    },
+    credential,
   });
   const id = (value: string) => encodeURIComponent(value);
 
@@ -198,6 +214,7 @@ export function createRenewalClient(options: RenewalClientOptions): RenewalClien
     setLocale(next) {
       locale = next || undefined;
     },
+    withLocale: (other) => clientOf({ ...options, locale: other }, credential),
     paymentEnv: options.paymentEnv,
     getCard: ({ signal } = {}) => call(core.Card, 'GET', '/v1/card', { signal }),
     listPlans: async (query = {}, { signal } = {}) =>

@@ -44,6 +44,7 @@ export const id: Messages = {
     unlimited: 'Tanpa batas',
     duration: (days) => `${days} hari`,
     coverage: (count) => `${count} negara`,
+    facts: (data, duration, coverage) => `${data} · ${duration} · ${coverage}`,
     wasPrice: (price) => `Harga normal ${price}`,
     tags: { popular: 'Populer', best_value: 'Paling hemat', discount: 'Diskon', unlimited: 'Tanpa batas', new: 'Baru' },
     selected: (name) => `${name} dipilih`,

@@ -44,6 +44,7 @@ export const ja: Messages = {
     unlimited: '無制限',
     duration: (days) => `${days}日間`,
     coverage: (count) => `${count}か国・地域`,
+    facts: (data, duration, coverage) => `${data}／${duration}／${coverage}`,
     wasPrice: (price) => `通常価格${price}`,
     tags: { popular: '人気', best_value: 'お得', discount: '割引', unlimited: '無制限', new: '新着' },
     selected: (name) => `${name}を選択しました`,

@@ -45,6 +45,7 @@ export const ko: Messages = {
     unlimited: '무제한',
     duration: (days) => `${days}일`,
     coverage: (count) => `${count}개 국가/지역`,
+    facts: (data, duration, coverage) => `${data} · ${duration} · ${coverage}`,
     wasPrice: (price) => `정가 ${price}`,
     tags: { popular: '인기', best_value: '가성비 최고', discount: '할인', unlimited: '무제한', new: '신규' },
     selected: (name) => `${name} 선택됨`,

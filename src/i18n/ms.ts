@@ -45,6 +45,7 @@ export const ms: Messages = {
     unlimited: 'Tanpa had',
     duration: (days) => `${days} hari`,
     coverage: (count) => `${count} negara`,
+    facts: (data, duration, coverage) => `${data} · ${duration} · ${coverage}`,
     wasPrice: (price) => `Harga asal ${price}`,
     tags: {
       popular: 'Pilihan ramai',

@@ -86,3 +86,21 @@ function best(want: Parsed, candidates: readonly Parsed[]): string | undefined {
     candidates[0]!;
   return ranked.tag;
 }
+
+/**
+ * `locale="auto"` as a whole: the traveller's browser first (`browser`, i.e. `navigator.languages`, negotiated as
+ * above), so a Japanese phone gets Japanese on a partner page written in English; the page's own language
+ * (`pageLang`, its nearest `lang` attribute) only when none of the browser's languages is one we ship (a German
+ * phone on a Japanese page reads Japanese, not English); then `fallback`. A partner who wants the page's language
+ * whatever the browser says sets `locale` explicitly.
+ */
+export function negotiateAuto(
+  browser: readonly string[],
+  pageLang: string | undefined,
+  available: readonly string[],
+  fallback = 'en',
+): string {
+  const fromBrowser = negotiateLocale(browser, available, '');
+  if (fromBrowser) return fromBrowser;
+  return pageLang ? negotiateLocale([pageLang], available, fallback) : fallback;
+}

@@ -1,6 +1,6 @@
 import type { Messages } from './en.js';
 import { localeLoaders } from './locales.js';
-import { negotiateLocale } from './negotiate.js';
+import { negotiateAuto, negotiateLocale } from './negotiate.js';
 
 /**
  * Which locale to speak, apart from the messages themselves: the provider and the settings resolve a locale with
@@ -18,11 +18,10 @@ function knownTags(): string[] {
 /** Negotiations already made (`navigator.languages` and a page's `lang` rarely change): an element asks on every render. */
 const negotiated = new Map<string, string>();
 
-/** The locale we speak best for readers preferring `requested` (best first): see `negotiateLocale`. */
-function negotiate(requested: readonly string[]): string {
-  const key = requested.join(',');
+/** `negotiate()`, remembered by what was asked: the same question is answered once. */
+function remembered(key: string, negotiate: () => string): string {
   let tag = negotiated.get(key);
-  if (tag === undefined) negotiated.set(key, (tag = negotiateLocale(requested, knownTags())));
+  if (tag === undefined) negotiated.set(key, (tag = negotiate()));
   return tag;
 }
 
@@ -33,7 +32,7 @@ function negotiate(requested: readonly string[]): string {
 export function resolveLocale(requested: string | undefined | null): string {
   if (!requested) return 'en';
   if (catalog.has(requested) || requested in localeLoaders) return requested;
-  return negotiate([requested]);
+  return remembered(requested, () => negotiateLocale([requested], knownTags()));
 }
 
 /** Whether a `locale` attribute asks for a language (`ja`), rather than leaving it to the page (unset or `auto`). */
@@ -42,14 +41,15 @@ export function isExplicitLocale(locale: string | undefined | null): locale is s
 }
 
 /**
- * `locale="auto"`, the default: the page's language (`pageLang`, the nearest `lang` attribute) if we speak it or one
- * close to it, else the traveller's browser preferences (`navigator.languages`, best first), else English.
+ * `locale="auto"`, the default: the traveller's browser preferences (`navigator.languages`, best first) when we
+ * speak one of them or one close to it, else the page's language (`pageLang`, the nearest `lang` attribute), else
+ * English (see `negotiateAuto`).
  */
 export function autoLocale(pageLang?: string): string {
   // Some WebViews leave `languages` empty and set only `language`.
   const { languages, language } = globalThis.navigator ?? {};
   const browser = languages?.length ? languages : language ? [language] : [];
-  return negotiate(pageLang ? [pageLang, ...browser] : browser);
+  return remembered(`${browser.join(',')}|${pageLang ?? ''}`, () => negotiateAuto(browser, pageLang, knownTags()));
 }
 
 /** A locale was added: negotiations made before it may now end differently. */

@@ -44,6 +44,7 @@ export const th: Messages = {
     unlimited: 'ไม่จำกัด',
     duration: (days) => `${days} วัน`,
     coverage: (count) => `${count} ประเทศ`,
+    facts: (data, duration, coverage) => `${data} · ${duration} · ${coverage}`,
     wasPrice: (price) => `ราคาปกติ ${price}`,
     tags: { popular: 'ยอดนิยม', best_value: 'คุ้มที่สุด', discount: 'ส่วนลด', unlimited: 'ไม่จำกัด', new: 'ใหม่' },
     selected: (name) => `เลือก ${name} แล้ว`,

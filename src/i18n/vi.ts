@@ -44,6 +44,7 @@ export const vi: Messages = {
     unlimited: 'Không giới hạn',
     duration: (days) => `${days} ngày`,
     coverage: (count) => `${count} quốc gia`,
+    facts: (data, duration, coverage) => `${data} · ${duration} · ${coverage}`,
     wasPrice: (price) => `Giá gốc ${price}`,
     tags: {
       popular: 'Phổ biến',

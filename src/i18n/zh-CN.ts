@@ -40,6 +40,7 @@ export const zhCN: Messages = {
     unlimited: '不限流量',
     duration: (days) => `${days} 天`,
     coverage: (count) => `${count} 个国家/地区`,
+    facts: (data, duration, coverage) => `${data}、${duration}、${coverage}`,
     wasPrice: (price) => `原价 ${price}`,
     tags: { popular: '热门', best_value: '超值', discount: '优惠', unlimited: '不限量', new: '新品' },
     selected: (name) => `已选择 ${name}`,

@@ -44,6 +44,7 @@ export const zhHK: Messages = {
     unlimited: '無限數據',
     duration: (days) => `${days} 日`,
     coverage: (count) => `${count} 個國家／地區`,
+    facts: (data, duration, coverage) => `${data}、${duration}、${coverage}`,
     wasPrice: (price) => `原價 ${price}`,
     tags: { popular: '熱門', best_value: '最抵', discount: '優惠', unlimited: '無限數據', new: '新推出' },
     selected: (name) => `已選擇 ${name}`,

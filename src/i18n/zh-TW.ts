@@ -44,6 +44,7 @@ export const zhTW: Messages = {
     unlimited: '吃到飽',
     duration: (days) => `${days} 天`,
     coverage: (count) => `${count} 個國家／地區`,
+    facts: (data, duration, coverage) => `${data}、${duration}、${coverage}`,
     wasPrice: (price) => `原價 ${price}`,
     tags: { popular: '熱門', best_value: '超值', discount: '優惠', unlimited: '吃到飽', new: '新上架' },
     selected: (name) => `已選擇 ${name}`,

@@ -5,8 +5,8 @@ import { renewalContext } from '../context/renewal-context.js';
 import { DEFAULT_SETTINGS, settingsContext, type RenewalSettings } from '../context/settings.js';
 import { RenewalStore, type RenewalState } from '../context/store.js';
 import { warmFormattersSoon } from '../i18n/format.js';
-import { localePending, messagesFor, type Messages } from '../i18n/index.js';
-import { localeAt } from './page-language.js';
+import { isExplicitLocale, localePending, messagesFor, type Messages } from '../i18n/index.js';
+import { LanguageChangeController, localeAt } from './page-language.js';
 
 /** Re-renders its host whenever the store it reads from changes, and follows the host to a new store. */
 class StoreController implements ReactiveController {
@@ -79,8 +79,8 @@ export abstract class EsimElement extends LitElement {
 
   /**
    * The language to speak (`ja`, `zh-TW`, `en`). Unset or `auto` (the default): the provider's language inside an
-   * `<esim-renewal>`, else the page's `lang` (the nearest one) when it is a language we speak, else the best of the
-   * browser's `navigator.languages`, else English. See `resolvedLocale` for the outcome.
+   * `<esim-renewal>`, else the best of the browser's `navigator.languages` (negotiated again when they change), else
+   * the page's `lang` (the nearest one) when it is a language we speak, else English. See `resolvedLocale` for the outcome.
    */
   locale?: string;
 
@@ -108,6 +108,8 @@ export abstract class EsimElement extends LitElement {
       subscribe: true,
       callback: (settings) => (this.providedSettings = settings),
     });
+    // `auto` without a provider follows the browser's languages when they change (a provider tells its elements).
+    new LanguageChangeController(this, () => this.requestUpdate());
     this.stores = new StoreController(this, (store) => {
       this.storeConnected(store);
       // The element's first requests are on their way: build the formatters its first render needs meanwhile.
@@ -117,7 +119,10 @@ export abstract class EsimElement extends LitElement {
 
   /** @internal The store this element reads and writes; undefined until it has a provider or its own credentials. */
   get store(): RenewalStore | undefined {
-    if (this.providedStore) return this.providedStore;
+    // An element with a `locale` of its own reads the provider's card in that language: plan names match its words.
+    if (this.providedStore) {
+      return isExplicitLocale(this.locale) ? this.providedStore.inLocale(this.resolvedLocale) : this.providedStore;
+    }
     if (!this.apiBase || !this.sessionToken) return undefined;
     const key = `${this.apiBase}|${this.sessionToken}`;
     if (this.ownStoreKey !== key) {
@@ -146,7 +151,7 @@ export abstract class EsimElement extends LitElement {
   /**
    * The locale the element speaks, one of those it has messages for (`ja`, `zh-HK`, `en`): what `locale` asks for,
    * or what `auto` negotiated. Its text, numbers, dates and prices use it, and the API is asked for plan names and
-   * messages in it (the provider's locale, for elements inside one).
+   * messages in it (inside a provider too: an element with a `locale` of its own reads the card and plans in it).
    * @readonly
    */
   get resolvedLocale(): string {

@@ -93,13 +93,20 @@ describe('<esim-balance-badge>', () => {
     await expect(badge).to.be.accessible();
   });
 
-  it('follows the page language when it has no locale of its own', async () => {
-    const session = await newSession();
-    const wrapper = await fixture(html`<div lang="zh-CN">
-      <esim-balance-badge api-base=${session.baseUrl} session-token=${session.token}></esim-balance-badge>
-    </div>`);
-    const badge = wrapper.querySelector('esim-balance-badge')!;
-    await waitForText(badge, '剩余');
+  it('follows the page language when it has no locale of its own and the browser speaks none we ship', async () => {
+    // Since issue 19 the browser's languages come first: this stands in a German-only browser (the browser's own
+    // setting, which we do not own), so the page's lang decides.
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['de-DE'] });
+    try {
+      const session = await newSession();
+      const wrapper = await fixture(html`<div lang="zh-CN">
+        <esim-balance-badge api-base=${session.baseUrl} session-token=${session.token}></esim-balance-badge>
+      </div>`);
+      const badge = wrapper.querySelector('esim-balance-badge')!;
+      await waitForText(badge, '剩余');
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+    }
   });
 
   it('shows an error with a retry button that recovers', async () => {

@@ -141,6 +141,28 @@ describe('<esim-device-change>', () => {
     });
   });
 
+  it("on an iPad whose Safari says it is a Mac (iPadOS 13+: a Mac's user agent, but touch points), installs in one tap too", async () => {
+    // Stand-ins: an iPad's user agent and touch points, which this desktop Chromium has not.
+    const ipad = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
+    Object.defineProperty(navigator, 'maxTouchPoints', { value: 5, configurable: true });
+    try {
+      await withUserAgent(ipad, async () => {
+        const { element, session } = await deviceChange();
+        const activation = await moveTo(element, session, 'Apple iPhone 15 Pro');
+        const link = $<HTMLAnchorElement>(element, 'a[part=install-here]');
+        expect(new URL(link.href).searchParams.get('carddata')).to.equal(activation.lpa);
+      });
+    } finally {
+      delete (navigator as { maxTouchPoints?: number }).maxTouchPoints;
+    }
+    // The same user agent without touch points is a Mac: no one-tap link.
+    await withUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', async () => {
+      const { element, session } = await deviceChange();
+      await moveTo(element, session, 'Apple iPhone 15 Pro');
+      expect(element.shadowRoot!.querySelector('[part=install-here]')).to.equal(null);
+    });
+  });
+
   it('offers no one-tap link on Android (no web link is documented) or an older iOS: the QR and manual codes only', async () => {
     for (const ua of [
       'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',

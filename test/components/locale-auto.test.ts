@@ -1,5 +1,5 @@
 // locale="auto" (the default) against the real sandbox: which language the elements speak (the element's own
-// locale, else the provider's, else the page's lang, else the browser's languages), that the API is asked for it, and
+// locale, else the provider's, else the browser's languages, else the page's lang), that the API is asked for it, and
 // that a language file is fetched only by a page that shows that language.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
@@ -130,7 +130,7 @@ describe('locale="auto"', () => {
     }
   });
 
-  it("uses the page's lang before the browser's, and an element's or the provider's locale before both", async () => {
+  it("uses the browser's languages before the page's lang, and an element's or the provider's locale before both", async () => {
     const restore = browserLanguages(['ko-KR']);
     try {
       const session = await newSession({ template: 'active' });
@@ -146,21 +146,84 @@ describe('locale="auto"', () => {
       </div>`);
       const [inherits, own, auto, provided] = [...page.querySelectorAll('esim-balance-badge')] as EsimPlanPicker[];
       const [pageProvider, explicitProvider] = [...page.querySelectorAll('esim-renewal')];
-      expect(pageProvider!.resolvedLocale, 'the page says zh-Hant-HK').to.equal('zh-HK');
-      expect(inherits!.resolvedLocale).to.equal('zh-HK');
+      expect(pageProvider!.resolvedLocale, 'the browser says ko-KR, the page zh-Hant-HK').to.equal('ko');
+      expect(inherits!.resolvedLocale).to.equal('ko');
       expect(own!.resolvedLocale).to.equal('th');
-      expect(auto!.resolvedLocale, 'auto inherits').to.equal('zh-HK');
+      expect(auto!.resolvedLocale, 'auto inherits').to.equal('ko');
       expect(explicitProvider!.resolvedLocale, 'Singapore writes Simplified').to.equal('zh-CN');
       expect(provided!.resolvedLocale).to.equal('zh-CN');
-      await waitForText(inherits!, '尚餘');
+      await waitForText(inherits!, '남음');
       await waitForText(own!, 'เหลือ');
+    } finally {
+      restore();
+    }
+  });
 
-      // A page language we do not speak gives way to the browser's.
+  it("a Japanese phone on a partner page whose <html lang> is en reads Japanese, plan names from the API included", async () => {
+    const restore = browserLanguages(['ja-JP', 'en-US']);
+    document.documentElement.setAttribute('lang', 'en');
+    try {
+      const session = await newSession({ template: 'japan_only', currency: 'JPY' });
+      const provider = await fixture<EsimRenewal>(html`<esim-renewal api-base=${session.baseUrl} session-token=${session.token}>
+        <esim-plan-picker region=""></esim-plan-picker>
+      </esim-renewal>`);
+      const picker = provider.querySelector<EsimPlanPicker>('esim-plan-picker')!;
+      expect(provider.resolvedLocale).to.equal('ja');
+      expect(picker.resolvedLocale).to.equal('ja');
+      await waitForText(picker, '日本 10GB・30日間');
+      expect(picker.shadowRoot!.textContent).not.to.match(/Japan\b/);
+    } finally {
+      document.documentElement.removeAttribute('lang');
+      restore();
+    }
+  });
+
+  it("the page's lang decides only when none of the browser's languages is one we ship", async () => {
+    const restore = browserLanguages(['de-DE', 'fr']);
+    try {
+      const session = await newSession({ template: 'active' });
+      const page = await fixture<HTMLDivElement>(html`<div lang="zh-Hant-HK">
+        <esim-renewal api-base=${session.baseUrl} session-token=${session.token}><esim-balance-badge></esim-balance-badge></esim-renewal>
+      </div>`);
+      const badge = page.querySelector<EsimPlanPicker>('esim-balance-badge')!;
+      expect(page.querySelector<EsimRenewal>('esim-renewal')!.resolvedLocale).to.equal('zh-HK');
+      await waitForText(badge, '尚餘');
+
+      // Neither the browser nor the page speaks a language we ship: English.
       page.setAttribute('lang', 'de');
       const another = await fixture<EsimRenewal>(html`<esim-renewal api-base=${session.baseUrl} session-token=${session.token}></esim-renewal>`, {
         parentNode: page,
       });
-      expect(another.resolvedLocale).to.equal('ko');
+      expect(another.resolvedLocale).to.equal('en');
+    } finally {
+      restore();
+    }
+  });
+
+  it('negotiates again when the browser\'s languages change (the window\'s languagechange event)', async () => {
+    const restore = browserLanguages(['en-US']);
+    try {
+      const session = await newSession({ template: 'japan_only', currency: 'JPY' });
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <esim-renewal api-base=${session.baseUrl} session-token=${session.token}>
+          <esim-plan-picker region=""></esim-plan-picker>
+        </esim-renewal>
+        <esim-balance-badge api-base=${session.baseUrl} session-token=${session.token}></esim-balance-badge>
+      </div>`);
+      const provider = page.querySelector<EsimRenewal>('esim-renewal')!;
+      const picker = page.querySelector<EsimPlanPicker>('esim-plan-picker')!;
+      const standalone = page.querySelector<EsimPlanPicker>('esim-balance-badge')!;
+      await waitForText(picker, 'Japan');
+      await waitForText(standalone, 'left');
+
+      // The traveller switches the phone to Korean: the browser fires languagechange on the window.
+      Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['ko-KR'] });
+      window.dispatchEvent(new Event('languagechange'));
+      expect(provider.resolvedLocale).to.equal('ko');
+      await waitForText(picker, '일본'); // the plans, asked again in Korean
+      expect(provider.store!.client.locale).to.equal('ko');
+      await waitForText(standalone, '남음');
+      expect(standalone.store!.client.locale).to.equal('ko');
     } finally {
       restore();
     }

@@ -134,7 +134,8 @@ describe('hosted payment pages in Chromium', () => {
     const { context } = await inWeChat();
     const { page, problems } = await openPage(context);
     await page.goto(order.url);
-    await page.waitForURL(`${sandbox.url}/sandbox/pay/result/${order.id}`);
+    // The result page keeps the language the order was answered in (`?lang=` since issue 19).
+    await page.waitForURL(`${sandbox.url}/sandbox/pay/result/${order.id}?lang=en`);
     assert.equal(await page.locator('h1').textContent(), 'Not paid yet');
     // WeChat's notification arrives (the sandbox's control): now the same page says it is paid.
     await api(`/sandbox/orders/${order.id}/simulate`, order.token, { outcome: 'succeed', settle: 'now' });

@@ -29,6 +29,7 @@ const SAME_AS_ENGLISH: Record<string, { tags: readonly Tag[]; why: string }> = {
   'device.ios.title': { tags: ALL, why: 'a brand name' },
   'device.android.title': { tags: ALL, why: 'a brand name' },
   'flow.chosen': { tags: ALL, why: 'only the arguments and a middle dot' },
+  'picker.facts': { tags: ['ko', 'th', 'vi', 'id', 'ms'], why: 'only the arguments and middle dots' },
   'common.failure': { tags: ['ko', 'th', 'vi', 'id', 'ms'], why: 'two sentences joined with a space, as in English' },
   'history.columns.status': { tags: ['id', 'ms'], why: 'Indonesian and Malay say “Status”' },
   'checkout.subtotal': { tags: ['id'], why: 'Indonesian shops say “Subtotal”' },

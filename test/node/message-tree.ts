@@ -74,6 +74,7 @@ export const SAMPLE_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   'badge.credit': [arg('¥12.00')],
   'picker.duration': [30],
   'picker.coverage': [23],
+  'picker.facts': [arg('10 GB'), arg('30 days'), arg('23 countries')],
   'picker.wasPrice': [arg('¥99.00')],
   'picker.selected': [arg('Asia 10 GB')],
   'picker.count': [14],

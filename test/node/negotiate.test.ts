@@ -1,7 +1,7 @@
 // locale="auto": which shipped locale a traveller's browser preferences (navigator.languages) get.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { negotiateLocale } from '../../src/i18n/negotiate.ts';
+import { negotiateAuto, negotiateLocale } from '../../src/i18n/negotiate.ts';
 
 /** What we ship once every locale file is wired in. */
 const SHIPPED = ['en', 'zh-CN', 'zh-TW', 'zh-HK', 'ja', 'ko', 'th', 'vi', 'id', 'ms'];
@@ -88,5 +88,34 @@ describe('negotiateLocale (locale="auto")', () => {
   it('never throws on malformed input', () => {
     assert.equal(negotiateLocale(['', '-', 'x-private', '12', 'en--US'], SHIPPED), 'en');
     assert.equal(negotiateLocale(['ja'], ['', 'not a tag', 'ja']), 'ja');
+  });
+});
+
+/** navigator.languages and the page's <html lang> → the locale `auto` shows, and why. */
+const AUTO_TABLE: [readonly string[], string | undefined, string, string][] = [
+  [['ja-JP', 'en-US'], 'en', 'ja', 'a Japanese phone on a partner page written in English reads Japanese'],
+  [['ja-JP'], 'en-US', 'ja', "the browser's language outranks the page's"],
+  [['zh-Hant-HK'], 'zh-CN', 'zh-HK', 'a Hong Kong phone on a Simplified page reads Hong Kong Chinese'],
+  [['en-GB', 'ja'], 'ko', 'en', "English is shipped: the browser's first preference wins over the page's Korean"],
+  [['de-DE', 'fr'], 'ja', 'ja', "none of the browser's languages is shipped: the page's lang decides"],
+  [['de-DE'], 'zh-Hant', 'zh-TW', "the page's lang is matched like any preference"],
+  [['fr-FR', 'th'], 'ja', 'th', "a later browser preference we ship still comes before the page's"],
+  [['de-DE'], 'de', 'en', 'neither the browser nor the page speaks a language we ship: English'],
+  [['de-DE'], undefined, 'en', 'no page lang: English'],
+  [[], 'vi', 'vi', "no browser preferences at all: the page's lang"],
+  [[], undefined, 'en', 'nothing at all: English'],
+  [['zh-TW', 'fr'], 'ko', 'zh-TW', 'Traditional Chinese is shipped'],
+];
+
+describe('negotiateAuto (locale="auto": navigator.languages, then the page\'s lang, then English)', () => {
+  for (const [browser, pageLang, expected, why] of AUTO_TABLE) {
+    it(`[${browser.join(', ')}] on a page lang=${pageLang ?? '(none)'} → ${expected}: ${why}`, () => {
+      assert.equal(negotiateAuto(browser, pageLang, SHIPPED), expected);
+    });
+  }
+
+  it("matches the page's lang in another script of the browser's language only after the browser's own", () => {
+    // A Traditional reader with no Traditional locale shipped gets Simplified (their language) before the page's.
+    assert.equal(negotiateAuto(['zh-TW'], 'ja', ['en', 'zh-CN', 'ja']), 'zh-CN');
   });
 });

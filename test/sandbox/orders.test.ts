@@ -19,7 +19,7 @@ describe('orders', () => {
     const created = Order.parse(reply.body);
     assert.equal(created.status, 'requires_payment');
     assert.deepEqual(created.quote, q);
-    assert.deepEqual(created.paymentAction, { type: 'redirect', url: `https://sandbox.example/sandbox/checkout/${created.id}` });
+    assert.deepEqual(created.paymentAction, { type: 'redirect', url: `https://sandbox.example/sandbox/checkout/${created.id}?lang=en` });
     assert.equal(created.card, undefined);
     assert.equal(reply.headers.get('idempotent-replayed'), null);
   });
@@ -50,7 +50,7 @@ describe('orders', () => {
         body: JSON.stringify({ quoteId: q.id, paymentMethod: 'card' }),
       });
       const created = Order.parse(await reply.json());
-      assert.equal(created.paymentAction?.type === 'redirect' && created.paymentAction.url, `http://127.0.0.1:9999/sandbox/checkout/${created.id}`);
+      assert.equal(created.paymentAction?.type === 'redirect' && created.paymentAction.url, `http://127.0.0.1:9999/sandbox/checkout/${created.id}?lang=en`);
     } finally {
       local.close();
     }

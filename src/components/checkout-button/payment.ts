@@ -8,7 +8,7 @@ import { PAYMENT_METHODS } from '../../client/constants.js';
 import type { Order, Quote } from '../../client/schemas.js';
 import type { PaymentFlow, PaymentSteps, PaymentViews } from './checkout-state.js';
 import { alipayTradePay, NO_ALIPAY_BRIDGE } from './alipay-bridge.js';
-import { detectPaymentEnv } from './payment-env.js';
+import { detectPaymentEnv, requestedPaymentEnv } from './payment-env.js';
 import { renderHandoffLink, renderPaying, renderSuccess, renderUnavailable } from './payment-views.js';
 import { OrderWatch } from './order-watch.js';
 import { openPaymentWindow } from './popup.js';
@@ -41,7 +41,7 @@ export class CheckoutPayment implements ReactiveController, PaymentSteps {
   private async loadMethods(): Promise<void> {
     const flow = this.flow;
     const store = flow.host.store;
-    const env = flow.host.paymentEnv ?? store?.client.paymentEnv ?? detectPaymentEnv();
+    const env = requestedPaymentEnv(flow.host.paymentEnv) ?? store?.client.paymentEnv ?? detectPaymentEnv();
     flow.set({ env });
     try {
       const list = await store?.client.listPaymentMethods({ env });

@@ -295,7 +295,7 @@ export class EsimPlanPicker extends EsimElement {
     >
       <span class="check" aria-hidden="true"></span>
       <span class="name">${plan.name}</span>
-      <span class="meta">${data} · ${m.duration(plan.durationDays)} · ${m.coverage(plan.coverage.length)}</span>
+      <span class="meta">${m.facts(data, m.duration(plan.durationDays), m.coverage(plan.coverage.length))}</span>
       <span class="price" part="price">
         ${formatMoney(plan.price, locale)}
         ${plan.compareAtPrice

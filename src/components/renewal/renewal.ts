@@ -10,7 +10,7 @@ import { RenewalStore } from '../../context/store.js';
 import { EsimExpiryWarningEvent } from '../../events/expiry-warning.js';
 import { daysUntil } from '../../i18n/format.js';
 import { cardHealth, isLowOnData } from '../../internal/card-health.js';
-import { localeAt } from '../../internal/page-language.js';
+import { LanguageChangeController, localeAt } from '../../internal/page-language.js';
 import { HANDOFF_PARAM, takeQueryParam } from '../../internal/url.js';
 
 /** Cards already warned about in this page view: the warning fires once, however many providers there are. */
@@ -73,8 +73,9 @@ export class EsimRenewal extends LitElement {
 
   /**
    * The language of every element inside (`ja`, `zh-TW`, `en`) and of the API's answers (plan and region names,
-   * messages). Unset or `auto` (the default): the page's `lang` (the nearest one) when it is a language we speak,
-   * else the best of the browser's `navigator.languages`, else English. See `resolvedLocale` for the outcome.
+   * messages). Unset or `auto` (the default): the best of the browser's `navigator.languages` (negotiated again when
+   * they change), else the page's `lang` (the nearest one) when it is a language we speak, else English. To speak the
+   * page's language whatever the browser's, set it here. See `resolvedLocale` for the outcome.
    */
   locale?: string;
 
@@ -128,6 +129,17 @@ export class EsimRenewal extends LitElement {
 
   private handoff?: Promise<HandoffSession>;
   private unsubscribe?: () => void;
+
+  constructor() {
+    super();
+    // `auto` negotiates again when the browser's languages change: the elements get the new language in the
+    // settings, and the API is asked in it (`willUpdate`).
+    new LanguageChangeController(this, () => {
+      if (this.resolvedLocale === this.settings.locale) return;
+      this.settingsProvider.setValue(this.ownSettings());
+      this.requestUpdate();
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

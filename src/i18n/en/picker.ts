@@ -14,6 +14,12 @@ export const enPicker = {
   unlimited: 'Unlimited',
   duration: (days: number) => plural(days, '1 day', `${days} days`),
   coverage: (count: number) => plural(count, '1 country', `${count} countries`),
+  /**
+   * A plan's facts in one line, as each language lists them: `10 GB · 30 days · 1 country`; Chinese with the
+   * enumeration comma (`10 GB、30 天、1 个国家/地区`), Japanese with a full-width slash, its `・` being already inside
+   * `1か国・地域`.
+   */
+  facts: (data: string, duration: string, coverage: string) => `${data} · ${duration} · ${coverage}`,
   wasPrice: (price: string) => `was ${price}`,
   tags: { popular: 'Popular', best_value: 'Best value', discount: 'Discount', unlimited: 'Unlimited', new: 'New' },
   selected: (name: string) => `${name} selected`,
