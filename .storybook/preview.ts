@@ -21,9 +21,18 @@ const preview: Preview = {
       toolbar: {
         title: 'Locale',
         icon: 'globe',
+        // Every language we ship, each named in itself (the fixture client names plans in it, as the sandbox does).
         items: [
           { value: 'en', title: 'English' },
           { value: 'zh-CN', title: '简体中文' },
+          { value: 'zh-TW', title: '繁體中文（台灣）' },
+          { value: 'zh-HK', title: '繁體中文（香港）' },
+          { value: 'ja', title: '日本語' },
+          { value: 'ko', title: '한국어' },
+          { value: 'th', title: 'ไทย' },
+          { value: 'vi', title: 'Tiếng Việt' },
+          { value: 'id', title: 'Bahasa Indonesia' },
+          { value: 'ms', title: 'Bahasa Melayu' },
         ],
         dynamicTitle: true,
       },
