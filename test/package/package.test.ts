@@ -116,8 +116,11 @@ describe('npm pack', () => {
   // types, the sandbox's pages, the elements' new states and their messages in ten languages, the manifest and
   // README) measured 1,316,373 bytes; with issue 19's locale auto and the API's languages and currencies beside it,
   // 1,388,592 bytes (the largest: custom-elements.json 253 kB, the Thai messages 52 kB in each of the two builds).
-  it('stays small: under 1.45 MB unpacked', () => {
-    assert.ok(packed.unpackedSize < 1_450_000, `unpacked size ${packed.unpackedSize}`);
+  // The evening of 2026-12-02 (the checkout split into on-demand modules with its own English, issue 17's cancel and
+  // Alipay-bridge handling, issue 19's language views and messages): 1,512,624 bytes (dist/i18n 340 kB,
+  // custom-elements.json 274 kB, dist/components 227 kB, the script-tag chunks 225 kB, README 74 kB).
+  it('stays small: under 1.6 MB unpacked', () => {
+    assert.ok(packed.unpackedSize < 1_600_000, `unpacked size ${packed.unpackedSize}`);
   });
 });
 
