@@ -5,17 +5,14 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
-import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
 import { createRenewalClient } from '../../src/index.js';
 import { standInAlipayBridge } from '../helpers/alipay-bridge.js';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
 import { deliverLatePayment, latestOrder, newSession, ordersOf } from '../helpers/sandbox.js';
+import { untilStep } from '../helpers/checkout.js';
 
 const PENDING_KEY = 'esim-renewal:pending-attempt';
 
-async function untilStep(button: EsimCheckoutButton, ...steps: CheckoutStep[]) {
-  await waitUntil(() => steps.includes(button.step), `checkout at ${button.step}, wanted ${steps.join('/')}`, { timeout: 15_000 });
-}
 
 const offered = (button: EsimCheckoutButton) => $$<HTMLInputElement>(button, 'input[name=method]').map((input) => input.value);
 

@@ -2,7 +2,6 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
-import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { createRenewalClient } from '../../src/index.js';
 import { $, $$, mountWithProvider, requestsTo, visibleText } from '../helpers/dom.js';
@@ -15,6 +14,7 @@ import {
   simulatePayment,
   type TestSession,
 } from '../helpers/sandbox.js';
+import { untilStep } from '../helpers/checkout.js';
 
 interface Page {
   provider: EsimRenewal;
@@ -43,11 +43,6 @@ function choosePlan(page: Page, index = 0) {
   return page.button.updateComplete;
 }
 
-async function untilStep(button: EsimCheckoutButton, ...steps: CheckoutStep[]) {
-  await waitUntil(() => steps.includes(button.step), `checkout stuck at ${button.step}, wanted ${steps.join('/')}`, {
-    timeout: 15_000,
-  });
-}
 
 async function openSummary(page: Page) {
   await choosePlan(page);

@@ -4,11 +4,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
-import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { formatMoney } from '../../src/i18n/format.js';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
 import { callAs, grantStoreCredit, latestOrder, newSession, ordersOf, type TestSession } from '../helpers/sandbox.js';
+import { untilStep } from '../helpers/checkout.js';
 
 interface Page {
   provider: EsimRenewal;
@@ -28,9 +28,6 @@ async function checkoutFor(session: TestSession): Promise<Page> {
   return { provider, button, session };
 }
 
-async function untilStep(button: EsimCheckoutButton, ...steps: CheckoutStep[]) {
-  await waitUntil(() => steps.includes(button.step), `checkout at ${button.step}, wanted ${steps.join('/')}`, { timeout: 15_000 });
-}
 
 async function payByAlipay(page: Page) {
   $$<HTMLInputElement>(page.button, 'input[name=method]').find((input) => input.value === 'alipay')!.click();

@@ -3,34 +3,16 @@
 // as what it is, the renewal, never as a cancellation. The Alipay app's bridge is a stand-in (it is the app's, not
 // ours); everything it does to the order goes through the sandbox's Alipay side.
 import { expect, waitUntil } from '@open-wc/testing';
-import { html } from 'lit';
 import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
-import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
-import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
-import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
+import { $, $$, visibleText, waitForText } from '../helpers/dom.js';
 import { standInAlipayBridge } from '../helpers/alipay-bridge.js';
-import { callAs, deliverLatePayment, latestOrder, newSession, ordersOf, type TestSession } from '../helpers/sandbox.js';
+import { callAs, deliverLatePayment, latestOrder, ordersOf } from '../helpers/sandbox.js';
+import { checkoutIn, type CheckoutPage, untilStep } from '../helpers/checkout.js';
 
-interface Page {
-  provider: EsimRenewal;
-  button: EsimCheckoutButton;
-  session: TestSession;
-}
 
-async function checkoutIn(env: 'desktop' | 'alipay'): Promise<Page> {
-  const session = await newSession({ template: 'active' });
-  const provider = await mountWithProvider(session, html`<esim-plan-picker></esim-plan-picker><esim-checkout-button></esim-checkout-button>`);
-  provider.paymentEnv = env;
-  const picker = provider.querySelector('esim-plan-picker')!;
-  await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
-  return { provider, button: provider.querySelector('esim-checkout-button')!, session };
-}
 
-async function untilStep(button: EsimCheckoutButton, ...steps: CheckoutStep[]) {
-  await waitUntil(() => steps.includes(button.step), `checkout at ${button.step}, wanted ${steps.join('/')}`, { timeout: 15_000 });
-}
 
-async function pay(page: Page, method: 'alipay' | 'wechat_pay') {
+async function pay(page: CheckoutPage, method: 'alipay' | 'wechat_pay') {
   $$(page.provider.querySelector('esim-plan-picker')!, '[role=radio]')[0]!.click();
   await page.button.updateComplete;
   $(page.button, '[part=button]').click();

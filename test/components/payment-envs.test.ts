@@ -1,37 +1,19 @@
 // The checkout where the page runs (issue 17): the methods of the environment as the API lists them, why the others
 // do not work, the Alipay app's tradePay bridge and the way back from it, against the real sandbox.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
-import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
-import type { PaymentEnv } from '../../src/client/schemas.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import { html } from 'lit';
 import { $, $$, mountWithProvider, visibleText, waitForText } from '../helpers/dom.js';
 import { detectPaymentEnv } from '../../src/components/checkout-button/payment-env.js';
-import { latestOrder, newSession, ordersOf, simulatePayment, type TestSession } from '../helpers/sandbox.js';
+import { latestOrder, newSession, ordersOf, simulatePayment } from '../helpers/sandbox.js';
 import { standInAlipayBridge } from '../helpers/alipay-bridge.js';
+import { checkoutIn, type CheckoutPage, untilStep } from '../helpers/checkout.js';
 
-interface Page {
-  provider: EsimRenewal;
-  button: EsimCheckoutButton;
-  session: TestSession;
-}
 
-async function checkoutIn(env: PaymentEnv, locale = 'en'): Promise<Page> {
-  const session = await newSession({ template: 'active' });
-  const provider = await mountWithProvider(session, html`<esim-plan-picker></esim-plan-picker><esim-checkout-button></esim-checkout-button>`, locale);
-  provider.paymentEnv = env;
-  const picker = provider.querySelector('esim-plan-picker')!;
-  await waitUntil(() => picker.shadowRoot!.querySelector('[role=radio]'), 'plans never showed', { timeout: 10_000 });
-  return { provider, button: provider.querySelector('esim-checkout-button')!, session };
-}
 
-async function untilStep(button: EsimCheckoutButton, ...steps: CheckoutStep[]) {
-  await waitUntil(() => steps.includes(button.step), `checkout at ${button.step}, wanted ${steps.join('/')}`, { timeout: 15_000 });
-}
 
 /** The summary, once the environment's methods are in. */
-async function openSummary(page: Page) {
+async function openSummary(page: CheckoutPage) {
   $$(page.provider.querySelector('esim-plan-picker')!, '[role=radio]')[0]!.click();
   await page.button.updateComplete;
   $(page.button, '[part=button]').click();
@@ -42,11 +24,11 @@ async function openSummary(page: Page) {
   await page.button.updateComplete;
 }
 
-function choose(page: Page, method: string) {
+function choose(page: CheckoutPage, method: string) {
   $$<HTMLInputElement>(page.button, 'input[name=method]').find((input) => input.value === method)!.click();
 }
 
-const offered = (page: Page) => $$<HTMLInputElement>(page.button, 'input[name=method]').map((input) => input.value);
+const offered = (page: CheckoutPage) => $$<HTMLInputElement>(page.button, 'input[name=method]').map((input) => input.value);
 
 describe('the checkout where the page runs', () => {
   afterEach(() => {
@@ -113,7 +95,7 @@ describe('the checkout where the page runs', () => {
   }
 
   it('preselects the first method that works where the page runs, and keeps the one the traveller chooses', async () => {
-    const checked = (page: Page) => $$<HTMLInputElement>(page.button, 'input[name=method]').find((input) => input.checked)?.value;
+    const checked = (page: CheckoutPage) => $$<HTMLInputElement>(page.button, 'input[name=method]').find((input) => input.checked)?.value;
     const wechat = await checkoutIn('wechat');
     await openSummary(wechat);
     expect(checked(wechat)).to.equal('wechat_pay');

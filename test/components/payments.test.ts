@@ -1,7 +1,6 @@
 import { aTimeout, expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import type { EsimCheckoutButton } from '../../src/components/checkout-button/checkout-button.js';
-import type { CheckoutStep } from '../../src/components/checkout-button/checkout-flow.js';
 import type { EsimRenewal } from '../../src/components/renewal/renewal.js';
 import type { EsimExpiryWarningEvent } from '../../src/events/expiry-warning.js';
 import { $, $$, mountWithProvider, requestsTo, visibleText, waitForText } from '../helpers/dom.js';
@@ -15,6 +14,7 @@ import {
   type CardTemplate,
   type TestSession,
 } from '../helpers/sandbox.js';
+import { untilStep } from '../helpers/checkout.js';
 
 interface Page {
   provider: EsimRenewal;
@@ -35,11 +35,6 @@ async function checkoutPage(
   return { provider, button: provider.querySelector('esim-checkout-button')!, session };
 }
 
-async function untilStep(button: EsimCheckoutButton, ...steps: CheckoutStep[]) {
-  await waitUntil(() => steps.includes(button.step), `checkout at ${button.step}, wanted ${steps.join('/')}`, {
-    timeout: 15_000,
-  });
-}
 
 async function openSummary(page: Page) {
   $$(page.provider.querySelector('esim-plan-picker')!, '[role=radio]')[0]!.click();
