@@ -4,7 +4,8 @@
 // bridge, which we cannot run here) ending on the hosted result page, in Japanese too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { openWatchedPage } from '../harness/watched-page.ts';
 import { PAGE_WORDS } from '../../sandbox/page-words/index.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
@@ -50,21 +51,11 @@ describe('hosted payment pages in Japanese (Chromium)', () => {
     return { url: created.body.paymentAction.url as string, planName: quote.plan.name as string };
   }
 
-  /** A page that records every policy violation and script error it meets. */
-  async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(String(error)));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Trusted Type/i.test(message.text())) problems.push(message.text());
-    });
-    return { page, problems };
-  }
 
   it('the card page and its 3-D Secure step read in Japanese, in a browser set to English; yen has no decimals', async () => {
     const order = await japaneseOrder('card', 'desktop');
     const context = await browser.newContext({ locale: 'en-US' });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     await page.goto(order.url);
     assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
     assert.match(order.planName, /日本/);
@@ -91,7 +82,7 @@ describe('hosted payment pages in Japanese (Chromium)', () => {
         window.WeixinJSBridge = { invoke(name, params, callback) { setTimeout(() => callback({ err_msg: 'get_brand_wcpay_request:ok' }), 50); } };
         document.dispatchEvent(new Event('WeixinJSBridgeReady'));
       }, 100));`);
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     await page.goto(order.url);
     await page.waitForURL(/\/sandbox\/pay\/result\/.+\?lang=ja$/);
     await page.getByRole('heading', { name: ja.result.requires_payment[0] }).waitFor();

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { openWatchedPage } from '../harness/watched-page.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
@@ -71,16 +72,6 @@ describe('hosted payment pages in Chromium', () => {
     };
   }
 
-  /** A page that records every policy violation and script error it meets. */
-  async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(String(error)));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Trusted Type/i.test(message.text())) problems.push(message.text());
-    });
-    return { page, problems };
-  }
 
   async function waitForStatus(read: () => Promise<string>, wanted: string) {
     for (let i = 0; i < 200; i++) {
@@ -115,7 +106,7 @@ describe('hosted payment pages in Chromium', () => {
   it('WeChat JSAPI: the bridge says ok, nothing was paid — back at the shop, the order is unpaid', async () => {
     const order = await newOrder('wechat_pay', 'wechat');
     const { context, calls } = await inWeChat();
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     await page.goto(order.url);
     await page.waitForURL(order.returned);
     await page.getByText('Back at the shop').waitFor();
@@ -132,7 +123,7 @@ describe('hosted payment pages in Chromium', () => {
   it('WeChat JSAPI without a return URL ends on the hosted result page, which does not claim success', async () => {
     const order = await newOrder('wechat_pay', 'wechat', false);
     const { context } = await inWeChat();
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     await page.goto(order.url);
     // The result page keeps the language the order was answered in (`?lang=` since issue 19).
     await page.waitForURL(`${sandbox.url}/sandbox/pay/result/${order.id}?lang=en`);
@@ -147,7 +138,7 @@ describe('hosted payment pages in Chromium', () => {
 
   it('WeChat H5 on a phone: the return arrives before payment, then before settlement; the order tells each', async () => {
     const context = await browser.newContext({ userAgent: PHONE_UA, ...PHONE });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     const early = await newOrder('wechat_pay', 'mobile_browser');
     await page.goto(early.url);
     await page.getByRole('button', { name: 'Return without paying (the return arrives first)' }).click();
@@ -167,7 +158,7 @@ describe('hosted payment pages in Chromium', () => {
 
   it('card: 4000 0000 0000 3220 is challenged (3-D Secure); passing pays, failing fails', async () => {
     const context = await browser.newContext({ userAgent: PHONE_UA, ...PHONE });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     for (const [button, ends, code] of [
       ['Complete authentication', 'succeeded', null],
       ['Fail authentication', 'failed', 'authentication_failed'],
@@ -189,7 +180,7 @@ describe('hosted payment pages in Chromium', () => {
 
   it('card: 4000 0000 0000 9995 is declined for insufficient funds', async () => {
     const context = await browser.newContext();
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     const order = await newOrder('card', 'desktop', false);
     await page.goto(order.url);
     await page.getByLabel('Card number').fill('4000 0000 0000 9995');
@@ -202,7 +193,7 @@ describe('hosted payment pages in Chromium', () => {
 
   it('card: Apple Pay and Google Pay show only where the Payment Request API exists, and pay', async () => {
     const context = await browser.newContext();
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openWatchedPage(context);
     const order = await newOrder('card', 'desktop');
     await page.goto(order.url);
     await page.getByRole('button', { name: 'Google Pay' }).waitFor();
@@ -215,7 +206,7 @@ describe('hosted payment pages in Chromium', () => {
     // A browser without the API (an older one, or a web-view): no wallet buttons, the card form as before.
     const without = await browser.newContext();
     await without.addInitScript('delete window.PaymentRequest;');
-    const bare = await openPage(without);
+    const bare = await openWatchedPage(without);
     const other = await newOrder('card', 'desktop');
     await bare.page.goto(other.url);
     await bare.page.getByLabel('Card number').waitFor();
