@@ -12,7 +12,7 @@ export type Loadable<T> =
 export interface RenewalState {
   card: Loadable<Card>;
   plans: Loadable<Plan[]>;
-  /** Daily data use, oldest first; absent until an element asks for it with `loadUsage()`. */
+  /** Daily data use, oldest first; absent until a usage meter asks for it (`loadUsage`, src/context/usage.ts). */
   usage?: Loadable<Usage>;
   /**
    * The id of the plan to renew with: chosen in a picker, named by `plan-id` or by a hand-off link, possibly before
@@ -35,7 +35,6 @@ export class RenewalStore {
   state: RenewalState = { card: { status: 'idle' }, plans: { status: 'idle' } };
   private readonly listeners = new Set<Listener>();
   private readonly inflight = new Map<'card' | 'plans', Promise<void>>();
-  private usageLoad?: { days: number; promise: Promise<void> };
 
   constructor(readonly client: RenewalClient) {}
 
@@ -72,21 +71,6 @@ export class RenewalStore {
     return this.load('plans', options.force, () => this.client.listPlans());
   }
 
-  /**
-   * Loads the last `days` days of data use (1 to 90), once: a history of at least that many days, loaded or on its
-   * way, serves the ask, so two meters make one request. `force` reads it again (a retry).
-   */
-  loadUsage(days = 30, options: { force?: boolean } = {}): Promise<void> {
-    const running = this.usageLoad;
-    if (running && running.days >= days) return running.promise;
-    if (running) return running.promise.then(() => this.loadUsage(days, options));
-    const current = this.state.usage;
-    if (!options.force && current?.status === 'ready' && current.value.days.length >= days) return Promise.resolve();
-    const promise = this.fetch('usage', () => this.client.getUsage({ days })).finally(() => (this.usageLoad = undefined));
-    this.usageLoad = { days, promise };
-    return promise;
-  }
-
   private load<K extends 'card' | 'plans'>(
     key: K,
     force: boolean | undefined,
@@ -101,8 +85,11 @@ export class RenewalStore {
     return promise;
   }
 
-  /** Reads one part of the state from the API: `loading`, then `ready` or `error`, keeping the last value meanwhile. */
-  private fetch<K extends 'card' | 'plans' | 'usage'>(
+  /**
+   * @internal Reads one part of the state from the API: `loading`, then `ready` or `error`, keeping the last value
+   * meanwhile. The store is the one writer of its state; the usage history (src/context/usage.ts) reads through here.
+   */
+  fetch<K extends 'card' | 'plans' | 'usage'>(
     key: K,
     fetcher: () => Promise<NonNullable<RenewalState[K]>['value'] & {}>,
   ): Promise<void> {
