@@ -25,6 +25,11 @@
 // elements that run them, the order-polling loop and the theme's form controls stay off the badge's path. Both goals
 // are met: the script-tag file 35.10 -> 31.24 kB, badge-only 24.67 -> 23.90 kB; their budgets are now the goals, and
 // every other check that went down got its measured figure + 0.3 kB ('measured' below).
+// Issue 19's language views, languagechange and auto's new order took the badge-only page to 24.17 kB; issue 15 then
+// kept off the badge's path what it never runs: the store's language views are the provider's store
+// (src/context/language-views.ts; an element's own store speaks one language) and the usage history's loading is
+// the usage meter's (src/context/usage.ts). The badge-only page 24.17 -> 23.95 kB, back under its goal; every check
+// that went down below its budget by more than 0.3 kB got its measured figure + 0.3 kB.
 
 import { entries } from './rollup.config.mjs';
 
@@ -50,19 +55,19 @@ const entryBudgets = {
   index: '43.1 kB', // issue 15, loading what the page uses: measured 42.33 kB
   'client/index': '13.78 kB', // issue 15, loading what the page uses: measured 13.48 kB
   renewal: '21.31 kB', // issue 15, loading what the page uses: measured 21.01 kB
-  'balance-badge': '24.5 kB', // the goal is 24 kB (see above): issue 15 measured 23.90 kB; with issue 19's store language views, languagechange and auto's new order 24.17 kB
-  'plan-picker': '25.6 kB', // issue 15, loading what the page uses: measured 24.92 kB
+  'balance-badge': '24 kB', // the goal (see above): issue 15, the badge's path without the language views and the usage history, measured 23.95 kB (24.17 kB before)
+  'plan-picker': '25.36 kB', // issue 15, the badge's path without the language views and the usage history: measured 25.06 kB
   'checkout-button': '25.42 kB', // issue 15, loading what the page uses: measured 25.12 kB
   'usage-meter': '24.41 kB', // issue 15, loading what the page uses: measured 24.11 kB
-  'renewal-flow': '32.4 kB', // issue 15, loading what the page uses: measured 31.71 kB
+  'renewal-flow': '32.12 kB', // issue 15, the badge's path without the language views and the usage history: measured 31.82 kB
   'order-history': '28.3 kB', // issue 15, loading what the page uses: measured 28.00 kB
-  'device-change': '28.3 kB', // issue 15, loading what the page uses: measured 27.60 kB
-  'auto-renew-toggle': '26 kB', // issue 15, loading what the page uses: measured 25.34 kB
+  'device-change': '28.05 kB', // issue 15, the badge's path without the language views and the usage history: measured 27.75 kB
+  'auto-renew-toggle': '25.73 kB', // issue 15, the badge's path without the language views and the usage history: measured 25.43 kB
   define: '42.6 kB', // issue 15, loading what the page uses: measured 41.75 kB
   'react/index': '43.5 kB', // issue 15, loading what the page uses: measured 42.74 kB
   'react/renewal': '21.91 kB', // issue 15, loading what the page uses: measured 21.61 kB
   'react/checkout-button': '26.03 kB', // issue 15, loading what the page uses: measured 25.73 kB
-  'react/renewal-flow': '33 kB', // issue 15, loading what the page uses: measured 32.33 kB
+  'react/renewal-flow': '32.77 kB', // issue 15, the badge's path without the language views and the usage history: measured 32.47 kB
   'react/order-history': '28.95 kB', // issue 15, loading what the page uses: measured 28.65 kB
   'react/*': '28.55 kB', // issue 15, loading what the page uses: measured react/device-change 28.25 kB (the largest)
 };
@@ -110,7 +115,9 @@ export default [
     // errors of operations (0.39 kB), the order-polling loop (0.33 kB).
     name: 'every element, step and schema chunk of the script-tag file (all loaded: EsimRenewal.loadAll())',
     path: ['dist/esim-renewal/*.js', ...LOCALE_CHUNKS.map((tag) => `!dist/esim-renewal/${tag}-*.js`)],
-    limit: '27.65 kB', // issue 15, loading what the page uses: measured 26.88 kB; 27.34 kB with issue 17's late-payment and Alipay-bridge handling merged
+    // Issue 15, the badge's path: +0.16 kB (27.57 -> 27.73 kB), the usage history's loading moved from the store in the
+    // script-tag file to the usage meter's chunk (src/context/usage.ts), which compresses on its own.
+    limit: '28.03 kB', // issue 15, the badge's path: measured 27.73 kB
     modifyEsbuildConfig: asShipped,
   },
   // One language at a time: a page loads only the one it speaks.

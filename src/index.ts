@@ -24,6 +24,7 @@ export type { FlowStep } from './components/renewal-flow/renewal-flow.js';
 export { EsimUsageMeter } from './components/usage-meter/usage-meter.js';
 export type { UsageMeterState } from './components/usage-meter/usage-meter.js';
 export { RenewalStore } from './context/store.js';
+export { MultilingualStore } from './context/language-views.js';
 export type { Loadable, RenewalState } from './context/store.js';
 export { renewalContext } from './context/renewal-context.js';
 export { settingsContext } from './context/settings.js';

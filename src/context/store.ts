@@ -12,7 +12,7 @@ export type Loadable<T> =
 export interface RenewalState {
   card: Loadable<Card>;
   plans: Loadable<Plan[]>;
-  /** Daily data use, oldest first; absent until an element asks for it with `loadUsage()`. */
+  /** Daily data use, oldest first; absent until a usage meter asks for it (`loadUsage`, src/context/usage.ts). */
   usage?: Loadable<Usage>;
   /**
    * The id of the plan to renew with: chosen in a picker, named by `plan-id` or by a hand-off link, possibly before
@@ -35,38 +35,16 @@ export class RenewalStore {
   state: RenewalState = { card: { status: 'idle' }, plans: { status: 'idle' } };
   private readonly listeners = new Set<Listener>();
   private readonly inflight = new Map<'card' | 'plans', Promise<void>>();
-  private usageLoad?: { days: number; promise: Promise<void> };
 
-  /** The same card's data in other languages, one store each, made the first time an element asks (`inLocale`). */
-  private readonly views = new Map<string, RenewalStore>();
+  constructor(readonly client: RenewalClient) {}
 
   /**
-   * @param root The store this one is a language view of (`inLocale`): the selection is the root's, and a renewed
-   *   card is read again by both.
+   * The store to read this card in `locale`. A store of one language, as an element's own (without a provider)
+   * is, answers with itself; the provider's store (`MultilingualStore`, src/context/language-views.ts) makes a view
+   * per language.
    */
-  constructor(
-    readonly client: RenewalClient,
-    private readonly root?: RenewalStore,
-  ) {
-    // A view's selection is the root's: it writes through `selectPlan` and follows the root's here.
-    root?.subscribe(({ selectedPlanId }) => {
-      if (selectedPlanId !== this.state.selectedPlanId) this.set({ selectedPlanId });
-    });
-    if (root) this.state = { ...this.state, selectedPlanId: root.state.selectedPlanId };
-  }
-
-  /**
-   * The store to read this card in `locale`: this one when the API is asked in it already, else a view of its own
-   * whose card and plans come from the API in `locale` (an element with a `locale` of its own, inside a provider of
-   * another language, shows the plan names of its language). Each view is the one writer of its data; the selected
-   * plan stays this store's, and the views follow it.
-   */
-  inLocale(locale: string): RenewalStore {
-    if (this.root) return this.root.inLocale(locale);
-    if (locale === this.client.locale || !this.client.withLocale) return this;
-    let view = this.views.get(locale);
-    if (!view) this.views.set(locale, (view = new RenewalStore(this.client.withLocale(locale), this)));
-    return view;
+  inLocale(_locale: string): RenewalStore {
+    return this;
   }
 
   subscribe(listener: Listener): () => void {
@@ -74,7 +52,7 @@ export class RenewalStore {
     return () => this.listeners.delete(listener);
   }
 
-  private set(patch: Partial<RenewalState>): void {
+  protected set(patch: Partial<RenewalState>): void {
     const state = { ...this.state, ...patch };
     // The selected plan is always the loaded plan of the selected id: plans read again (in another language, say)
     // replace it, and a plan named before the plans arrived is found when they do.
@@ -93,21 +71,6 @@ export class RenewalStore {
     return this.load('plans', options.force, () => this.client.listPlans());
   }
 
-  /**
-   * Loads the last `days` days of data use (1 to 90), once: a history of at least that many days, loaded or on its
-   * way, serves the ask, so two meters make one request. `force` reads it again (a retry).
-   */
-  loadUsage(days = 30, options: { force?: boolean } = {}): Promise<void> {
-    const running = this.usageLoad;
-    if (running && running.days >= days) return running.promise;
-    if (running) return running.promise.then(() => this.loadUsage(days, options));
-    const current = this.state.usage;
-    if (!options.force && current?.status === 'ready' && current.value.days.length >= days) return Promise.resolve();
-    const promise = this.fetch('usage', () => this.client.getUsage({ days })).finally(() => (this.usageLoad = undefined));
-    this.usageLoad = { days, promise };
-    return promise;
-  }
-
   private load<K extends 'card' | 'plans'>(
     key: K,
     force: boolean | undefined,
@@ -122,8 +85,11 @@ export class RenewalStore {
     return promise;
   }
 
-  /** Reads one part of the state from the API: `loading`, then `ready` or `error`, keeping the last value meanwhile. */
-  private fetch<K extends 'card' | 'plans' | 'usage'>(
+  /**
+   * @internal Reads one part of the state from the API: `loading`, then `ready` or `error`, keeping the last value
+   * meanwhile. The store is the one writer of its state; the usage history (src/context/usage.ts) reads through here.
+   */
+  fetch<K extends 'card' | 'plans' | 'usage'>(
     key: K,
     fetcher: () => Promise<NonNullable<RenewalState[K]>['value'] & {}>,
   ): Promise<void> {
@@ -140,7 +106,6 @@ export class RenewalStore {
    * need not be loaded yet: it is selected when the plans arrive (a hand-off link or `plan-id` names it early).
    */
   selectPlan(planId: string | undefined): void {
-    if (this.root) return this.root.selectPlan(planId);
     if ((planId || undefined) !== this.state.selectedPlanId) this.set({ selectedPlanId: planId || undefined });
   }
 
@@ -162,10 +127,5 @@ export class RenewalStore {
   /** A card read fresh from the API (e.g. the one a succeeded order embeds). */
   setCard(card: Card): void {
     this.set({ card: { status: 'ready', value: card } });
-    // The same card in the other languages shown is read again, in each one's language.
-    const root = this.root ?? this;
-    for (const other of [root, ...root.views.values()]) {
-      if (other !== this && other.state.card.status !== 'idle') void other.loadCard({ force: true });
-    }
   }
 }

@@ -6,7 +6,8 @@ import { renewalContext } from '../../context/renewal-context.js';
 import {
   DEFAULT_SETTINGS, settingsContext, settingsWith, type OwnSettings, type RenewalSettings,
 } from '../../context/settings.js';
-import { RenewalStore } from '../../context/store.js';
+import { MultilingualStore } from '../../context/language-views.js';
+import type { RenewalStore } from '../../context/store.js';
 import { EsimExpiryWarningEvent } from '../../events/expiry-warning.js';
 import { daysUntil } from '../../i18n/format.js';
 import { cardHealth, isLowOnData } from '../../internal/card-health.js';
@@ -180,10 +181,10 @@ export class EsimRenewal extends LitElement {
   }
 
   private createStore(): RenewalStore | undefined {
-    if (this.client) return new RenewalStore(this.client);
+    if (this.client) return new MultilingualStore(this.client);
     const handoff = this.handoff;
     if (!this.apiBase || (!this.sessionToken && !this.getSessionToken && !handoff)) return undefined;
-    const store = new RenewalStore(
+    const store = new MultilingualStore(
       createRenewalClient({
         baseUrl: this.apiBase,
         // From a hand-off link the first token comes from the claimed code, later ones from the partner (if it can).

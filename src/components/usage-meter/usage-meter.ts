@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import type { RenewalStore } from '../../context/store.js';
+import { loadUsage } from '../../context/usage.js';
 import { formatBytes, formatDay } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
@@ -66,12 +67,12 @@ export class EsimUsageMeter extends EsimElement {
 
   override storeConnected(store: RenewalStore): void {
     void store.loadCard();
-    void store.loadUsage(this.span);
+    void loadUsage(store, this.span);
   }
 
   /** Reads the usage again. */
   refresh(): Promise<void> {
-    return this.store?.loadUsage(this.span, { force: true }) ?? Promise.resolve();
+    return this.store ? loadUsage(this.store, this.span, { force: true }) : Promise.resolve();
   }
 
   /** The days to draw, oldest first, once loaded. */
@@ -93,7 +94,7 @@ export class EsimUsageMeter extends EsimElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('days')) void this.store?.loadUsage(this.span);
+    if (changed.has('days') && this.store) void loadUsage(this.store, this.span);
   }
 
   protected override render() {
