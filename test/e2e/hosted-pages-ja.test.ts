@@ -9,7 +9,7 @@ import { openWatchedPage } from '../harness/watched-page.ts';
 import { PAGE_WORDS } from '../../sandbox/page-words/index.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
-import { DEMO_KEY } from '../sandbox/helpers.ts';
+import { call, DEMO_KEY } from '../sandbox/helpers.ts';
 
 const ja = PAGE_WORDS.ja;
 const WECHAT_UA =
@@ -28,14 +28,9 @@ describe('hosted payment pages in Japanese (Chromium)', () => {
     await sandbox?.close();
   });
 
-  async function api(path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${sandbox.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  }
+  /** GET, or POST with a JSON body, to the running sandbox as `token` (the sandbox suites' `call`). */
+  const api = (path: string, token: string, body?: unknown, headers: Record<string, string> = {}) =>
+    call(sandbox.url, body === undefined ? 'GET' : 'POST', path, { token, body, headers });
 
   /** A yen card's order, made as the widget makes it when it speaks Japanese; no return URL. */
   async function japaneseOrder(paymentMethod: string, paymentEnv: string) {

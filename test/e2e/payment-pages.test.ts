@@ -13,7 +13,7 @@ import { openWatchedPage } from '../harness/watched-page.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
-import { DEMO_KEY } from '../sandbox/helpers.ts';
+import { call, DEMO_KEY } from '../sandbox/helpers.ts';
 
 const WECHAT_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x18003231) NetType/WIFI Language/zh_CN';
@@ -42,14 +42,9 @@ describe('hosted payment pages in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function api(path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${sandbox.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  }
+  /** GET, or POST with a JSON body, to the running sandbox as `token` (the sandbox suites' `call`). */
+  const api = (path: string, token: string, body?: unknown, headers: Record<string, string> = {}) =>
+    call(sandbox.url, body === undefined ? 'GET' : 'POST', path, { token, body, headers });
 
   /** A fresh card's session and an order for it, as the widget would make it. */
   async function newOrder(paymentMethod: string, paymentEnv: string, withReturn = true) {
