@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { startSandbox } from '../sandbox/server.ts';
 import { bundleLikeScriptTag, ROOT } from './lib/measure.mjs';
-import { launchChromium, mintSession, servePages } from './lib/pages.mjs';
+import { instrumentedTab, launchChromium, mintSession, servePages } from './lib/pages.mjs';
 import { median } from './lib/table.mjs';
 import { TRACE_CATEGORIES } from './lib/trace.mjs';
 
@@ -62,16 +62,8 @@ const add = (table, key, value, run) => {
 try {
   for (let run = 0; run < runs; run += 1) {
     for (const instrument of ['profile', 'trace']) {
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      const cdp = await context.newCDPSession(tab);
-      await tab.goto(`${pages.url}/blank`);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      if (instrument === 'profile') {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-        await cdp.send('Profiler.start');
-      } else await browser.startTracing(tab, { categories: [...TRACE_CATEGORIES, 'v8', 'disabled-by-default-v8.compile', 'loading', 'blink'] });
+      const categories = [...TRACE_CATEGORIES, 'v8', 'disabled-by-default-v8.compile', 'loading', 'blink'];
+      const { context, tab, cdp } = await instrumentedTab(browser, `${pages.url}/blank`, rate, instrument, categories);
       const ready = tab.waitForEvent('console', { predicate: (m) => m.text() === 'profile:ready', timeout: 60_000 });
       await tab.goto(subject === 'ours' ? `${pages.url}/ours?token=${await mintSession(api.url)}` : `${pages.url}/${subject}`);
       await ready;

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
 import { bundleLikeScriptTag, ROOT } from './lib/measure.mjs';
 import { ratioGoal, timeGoal } from './lib/goals.mjs';
-import { launchChromium, mintSession, profileTimes, servePages } from './lib/pages.mjs';
+import { instrumentedTab, launchChromium, mintSession, profileTimes, servePages } from './lib/pages.mjs';
 import { median, ms } from './lib/table.mjs';
 import { mainThreadBusy, TRACE_CATEGORIES } from './lib/trace.mjs';
 
@@ -143,19 +143,8 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
    * main-thread time from a trace instead, with 'profile' the time in the script from a CPU profile.
    */
   const visit = async (name, rate, instrument) => {
-    const context = await browser.newContext();
-    const tab = await context.newPage();
     const query = name === 'ours' ? `?token=${await mintSession(api.url)}` : '';
-    const cdp = await context.newCDPSession(tab);
-    // A same-origin blank page first: the measured navigation stays in this renderer, throttled and instrumented.
-    await tab.goto(`${pages.url}/blank`);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    if (instrument === 'profile') {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-      await cdp.send('Profiler.start');
-    }
-    if (instrument === 'trace') await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
+    const { context, tab, cdp } = await instrumentedTab(browser, `${pages.url}/blank`, rate, instrument, TRACE_CATEGORIES);
     const mark = name === 'peer' ? 'evaluated' : 'ready';
     // The page says when it is done through the console: polling it (waitForFunction) would run Playwright's own
     // script on the main thread being measured.

@@ -69,3 +69,24 @@ export function profileTimes(profile, ours) {
   });
   return { own, script };
 }
+
+/**
+ * A new tab for one first visit, ready to measure: a new context (nothing cached), a same-origin blank page first
+ * (so the measured navigation stays in this renderer, throttled and instrumented), CPU throttled by `rate`, and the
+ * instrument started — 'profile' a V8 CPU profile (50 µs sampling; stop it through `cdp`), 'trace' a Chromium trace of
+ * `traceCategories`, anything else nothing.
+ */
+export async function instrumentedTab(browser, blankUrl, rate, instrument, traceCategories) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await tab.goto(blankUrl);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  if (instrument === 'profile') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+  }
+  if (instrument === 'trace') await browser.startTracing(tab, { categories: traceCategories });
+  return { context, tab, cdp };
+}
