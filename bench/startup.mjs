@@ -113,7 +113,19 @@ function armInteraction(doneSource) {
   });
 }
 
-export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates = [1, 4], log = () => {} } = {}) {
+/**
+ * `dist`: the build to load (another build's dist/, to compare two in turns: bench/compare-startup.mjs); ours as built
+ * by default. `subjects`: which pages to visit, of `ours`, `floor` and `peer`.
+ */
+export async function startup({
+  runs = 15,
+  traceRuns = 5,
+  profileRuns = 5,
+  rates = [1, 4],
+  dist = join(ROOT, 'dist'),
+  subjects = Object.keys(SUBJECTS),
+  log = () => {},
+} = {}) {
   const api = await startSandbox({
     port: 0,
     settleDelayMs: 50,
@@ -123,12 +135,12 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
   const html = (body) => ({ type: 'text/html', body });
   const pages = await servePages({
     '/blank': html(page('', '')),
-    '/esim-renewal.js': js(readFileSync(join(ROOT, 'dist/esim-renewal.js'))),
+    '/esim-renewal.js': js(readFileSync(join(dist, 'esim-renewal.js'))),
     // Its chunks, beside it: the page loads them on demand (the usual page only after its data shows).
     ...Object.fromEntries(
-      readdirSync(join(ROOT, 'dist/esim-renewal'))
+      readdirSync(join(dist, 'esim-renewal'))
         .filter((file) => file.endsWith('.js'))
-        .map((file) => [`/esim-renewal/${file}`, js(readFileSync(join(ROOT, 'dist/esim-renewal', file)))]),
+        .map((file) => [`/esim-renewal/${file}`, js(readFileSync(join(dist, 'esim-renewal', file)))]),
     ),
     '/floor.js': js((await bundleLikeScriptTag(join(ROOT, 'bench/fixtures/floor.ts'))).code),
     '/buybutton.js': js(readFileSync(join(ROOT, 'node_modules/@shopify/buy-button-js/dist/buybutton.min.js'))),
@@ -195,7 +207,7 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
   try {
     for (const rate of rates) {
       results[rate] = {};
-      for (const name of Object.keys(SUBJECTS)) {
+      for (const name of subjects) {
         const profiles = rate === 1 ? profileRuns : 0;
         log(`startup ${rate}×: ${name}, ${runs} runs + ${traceRuns} traced + ${profiles} profiled`);
         await visit(name, rate); // warm-up: the OS file cache and Chromium's own start, not measured
@@ -236,6 +248,8 @@ export async function startup({ runs = 15, traceRuns = 5, profileRuns = 5, rates
     await api.close();
   }
 
+  // Tables and goals set ours beside the floor and the peer: a visit of fewer subjects (a comparison) has data only.
+  if (!['ours', 'floor', 'peer'].every((name) => subjects.includes(name))) return { data: results };
   const cell = (value) => (value === undefined ? 'n/a' : ms(value));
   const requestsCell = (r) =>
     `${r.requests} (${Object.entries(r.requestsByKind)

@@ -110,21 +110,21 @@ describe('<esim-plan-picker>', () => {
   it('shows a long list a page at a time, says how many are shown and shows more on request, announced', async () => {
     const { picker, provider } = await pickerFor(); // every region, monthly: more plans than one page
     const all = monthlyIds(provider);
-    expect(all.length).to.be.greaterThan(24);
-    expect(ids(picker)).to.deep.equal(all.slice(0, 24));
-    expect(visibleText(picker)).to.include(`Showing 24 of ${all.length} plans`);
+    expect(all.length).to.be.greaterThan(12);
+    expect(ids(picker)).to.deep.equal(all.slice(0, 12));
+    expect(visibleText(picker)).to.include(`Showing 12 of ${all.length} plans`);
     const more = $<HTMLButtonElement>(picker, '[part=show-more]');
-    expect(more.textContent!.trim()).to.equal(`Show ${Math.min(24, all.length - 24)} more plans`);
+    expect(more.textContent!.trim()).to.equal(`Show ${Math.min(12, all.length - 12)} more plans`);
     await expect(picker).to.be.accessible();
     more.focus();
     await sendKeys({ press: 'Enter' });
     await picker.updateComplete;
-    expect(ids(picker)).to.deep.equal(all.slice(0, 48));
+    expect(ids(picker)).to.deep.equal(all.slice(0, 24));
     // Focus moves on to the first plan shown just now (the button may be gone).
-    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[24], 'focus did not move on');
-    expect(radios(picker).filter((item) => item.tabIndex === 0).map((item) => item.dataset.id)).to.deep.equal([all[24]]);
-    expect($(picker, '[role=status]').textContent).to.equal(`Showing ${Math.min(48, all.length)} of ${all.length} plans`);
-    if (all.length <= 48) expect($$(picker, '[part=show-more]')).to.have.length(0);
+    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[12], 'focus did not move on');
+    expect(radios(picker).filter((item) => item.tabIndex === 0).map((item) => item.dataset.id)).to.deep.equal([all[12]]);
+    expect($(picker, '[role=status]').textContent).to.equal(`Showing ${Math.min(24, all.length)} of ${all.length} plans`);
+    if (all.length <= 24) expect($$(picker, '[part=show-more]')).to.have.length(0);
     await expect(picker).to.be.accessible();
   });
 
@@ -134,17 +134,17 @@ describe('<esim-plan-picker>', () => {
     radios(picker)[0]!.focus();
     await sendKeys({ press: 'End' });
     await picker.updateComplete;
-    expect((picker.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal(all[23]);
-    expect(radios(picker)).to.have.length(24);
+    expect((picker.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal(all[11]);
+    expect(radios(picker)).to.have.length(12);
     await sendKeys({ press: 'ArrowDown' });
     await picker.updateComplete;
-    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[24], 'focus did not move on');
-    expect(ids(picker)).to.deep.equal(all.slice(0, 48));
+    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[12], 'focus did not move on');
+    expect(ids(picker)).to.deep.equal(all.slice(0, 24));
     expect($(picker, '[role=status]').textContent).to.include(`of ${all.length} plans`);
     await sendKeys({ press: 'Home' });
     await sendKeys({ press: 'ArrowUp' }); // wraps to the last plan shown
     await picker.updateComplete;
-    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[Math.min(48, all.length) - 1]);
+    await waitUntil(() => (picker.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === all[Math.min(24, all.length) - 1]);
     expect(radios(picker).filter((item) => item.tabIndex === 0)).to.have.length(1);
   });
 
@@ -157,7 +157,7 @@ describe('<esim-plan-picker>', () => {
     await picker.updateComplete;
     picker.period = 'month';
     await picker.updateComplete;
-    expect(radios(picker)).to.have.length(24);
+    expect(radios(picker)).to.have.length(12);
     const far = all.at(-1)!;
     provider.store!.selectPlan(far);
     await waitUntil(() => picker.value === far, 'the selection was not followed');

@@ -8,10 +8,11 @@ import { compareText } from '../../i18n/format.js';
  * 140–170 ms to render and lay out, on every re-filter. A windowed list would render only what is on screen, but
  * `@lit-labs/virtualizer` 2.1.1 costs 7.4 kB min+brotli (8.7 kB with its grid layout, which this grid needs) with Lit
  * left out, more than Lit itself (5.1 kB), on the critical path whose whole budget is 32 kB. Rendering a page of plans
- * and a "show more" costs 0.39 kB and keeps the group an ordinary radio group: first render 17 ms, any re-filter
- * under 8 ms, with 2,000 plans (bench/README.md).
+ * and a "show more" costs 0.39 kB and keeps the group an ordinary radio group. A page is 12 plans, three screens of a
+ * phone: with 2,000 plans at 1× CPU, 24 took 11–15 ms to first render and 4–8 ms to re-filter, 12 take 8–11 ms and
+ * 3–4 ms (bench/compare-scale.mjs, three rounds in turns).
  */
-export const PAGE = 24;
+export const PAGE = 12;
 
 /** Regions present in the plans, for the filter: `[code, display name]`, sorted by name in the locale. */
 export function regionsOf(plans: readonly Plan[], locale: string): [string, string][] {
