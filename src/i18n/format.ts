@@ -1,5 +1,6 @@
 import { minorUnitExponent, toMajorUnits } from '../client/money.js';
 import type { Money } from '../client/schemas.js';
+import { whenIdle } from '../internal/idle.js';
 
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.Collator;
 
@@ -87,11 +88,12 @@ export function formatRelativeDays(days: number, locale: string): string {
 
 /**
  * Builds, through the same memo, the formatters a first render asks for: data amounts (the badge's and the plans'),
- * the expiry date, the "as of" time and the region order. The first use of `Intl` on a page loads the locale's data
+ * the expiry date and the "as of" time. The first use of `Intl` on a page loads the locale's data
  * (in Chromium 40–80 ms of main thread, about 360 ms at 4× CPU throttling); warmed while the first requests are in
  * flight, that time is spent waiting for the network instead of inside the first render. Prices are left out: their
  * currency comes with the answers, and once the locale is loaded a currency formatter costs well under a
- * millisecond. Formatters already built cost nothing.
+ * millisecond; so is the region order's collator, which the picker needs only once the page is idle (see its
+ * `RegionOptions`). Formatters already built cost nothing.
  */
 export function warmFormatters(locale: string): void {
   formatBytes(1.5 * 1024 ** 3, locale);
@@ -99,7 +101,6 @@ export function warmFormatters(locale: string): void {
   const now = new Date().toISOString();
   formatDate(now, locale);
   formatTime(now, locale);
-  compareText('a', 'b', locale);
 }
 
 const warming = new Set<string>();
@@ -113,9 +114,7 @@ const warming = new Set<string>();
 export function warmFormattersSoon(locale: string): void {
   if (warming.has(locale)) return;
   warming.add(locale);
-  const warm = () => warmFormatters(locale);
-  if ('requestIdleCallback' in globalThis) requestIdleCallback(warm, { timeout: 50 });
-  else setTimeout(warm, 0);
+  whenIdle(() => warmFormatters(locale), 50, 0);
 }
 
 const DAY = 86_400_000;

@@ -57,6 +57,7 @@ describe('<esim-plan-picker>', () => {
     expect(picker.period).to.equal('day');
     expect(radios(picker).every((item) => item.textContent!.includes('1 day'))).to.equal(true);
     const select = $<HTMLSelectElement>(picker, 'select');
+    select.focus(); // the traveller reaches the filter
     const japan = [...select.options].find((option) => option.textContent === 'Japan')!;
     select.value = japan.value;
     select.dispatchEvent(new Event('change'));

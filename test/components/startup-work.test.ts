@@ -23,51 +23,120 @@ function watchStorageReads() {
   return { reads, stop: () => (Storage.prototype.getItem = getItem) };
 }
 
+/** Records the `Intl` formatters built until `stop()`, as `NumberFormat zh-CN unit`. */
+function recordFormatters(): string[] & { stop: () => void } {
+  const built: string[] = [];
+  const originals = { NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat, Collator: Intl.Collator };
+  for (const [name, Original] of Object.entries(originals)) {
+    (Intl as Record<string, unknown>)[name] = new Proxy(Original, {
+      construct(target, args: [string?, Intl.NumberFormatOptions?]) {
+        built.push(`${name} ${args[0]} ${args[1]?.style ?? ''}`.trim());
+        return Reflect.construct(target, args);
+      },
+    });
+  }
+  return Object.assign(built, { stop: () => void Object.assign(Intl, originals) });
+}
+
+/**
+ * A provider, badge and picker whose answers come from the real sandbox, held back until `release()`: a slow network.
+ * `region`: the picker's region attribute (every region when left out).
+ */
+async function heldPage(locale: string, region = '') {
+  const session = await newSession({ template: 'active' });
+  const real = createRenewalClient({ baseUrl: session.baseUrl, sessionToken: session.token, locale });
+  let release!: () => void;
+  const network = new Promise<void>((resolve) => (release = resolve));
+  const client: RenewalClient = {
+    ...real,
+    getCard: async (options) => (await network, real.getCard(options)),
+    listPlans: async (query, options) => (await network, real.listPlans(query, options)),
+  };
+  const provider = await fixture<EsimRenewal>(html`<esim-renewal .client=${client} locale=${locale}>
+    <esim-balance-badge></esim-balance-badge><esim-plan-picker region=${region}></esim-plan-picker>
+  </esim-renewal>`);
+  return { provider, release };
+}
+
+/**
+ * Runs `look` as the picker's first plans reach its DOM (a MutationObserver's callback: after that render, before
+ * anything the page does later, such as its idle callbacks) and resolves with what it saw.
+ */
+function whenPlansFirstShow<T>(picker: Element, look: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!picker.shadowRoot!.querySelector('[role=radio]')) return;
+      observer.disconnect();
+      resolve(look());
+    });
+    observer.observe(picker.shadowRoot!, { childList: true, subtree: true });
+  });
+}
+
+/** The values of the region select's options ('' is "All regions"). */
+const regionOptions = (picker: Element) => [...picker.shadowRoot!.querySelector('select')!.options].map((option) => option.value);
+
 describe('startup work', () => {
   afterEach(() => sessionStorage.clear());
 
   it('builds the first Intl formatters while the first requests are in flight, not in the first render', async () => {
-    const built: string[] = [];
-    const originals = { NumberFormat: Intl.NumberFormat, DateTimeFormat: Intl.DateTimeFormat, Collator: Intl.Collator };
-    for (const [name, Original] of Object.entries(originals)) {
-      (Intl as Record<string, unknown>)[name] = new Proxy(Original, {
-        construct(target, args: [string?, Intl.NumberFormatOptions?]) {
-          built.push(`${name} ${args[0]} ${args[1]?.style ?? ''}`.trim());
-          return Reflect.construct(target, args);
-        },
-      });
-    }
+    const built = recordFormatters();
     try {
-      // The answers come from the real sandbox, held back until the test lets them through: a slow network.
-      const session = await newSession({ template: 'active' });
-      const real = createRenewalClient({ baseUrl: session.baseUrl, sessionToken: session.token, locale: 'zh-CN' });
-      let release!: () => void;
-      const network = new Promise<void>((resolve) => (release = resolve));
-      const client: RenewalClient = {
-        ...real,
-        getCard: async (options) => (await network, real.getCard(options)),
-        listPlans: async (query, options) => (await network, real.listPlans(query, options)),
-      };
-      const provider = await fixture<EsimRenewal>(html`<esim-renewal .client=${client} locale="zh-CN">
-        <esim-balance-badge></esim-balance-badge><esim-plan-picker region=""></esim-plan-picker>
-      </esim-renewal>`);
+      const { provider, release } = await heldPage('zh-CN');
       const badge = provider.querySelector('esim-balance-badge')!;
       const picker = provider.querySelector('esim-plan-picker')!;
 
-      await waitUntil(() => built.includes('Collator zh-CN'), 'no formatter was built while the answers were held', { timeout: 5_000 });
+      await waitUntil(() => built.includes('DateTimeFormat zh-CN'), 'no formatter was built while the answers were held', { timeout: 5_000 });
       expect(built).to.include.members(['NumberFormat zh-CN unit', 'DateTimeFormat zh-CN']);
       expect(badge.shadowRoot!.querySelector('[part~=data]')).to.equal(null); // still waiting for the card
       const before = built.length;
 
       release();
-      await waitUntil(() => badge.shadowRoot!.querySelector('[part~=data]') && picker.shadowRoot!.querySelector('[role=radio]'), 'no data shown', {
-        timeout: 10_000,
-      });
+      const atFirstPlans = await whenPlansFirstShow(picker, () => ({ built: built.slice(before), options: regionOptions(picker) }));
+      await waitUntil(() => badge.shadowRoot!.querySelector('[part~=data]'), 'no card data shown', { timeout: 10_000 });
       // The first render built only the price formatter, whose currency came with the answers.
-      expect(built.slice(before).every((entry) => entry === 'NumberFormat zh-CN currency'), built.slice(before).join(', ')).to.equal(true);
+      expect(atFirstPlans.built.every((entry) => entry === 'NumberFormat zh-CN currency'), atFirstPlans.built.join(', ')).to.equal(true);
     } finally {
-      Object.assign(Intl, originals);
+      built.stop();
     }
+  });
+
+  it('puts the region list in the select once the page is idle, sorted in the locale, not on the way to the plans', async () => {
+    const built = recordFormatters();
+    try {
+      // Japanese: a locale no other test here sorts in, so its collator is built by this page or not at all.
+      const { provider, release } = await heldPage('ja');
+      const picker = provider.querySelector('esim-plan-picker')!;
+      release();
+      const atFirstPlans = await whenPlansFirstShow(picker, () => ({ built: [...built], options: regionOptions(picker) }));
+      // When the plans first show, the select holds "All regions" (and the region shown): no collation yet.
+      expect(atFirstPlans.options).to.deep.equal(['']);
+      expect(atFirstPlans.built).to.not.include('Collator ja');
+      // Then, with nothing else to do, every region of the plans, in Japanese order.
+      await waitUntil(() => regionOptions(picker).length > 1, 'the region list never came', { timeout: 5_000 });
+      expect(built).to.include('Collator ja');
+      const names = [...picker.shadowRoot!.querySelector('select')!.options].slice(1).map((option) => option.text);
+      const regions = new Set(provider.store!.state.plans.value!.map((plan) => plan.regionName));
+      expect(names).to.have.length(regions.size);
+      expect(names).to.deep.equal([...regions].sort(new Intl.Collator('ja').compare));
+    } finally {
+      built.stop();
+    }
+  });
+
+  it('puts the region list in the select at once when the traveller reaches it first', async () => {
+    const { provider, release } = await heldPage('en', 'JP');
+    const picker = provider.querySelector('esim-plan-picker')!;
+    release();
+    const reached = await whenPlansFirstShow(picker, () => {
+      const before = regionOptions(picker);
+      picker.shadowRoot!.querySelector('select')!.focus(); // by Tab, or by a screen reader's focus
+      return { before, after: regionOptions(picker), value: picker.shadowRoot!.querySelector('select')!.value };
+    });
+    expect(reached.before).to.deep.equal(['', 'JP']); // "All regions" and Japan, the region shown
+    expect(reached.after.length).to.be.greaterThan(2);
+    expect(reached.after).to.include.members(['', 'JP', 'GLOBAL']);
+    expect(reached.value).to.equal('JP'); // still showing Japan
   });
 
   it('reads no storage on a plain visit, and the checkout starts clean', async () => {

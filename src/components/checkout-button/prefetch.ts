@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RenewalError } from '../../client/errors.js';
+import { whenIdle } from '../../internal/idle.js';
 
 type SessionModule = typeof import('./checkout-session.js');
 
@@ -48,13 +49,7 @@ export class CheckoutPrefetch implements ReactiveController {
 
   hostUpdated(): void {
     if (this.cancel || !this.ready()) return;
-    if ('requestIdleCallback' in globalThis) {
-      const id = requestIdleCallback(this.now, { timeout: 5_000 });
-      this.cancel = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(this.now, 1_000); // Safari has no requestIdleCallback
-      this.cancel = () => clearTimeout(id);
-    }
+    this.cancel = whenIdle(this.now, 5_000, 1_000);
   }
 
   hostDisconnected(): void {

@@ -6,7 +6,8 @@ import { EsimPlanChangeEvent } from '../../events/plan-change.js';
 import { formatData, formatMoney } from '../../i18n/format.js';
 import { EsimElement } from '../../internal/esim-element.js';
 import { tokens } from '../../internal/theme.js';
-import { PAGE, regionsOf, rememberingFilter } from './plan-filter.js';
+import { PAGE, rememberingFilter } from './plan-filter.js';
+import { RegionOptions } from './region-options.js';
 import { styles } from './plan-picker.styles.js';
 import { enPicker } from '../../i18n/en/picker.js';
 import { addEnglish } from '../../i18n/index.js';
@@ -96,8 +97,8 @@ export class EsimPlanPicker extends EsimElement {
   /** The selected plan that was last made visible. */
   private revealed = '';
 
-  /** The options last put in the region `<select>`: for which plans, locale and element, and their codes. */
-  private regions?: { plans: readonly Plan[]; locale: string; select: HTMLSelectElement; codes: Set<string> };
+  /** The region `<select>`'s options: the region shown at first, every region once the page is idle. */
+  private readonly regionOptions = new RegionOptions();
 
   private announcement = '';
 
@@ -147,27 +148,8 @@ export class EsimPlanPicker extends EsimElement {
   private readonly filter = rememberingFilter();
 
   protected override updated(): void {
-    this.syncRegionOptions();
-  }
-
-  /**
-   * Puts the regions of the plans after "All regions" in the `<select>` and selects the current one. Plain
-   * `new Option()`s rather than one Lit template each: with 200 regions (a 2,000-plan catalogue) cloning the
-   * templates took about 6 ms of the picker's first render, a third of it; the plain options about 1 ms. They are
-   * made again only when the plans or the locale change.
-   */
-  private syncRegionOptions(): void {
     const select = this.renderRoot.querySelector('select');
-    if (!select) return;
-    const plans = this.renewal.plans.value ?? [];
-    const locale = this.resolvedLocale;
-    if (this.regions?.plans !== plans || this.regions.locale !== locale || this.regions.select !== select) {
-      const list = regionsOf(plans, locale);
-      select.replaceChildren(select.options[0]!, ...list.map(([code, name]) => new Option(name, code)));
-      this.regions = { plans, locale, select, codes: new Set(list.map(([code]) => code)) };
-    }
-    const code = this.region?.toUpperCase() ?? '';
-    select.value = this.regions.codes.has(code) ? code : '';
+    if (select) this.regionOptions.show(select, this.renewal.plans.value ?? NO_PLANS, this.resolvedLocale, this.region ?? '');
   }
 
   /**
@@ -235,7 +217,12 @@ export class EsimPlanPicker extends EsimElement {
         </fieldset>
         <label class="region">
           ${m.region}
-          <select part="region" @change=${(e: Event) => (this.region = (e.target as HTMLSelectElement).value)}>
+          <select
+            part="region"
+            @focus=${this.regionOptions.fill}
+            @pointerdown=${this.regionOptions.fill}
+            @change=${(e: Event) => (this.region = (e.target as HTMLSelectElement).value)}
+          >
             <option value="">${m.allRegions}</option>
           </select>
         </label>
