@@ -56,7 +56,8 @@ export function generatePlans(template) {
  * behind "show more"; `matching` counts them all).
  */
 export async function inPage({ card, plans, repeats }) {
-  const fixture = { baseUrl: 'fixture://', getCard: async () => card, listPlans: async () => plans };
+  // `setLocale`: the provider tells its client the page's language (the fixture's answers have none).
+  const fixture = { baseUrl: 'fixture://', getCard: async () => card, listPlans: async () => plans, setLocale: () => {} };
   const client = new Proxy(fixture, {
     get: (target, key) =>
       key in target || key === 'then'
