@@ -42,6 +42,7 @@ export class RegionOptions {
     }
     if (same(this.wanted, list) && this.wanted!.code === list.code) return;
     this.wanted = list;
+    this.made = undefined; // the options below replace it
     const name = list.code ? plans.find((plan) => plan.region === list.code)?.regionName : undefined;
     select.replaceChildren(select.options[0]!, ...(name === undefined ? [] : [new Option(name, list.code)]));
     select.value = name === undefined ? '' : list.code;
