@@ -118,7 +118,7 @@ describe('examples: plain HTML, React, Vue and Angular against the packed packag
     const sdk = '/cdn/@esim-renewal/widgets/dist/esim-renewal.js';
     const html = readFileSync(join(EXAMPLES, 'html/index.html'), 'utf8')
       .replace(/https:\/\/unpkg\.com\/@esim-renewal\/widgets(@[^/]+)?\/dist\/esim-renewal\.js/, sdk)
-      .replace('https://renew.example.com', sandbox.url)
+      .replaceAll('https://renew.example.com', sandbox.url)
       .replace('rs_minted_by_your_server', sessions.get('html')!);
     files.set(sdk, { body: readFileSync(join(INSTALLED, 'dist/esim-renewal.js'), 'utf8'), type: js });
     // …and its chunks beside it, which it loads on demand (the payment steps, other elements, other languages).
