@@ -100,7 +100,12 @@ export function faultMiddleware(faults: ArmedFaults): MiddlewareHandler {
     const after = faults.take(hash, c.req.method, c.req.path, 'after');
     if (after) {
       const answer = await applyFault(c, after);
-      if (answer) c.res = answer;
+      if (answer) {
+        c.res = answer;
+        // Hono carries the real answer's headers over to the one replacing it; its body's encoding (a gzipped plan
+        // list) is not this body's.
+        c.res.headers.delete('Content-Encoding');
+      }
     }
   };
 }

@@ -1,7 +1,9 @@
 // GET /v1/plans answers from a catalogue built once (sandbox/catalogue.ts). These tests hold the answers to the
 // plans computed the plain way, straight from the rows, for cards of every coverage and currency, every language
-// and the filters; and show that the catalogue is read once, when the database was seeded.
+// and the filters; show that the catalogue is read once, when the database was seeded; and that browsers get it
+// gzipped.
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { PlanList } from '../../src/client/schemas.ts';
 import { LANGS, type Lang } from '../../sandbox/locale.ts';
@@ -56,6 +58,30 @@ describe('the plan catalogue', () => {
       }
     }
     assert.ok(compared >= 14 * 2 * QUERIES.length * 2);
+  });
+
+  it('is gzipped for a client that accepts gzip (every browser): the same JSON in a tenth of the bytes', async () => {
+    const token = await sessionFor(sandbox, ICCID.active, { locale: 'en' });
+    const plain = await call(sandbox, 'GET', '/v1/plans', { token });
+    const get = (acceptEncoding: string) =>
+      sandbox.app.request('/v1/plans', { headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': acceptEncoding } });
+    for (const round of ['first', 'repeated']) {
+      const zipped = await get('gzip, deflate, br, zstd'); // what Chromium sends
+      assert.equal(zipped.status, 200);
+      assert.equal(zipped.headers.get('content-encoding'), 'gzip', round);
+      assert.equal(zipped.headers.get('content-type'), 'application/json');
+      assert.match(zipped.headers.get('vary') ?? '', /Accept-Encoding/);
+      const bytes = Buffer.from(await zipped.arrayBuffer());
+      assert.equal(gunzipSync(bytes).toString('utf8'), plain.text, round);
+      assert.ok(bytes.length * 5 < Buffer.byteLength(plain.text), `${bytes.length} of ${Buffer.byteLength(plain.text)} bytes`);
+    }
+    // Not asked for, or refused: the plain JSON, which says it depends on Accept-Encoding too.
+    for (const refusal of ['identity', 'gzip;q=0, identity', 'br']) {
+      const reply = await get(refusal);
+      assert.equal(reply.headers.get('content-encoding'), null, refusal);
+      assert.equal(await reply.text(), plain.text, refusal);
+    }
+    assert.match(plain.headers.get('vary') ?? '', /Accept-Encoding/);
   });
 
   it('is read once, when the database was seeded: a later change to the plans table is not served', async () => {
