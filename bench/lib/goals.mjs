@@ -5,17 +5,23 @@ import { ms } from './table.mjs';
 
 const cell = (value, format = ms) => (typeof value === 'number' ? format(value) : 'n/a');
 
+/** `value` and, when both are numbers, its ratio to `floor`: `120 ms (1.72×)`. */
+const withRatio = (value, floor) =>
+  typeof value === 'number' && typeof floor === 'number' && floor > 0 ? `${ms(value)} (${(value / floor).toFixed(2)}×)` : cell(value);
+
 /**
- * A goal relative to the floor: `ours ≤ ratioMax × floor`.
- * @returns {{ goal: string, at: string, ours: string, floor: string, peer: string, target: string, met: boolean | undefined }}
+ * A goal relative to the floor: `ours ≤ ratioMax × floor`. `floorCard`, where measured, is the floor that reads the
+ * card (bench/fixtures/floor-card.ts), shown with its own ratio to the floor: the part of the ratio no widget avoids.
+ * @returns {{ goal: string, at: string, ours: string, floor: string, floorCard: string, peer: string, target: string, met: boolean | undefined }}
  */
-export function ratioGoal({ goal, at = '', ours, floor, peer, ratioMax }) {
+export function ratioGoal({ goal, at = '', ours, floor, floorCard, peer, ratioMax }) {
   const both = typeof ours === 'number' && typeof floor === 'number' && floor > 0;
   return {
     goal,
     at,
-    ours: both ? `${ms(ours)} (${(ours / floor).toFixed(2)}×)` : cell(ours),
+    ours: withRatio(ours, floor),
     floor: cell(floor),
+    floorCard: withRatio(floorCard, floor),
     peer: cell(peer),
     target: `≤ ${ratioMax}× floor`,
     met: both ? ours <= ratioMax * floor : undefined,
@@ -44,7 +50,7 @@ export function otherGoal({ goal, at = '', ours, floor = '', peer = '', target, 
 export function goalRows(goals) {
   const mark = (met) => (met === undefined ? '—' : met ? '✓ met' : '✗ not met');
   return [
-    ['goal', 'CPU', 'ours', 'floor (Lit hello world)', 'peer (Buy Button)', 'target', 'met?'],
-    ...goals.map((g) => [g.goal, g.at, g.ours, g.floor || '', g.peer || '', g.target, mark(g.met)]),
+    ['goal', 'CPU', 'ours', 'floor (Lit hello world)', 'floor reading the card', 'peer (Buy Button)', 'target', 'met?'],
+    ...goals.map((g) => [g.goal, g.at, g.ours, g.floor || '', g.floorCard || '', g.peer || '', g.target, mark(g.met)]),
   ];
 }
