@@ -53,6 +53,9 @@ export class PlanCatalogue {
    * the language and the filter (regions match case-insensitively), so each distinct one is made once — and
    * gzipped once, for the clients that accept it (every browser): the widget's largest answer on the way to its
    * first data, 25.7 kB of JSON for the demo card, 2.3 kB gzipped, which on a phone abroad is most of its transfer.
+   * Not Hono's `compress` middleware: it would gzip the same bytes again on every request and stream them, where
+   * this answer is made once and sent whole (the plain-bytes answer is what made this route outrun `GET /v1/card`,
+   * see `npm run bench -- sandbox`); the negotiation is Hono's (`accepts`, which honours `q=0`).
    */
   respond(c: Context, card: CardRow, lang: Lang, filter: PlansQuery): Response {
     const key = [card.coverage, card.currency, lang, filter.region?.toUpperCase() ?? '', filter.period ?? ''].join('|');

@@ -98,7 +98,7 @@ export class EsimPlanPicker extends EsimElement {
   private revealed = '';
 
   /** The region `<select>`'s options: the region shown at first, every region once the page is idle. */
-  private readonly regionOptions = new RegionOptions();
+  private readonly regionOptions = new RegionOptions(this);
 
   private announcement = '';
 
