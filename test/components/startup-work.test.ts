@@ -191,6 +191,24 @@ describe('startup work', () => {
     }
   });
 
+  it('animates its loading placeholders on the compositor only, leaving the main thread to the answers', async () => {
+    const { provider, release } = await heldPage('en');
+    const elements = [...provider.querySelectorAll('esim-balance-badge, esim-plan-picker')];
+    await waitUntil(() => elements.every((element) => element.shadowRoot?.querySelector('.skeleton')), 'no placeholders');
+    const animated = elements.flatMap((element) =>
+      element.shadowRoot!.getAnimations().map((animation) => {
+        const keyframes = (animation.effect as KeyframeEffect).getKeyframes();
+        const properties = keyframes.flatMap((frame) => Object.keys(frame));
+        return properties.filter((name) => !['offset', 'computedOffset', 'easing', 'composite'].includes(name));
+      }),
+    );
+    // The shimmer runs (the test browser does not ask for reduced motion), and moves nothing the main thread paints.
+    expect(animated.length).to.be.greaterThan(0);
+    const painted = [...new Set(animated.flat())].filter((name) => !['transform', 'opacity'].includes(name));
+    expect(painted, 'animated properties painted on the main thread').to.deep.equal([]);
+    release();
+  });
+
   it('reads no storage on a plain visit, and the checkout starts clean', async () => {
     sessionStorage.setItem(PENDING_KEY, JSON.stringify({ orderId: 'ord_left_by_an_earlier_visit', key: 'k' }));
     const storage = watchStorageReads();
