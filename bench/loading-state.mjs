@@ -1,10 +1,13 @@
 // `node --import tsx bench/loading-state.mjs <script-tag file>… [--rate N]`: what the usual page's loading state
 // costs while it waits for the data. Each build's provider, badge, picker and checkout button are given a client whose
-// answers never come; after they have rendered, a Chromium trace of 2 s gives the renderer main thread's busy time
-// (top-level tasks, overlaps counted once): animations painted on the main thread show here, compositor ones do not.
-// Three rounds, builds taking turns. A tool for judging a change, not a part of `npm run bench`.
-import { readFileSync } from 'node:fs';
+// answers never come; once they have rendered, 2 s of a Chromium trace give the page's renderer main thread's busy
+// time (top-level tasks, bench/lib/trace.mjs): animations painted on the main thread show here, compositor ones do
+// not. Each file is served with its chunks (the `esim-renewal/` folder beside it), three rounds, builds taking
+// turns. A tool for judging a change, not a part of `npm run bench`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { launchChromium, servePages } from './lib/pages.mjs';
+import { busyMs, TRACE_CATEGORIES, userMark } from './lib/trace.mjs';
 
 const args = process.argv.slice(2);
 const rateAt = args.indexOf('--rate');
@@ -14,15 +17,29 @@ if (!files.length) {
   console.error('usage: bench/loading-state.mjs <script-tag file>… [--rate N]');
   process.exit(2);
 }
+const js = (path) => ({ type: 'text/javascript', body: readFileSync(path) });
+const chunks = (file, i) => {
+  const dir = join(dirname(file), 'esim-renewal');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => [`/${i}/esim-renewal/${name}`, js(join(dir, name))]);
+};
 const pages = await servePages(
   Object.fromEntries(
     files.flatMap((file, i) => [
-      [`/${i}.js`, { type: 'text/javascript', body: readFileSync(file) }],
-      [`/${i}`, { type: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/${i}.js"></script></head><body></body></html>` }],
+      [`/${i}/esim-renewal.js`, js(file)],
+      ...chunks(file, i),
+      [
+        `/${i}/`,
+        {
+          type: 'text/html',
+          body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="esim-renewal.js"></script></head><body></body></html>',
+        },
+      ],
     ]),
   ),
 );
-const TASKS = ['ThreadControllerImpl::RunTask', 'RunTask'];
 const browser = await launchChromium();
 try {
   for (let round = 1; round <= 3; round += 1) {
@@ -30,7 +47,7 @@ try {
       const tab = await browser.newPage();
       const cdp = await tab.context().newCDPSession(tab);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      await tab.goto(`${pages.url}/${i}`);
+      await tab.goto(`${pages.url}/${i}/`);
       await tab.evaluate(async () => {
         const never = () => new Promise(() => {});
         const root = document.createElement('esim-renewal');
@@ -40,22 +57,15 @@ try {
         document.body.append(root);
         await new Promise((resolve) => setTimeout(resolve, 500));
       });
-      await browser.startTracing(tab, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-      await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
+      await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
+      await tab.evaluate(async () => {
+        performance.mark('waiting');
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        performance.mark('waited');
+      });
       const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-      let busy = 0;
-      for (const thread of events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')) {
-        const spans = events
-          .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && TASKS.includes(e.name) && e.dur)
-          .map((e) => [e.ts, e.ts + e.dur])
-          .sort((a, b) => a[0] - b[0]);
-        let end = -Infinity;
-        for (const [from, to] of spans) {
-          if (to <= end) continue;
-          busy += (to - Math.max(from, end)) / 1000;
-          end = to;
-        }
-      }
+      const [from, to] = [userMark(events, 'waiting'), userMark(events, 'waited')];
+      const busy = busyMs(events, from, from.ts, to.ts);
       console.log(`round ${round} ${file}: main thread busy ${busy.toFixed(1)} ms of 2 s in the loading state at ${rate}× CPU`);
       await tab.close();
     }

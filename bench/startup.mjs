@@ -127,7 +127,7 @@ function armInteraction(doneSource) {
 
 /**
  * `dist`: the build to load (another build's dist/, to compare two in turns: bench/compare-startup.mjs); ours as built
- * by default. `subjects`: which pages to visit, of `ours`, `floor` and `peer`.
+ * by default. `subjects`: which pages to visit, of `ours`, `floor`, `floorCard` and `peer`.
  */
 export async function startup({
   runs = 15,
@@ -262,7 +262,8 @@ export async function startup({
     await api.close();
   }
 
-  // Tables and goals set ours beside the floor and the peer: a visit of fewer subjects (a comparison) has data only.
+  // Tables and goals set ours beside the floor, the floor reading the card and the peer: a visit of fewer subjects (a
+  // comparison) has data only.
   if (!Object.keys(SUBJECTS).every((name) => subjects.includes(name))) return { data: results };
   const cell = (value) => (value === undefined ? 'n/a' : ms(value));
   const requestsCell = (r) =>

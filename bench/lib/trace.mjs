@@ -21,16 +21,20 @@ const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
  */
 export function mainThreadBusy(traceJson, mark, markStartTime) {
   const events = JSON.parse(traceJson).traceEvents ?? [];
-  const marks = events.filter((e) => e.name === mark && String(e.cat).includes('blink.user_timing'));
-  const markEvent = marks.at(-1);
+  const markEvent = userMark(events, mark);
   if (!markEvent) return undefined;
-  const end = markEvent.ts;
-  const start = end - markStartTime * 1000;
+  return busyMs(events, markEvent, markEvent.ts - markStartTime * 1000, markEvent.ts);
+}
+
+/** The last `performance.mark` named `name` in a trace's events (it gives its page's renderer thread and a time). */
+export function userMark(events, name) {
+  return events.filter((e) => e.name === name && String(e.cat).includes('blink.user_timing')).at(-1);
+}
+
+/** Milliseconds the thread `{ pid, tid }` spent in top-level tasks between `start` and `end` (trace µs). */
+export function busyMs(events, { pid, tid }, start, end) {
   const intervals = events
-    .filter(
-      (e) =>
-        e.pid === markEvent.pid && e.tid === markEvent.tid && e.ph === 'X' && TASKS.has(e.name) && e.ts < end && e.ts + (e.dur ?? 0) > start,
-    )
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && TASKS.has(e.name) && e.ts < end && e.ts + (e.dur ?? 0) > start)
     .map((e) => [Math.max(start, e.ts), Math.min(end, e.ts + (e.dur ?? 0))])
     .sort((a, b) => a[0] - b[0]);
   // Nested and duplicate task events (both names for one task) overlap: count each instant once.

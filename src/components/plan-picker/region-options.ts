@@ -40,7 +40,7 @@ export class RegionOptions implements ReactiveController {
   /** Cancels the idle callback that will make `wanted`. */
   private cancelIdle?: () => void;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
   }
 
@@ -67,7 +67,8 @@ export class RegionOptions implements ReactiveController {
     const name = list.code ? plans.find((plan) => plan.region === list.code)?.regionName : undefined;
     select.replaceChildren(select.options[0]!, ...(name === undefined ? [] : [new Option(name, list.code)]));
     select.value = name === undefined ? '' : list.code;
-    this.cancelIdle ??= whenIdle(this.fill, 1_000, 50);
+    // A picker out of the page may still render (its region set, an answer arriving): its list waits until it is back.
+    if (this.host.isConnected) this.cancelIdle ??= whenIdle(this.fill, 1_000, 50);
   }
 
   /** Puts every region in the `<select>` now, if they are not there yet (an event listener: bound). */
