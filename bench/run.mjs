@@ -97,6 +97,8 @@ function summary() {
     const cell = (v) => (v === undefined ? 'n/a' : ms(v));
     for (const [rate, { ours, floor, floorCard, peer }] of Object.entries(st)) {
       const at = rate === '1' ? '' : ` at ${rate}× CPU`;
+      /** One measure of every subject, in the columns' order. */
+      const each = (key, format = cell) => [ours, floor, floorCard, peer].map((r) => format(r[key]));
       rows.push(
         [
           `navigation → data shown${at} (median)`,
@@ -115,21 +117,9 @@ function summary() {
       );
       if (rate === '1') {
         rows.push(
-          [
-            'navigation → script evaluated (median)',
-            cell(ours.evaluatedMs),
-            cell(floor.evaluatedMs),
-            cell(floorCard.evaluatedMs),
-            cell(peer.evaluatedMs),
-          ],
-          [
-            'main-thread time in the script',
-            cell(ours.mainThreadOwnMs),
-            cell(floor.mainThreadOwnMs),
-            cell(floorCard.mainThreadOwnMs),
-            cell(peer.mainThreadOwnMs),
-          ],
-          ['requests before data shown', ours.requests, floor.requests, floorCard.requests, peer.requests],
+          ['navigation → script evaluated (median)', ...each('evaluatedMs')],
+          ['main-thread time in the script', ...each('mainThreadOwnMs')],
+          ['requests before data shown', ...each('requests', (n) => n)],
         );
       }
       rows.push([`plan click / "Renew" click → shown${at}`, `${cell(ours.planClickMs)} / ${cell(ours.renewClickMs)}`, '', '', '']);

@@ -272,6 +272,8 @@ export async function startup({
       .join(', ')})`;
   const tables = rates.map((rate) => {
     const { ours, floor, floorCard, peer } = results[rate];
+    /** One measure of every subject, in the columns' order. */
+    const each = (key, format = cell) => [ours, floor, floorCard, peer].map((r) => format(r[key]));
     const rows = [
       [
         `startup at ${rate}× CPU, median of ${runs} first visits`,
@@ -280,20 +282,8 @@ export async function startup({
         'floor reading the card',
         'peer (Buy Button)',
       ],
-      [
-        'navigation → script downloaded',
-        cell(ours.scriptLoadedMs),
-        cell(floor.scriptLoadedMs),
-        cell(floorCard.scriptLoadedMs),
-        cell(peer.scriptLoadedMs),
-      ],
-      [
-        'navigation → script evaluated',
-        cell(ours.evaluatedMs),
-        cell(floor.evaluatedMs),
-        cell(floorCard.evaluatedMs),
-        cell(peer.evaluatedMs),
-      ],
+      ['navigation → script downloaded', ...each('scriptLoadedMs')],
+      ['navigation → script evaluated', ...each('evaluatedMs')],
       [
         'navigation → data shown (ours: badge data + plans)',
         cell(ours.readyMs),
@@ -319,32 +309,14 @@ export async function startup({
     ];
     if (rate === 1) {
       rows.push(
-        [
-          `main-thread time in the script (CPU profile, median of ${profileRuns})`,
-          cell(ours.mainThreadOwnMs),
-          cell(floor.mainThreadOwnMs),
-          cell(floorCard.mainThreadOwnMs),
-          cell(peer.mainThreadOwnMs),
-        ],
-        [
-          'all JavaScript on the main thread',
-          cell(ours.mainThreadScriptMs),
-          cell(floor.mainThreadScriptMs),
-          cell(floorCard.mainThreadScriptMs),
-          cell(peer.mainThreadScriptMs),
-        ],
+        [`main-thread time in the script (CPU profile, median of ${profileRuns})`, ...each('mainThreadOwnMs')],
+        ['all JavaScript on the main thread', ...each('mainThreadScriptMs')],
       );
     }
     rows.push(
       ['plan click → selected, checkout enabled (next frame)', cell(ours.planClickMs), 'n/a', 'n/a', 'n/a'],
       ['"Renew" click → dialog shown (next frame)', cell(ours.renewClickMs), 'n/a', 'n/a', 'n/a'],
-      [
-        'requests before data shown (the peer: before evaluated)',
-        requestsCell(ours),
-        requestsCell(floor),
-        requestsCell(floorCard),
-        requestsCell(peer),
-      ],
+      ['requests before data shown (the peer: before evaluated)', ...[ours, floor, floorCard, peer].map(requestsCell)],
     );
     return rows;
   });
