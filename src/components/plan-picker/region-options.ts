@@ -45,7 +45,7 @@ export class RegionOptions implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.wanted) this.fillWhenIdle();
+    if (this.wanted) this.cancelIdle ??= whenIdle(this.fill, 1_000, 50);
   }
 
   hostDisconnected(): void {
@@ -67,14 +67,7 @@ export class RegionOptions implements ReactiveController {
     const name = list.code ? plans.find((plan) => plan.region === list.code)?.regionName : undefined;
     select.replaceChildren(select.options[0]!, ...(name === undefined ? [] : [new Option(name, list.code)]));
     select.value = name === undefined ? '' : list.code;
-    this.fillWhenIdle();
-  }
-
-  /**
-   * Makes `wanted` once the page is idle, if not already on its way. A picker out of the page may still render (its
-   * region set, an answer arriving): its list waits until it is back (`hostConnected`).
-   */
-  private fillWhenIdle(): void {
+    // A picker out of the page may still render (its region set, an answer arriving): its list waits until it is back.
     if (this.host.isConnected) this.cancelIdle ??= whenIdle(this.fill, 1_000, 50);
   }
 
